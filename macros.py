@@ -1,0 +1,9 @@
+"""mkdocs-macros entry point: registers the views of strategi.views, nothing else."""
+
+from typing import Any
+
+from strategi.site import register
+
+
+def define_env(env: Any) -> None:
+    register(env)

@@ -1,0 +1,90 @@
+"""Command line: python -m strategi <kommando>. Everything a user reads is Swedish."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import check
+from .problems import FORMATS
+
+_ARGPARSE_SV = [
+    ("the following arguments are required", "dessa argument saknas"),
+    ("unrecognized arguments", "okända argument"),
+    ("invalid choice", "ogiltigt val"),
+    ("choose from", "välj bland"),
+    ("expected one argument", "väntade ett värde"),
+    ("argument", "argumentet"),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser that speaks Swedish and exits 2 on usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, swedish in _ARGPARSE_SV:
+            message = message.replace(english, swedish)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "användning:")
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "användning:")
+        return text.replace("options:", "flaggor:").replace("positional arguments:", "argument:").replace(
+            "show this help message and exit", "visa den här hjälpen och avsluta"
+        )
+
+
+def today() -> dt.date:
+    """The build date; STRATEGI_IDAG=ÅÅÅÅ-MM-DD overrides it so tests are reproducible."""
+    override = os.environ.get("STRATEGI_IDAG")
+    if override:
+        try:
+            return dt.date.fromisoformat(override)
+        except ValueError:
+            print(f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD, inte '{override}'", file=sys.stderr)
+            raise SystemExit(2) from None
+    return dt.date.today()
+
+
+def _cmd_validera(args: argparse.Namespace) -> int:
+    result = check.run(Path(args.rot), today())
+    print(FORMATS[args.format](result.problems, result.files))
+    return 0 if result.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m strategi",
+        description="Verktyg för den digitala strategin som data.",
+    )
+    parser.add_argument("--rot", default=".", help="projektets rotmapp (standard: aktuell mapp)")
+    sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
+    sub.required = True
+    validera = sub.add_parser(
+        "validera",
+        help="kontrollera alla datafiler mot scheman och regler",
+        description="Kontrollerar alla filer i data/ och visar alla fel på en gång, ett per rad.",
+    )
+    validera.add_argument(
+        "--format", choices=sorted(FORMATS), default="text",
+        help="utdata: text (standard), json eller github (anteckningar i en pull request)",
+    )
+    validera.set_defaults(func=_cmd_validera)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,44 @@
+"""MkDocs hooks (mkdocs.yml: hooks). Loaded by file path, so the project root goes on sys.path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from strategi import model, site  # noqa: E402
+
+
+def _strategy(config: Any) -> model.Strategy:
+    try:
+        return site.load_for_build(config)
+    except model.InvalidData as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_config(config: Any) -> Any:
+    strategy = _strategy(config)
+    config["nav"] = site.insert_channels(config["nav"], strategy)
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    strategy = _strategy(config)
+    for channel in strategy.channels:
+        source = strategy.source(f"kanal:{channel['id']}")
+        files.append(File.generated(config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)))
+    return files
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Point the edit button at the file behind the page: its YAML file when it has one."""
+    base = site.edit_base(config)
+    if base:
+        source = page.meta.get("källa") or f"{config['docs_dir'].rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
+        page.edit_url = base + source
+    return context

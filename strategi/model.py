@@ -1,0 +1,75 @@
+"""The strategy as one object, built once per build from data that passed every check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import check
+from .problems import Problem, format_text
+
+
+class InvalidData(Exception):
+    """The data has errors; nothing may be built or published from it."""
+
+    def __init__(self, problems: list[Problem], files: int) -> None:
+        self.problems = problems
+        self.files = files
+        super().__init__(
+            "Datafilerna har fel, så inget byggs eller publiceras förrän de är rättade:\n"
+            + format_text([p for p in problems if p.is_error], files)
+        )
+
+
+@dataclass
+class Strategy:
+    """Every data file of the strategy, by name, plus the channels in their order."""
+
+    root: Path
+    files: dict[str, dict[str, Any]]
+    channels: list[dict[str, Any]]
+    sources: dict[str, str]
+    today: dt.date
+    warnings: list[Problem] = field(default_factory=list)
+    edit_base: str | None = None
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        return self.files.get(name, {})
+
+    def channel(self, channel_id: str) -> dict[str, Any]:
+        for channel in self.channels:
+            if channel["id"] == channel_id:
+                return channel
+        known = ", ".join(c["id"] for c in self.channels)
+        raise KeyError(f"kanalen '{channel_id}' finns inte (kända kanaler: {known})")
+
+    def source(self, name: str) -> str:
+        """Path of the file behind a name: 'mal' or 'kanal:facebook'."""
+        return self.sources[name]
+
+
+def from_result(result: check.Result, today: dt.date) -> Strategy:
+    files: dict[str, dict[str, Any]] = {}
+    channels: list[dict[str, Any]] = []
+    sources: dict[str, str] = {}
+    for relpath, doc in result.documents.items():
+        stem = Path(relpath).stem
+        if relpath.startswith(check.CHANNEL_DIR + "/"):
+            channels.append(doc.data)
+            sources[f"kanal:{doc.data['id']}"] = relpath
+        else:
+            files[stem] = doc.data
+            sources[stem] = relpath
+    channels.sort(key=lambda c: (c.get("ordning", 999), c["id"]))
+    return Strategy(result.root, files, channels, sources, today, [p for p in result.problems if not p.is_error])
+
+
+def load(root: Path, today: dt.date | None = None) -> Strategy:
+    """Load and check the strategy under ``root``; raise InvalidData if anything is wrong."""
+    today = today or dt.date.today()
+    result = check.run(root, today)
+    if not result.ok:
+        raise InvalidData(result.problems, result.files)
+    return from_result(result, today)

@@ -1,0 +1,148 @@
+"""Small HTML and Markdown building blocks for the views. Every data value goes through esc().
+
+Views return Markdown in which headings are Markdown (so they reach the table of contents and
+search) and everything else is HTML blocks, so no data value is ever read as Markdown or Jinja.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+# Characters that Markdown, attr_list or Jinja could read as syntax inside a heading.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|<>&~^$-]")
+
+
+def esc(value: Any) -> str:
+    """HTML-escape one data value, shown as text (numbers in Swedish style)."""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, int | float):
+        return html.escape(number(value))
+    text = html.escape(str(value), quote=True)
+    # Braces and pipes are harmless in HTML but could be read as Jinja or table syntax
+    # if a value were ever pasted where Markdown is parsed: make them inert entities.
+    return text.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
+
+
+def md(value: Any) -> str:
+    """A data value made safe for a Markdown line such as a heading: every special char as an entity."""
+    text = str(value) if not isinstance(value, int | float) else number(value)
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text.replace("\n", " "))
+
+
+def number(value: float | int) -> str:
+    """Swedish number style: 17 000, 2,59, 1 600 000 (narrow no-break space as the thousands separator)."""
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, frac = f"{value}".partition(".")
+        return f"{_group(int(whole))},{frac}"
+    return _group(int(value))
+
+
+def _group(value: int) -> str:
+    sign = "−" if value < 0 else ""
+    digits = f"{abs(value)}"
+    if len(digits) <= 3:
+        return sign + digits
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return sign + "\u00a0".join(groups)
+
+
+def kronor(value: int) -> str:
+    return f"{number(value)}\u00a0kr"
+
+
+def heading(level: int, text: Any, anchor: str | None = None) -> str:
+    suffix = f" {{#{anchor}}}" if anchor else ""
+    return f"\n{'#' * level} {md(text)}{suffix}\n"
+
+
+def p(text: Any, cls: str | None = None) -> str:
+    """One or more paragraphs (a blank line in the text starts a new one)."""
+    attr = f' class="{cls}"' if cls else ""
+    parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
+    return "\n".join(f"<p{attr}>{esc(' '.join(part.split()))}</p>" for part in parts)
+
+
+def paragraphs(texts: Iterable[Any] | Any | None) -> str:
+    if texts is None:
+        return ""
+    if isinstance(texts, str):
+        return p(texts)
+    return "\n".join(p(t) for t in texts)
+
+
+def ul(items: Iterable[Any], cls: str | None = None) -> str:
+    attr = f' class="{cls}"' if cls else ""
+    inner = "".join(f"<li>{esc(' '.join(str(i).split()))}</li>" for i in items)
+    return f"<ul{attr}>{inner}</ul>" if inner else ""
+
+
+def dl(pairs: Iterable[tuple[str, Any]]) -> str:
+    """A definition list of label/value pairs; empty values are left out."""
+    inner = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v not in (None, ""))
+    return f'<dl class="profil">{inner}</dl>' if inner else ""
+
+
+def table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    row_headers: bool = True,
+    cls: str = "",
+) -> str:
+    """An accessible table in a box that scrolls sideways on narrow screens.
+
+    Cells are data values (escaped here) unless they are ``Raw`` HTML made by another helper.
+    """
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            content = cell.html if isinstance(cell, Raw) else esc(cell if cell is not None else "")
+            if i == 0 and row_headers:
+                cells.append(f'<th scope="row">{content}</th>')
+            else:
+                cells.append(f"<td>{content}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<div class="tabell {cls}" role="region" tabindex="0" aria-label="{esc(caption)}">'
+        f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+class Raw:
+    """HTML already built by a helper (and so already escaped): passed through as is."""
+
+    def __init__(self, html_text: str) -> None:
+        self.html = html_text
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def light(colour: str) -> Raw:
+    """A traffic light: colour and word together, never colour alone."""
+    slug = {"grön": "gron", "gul": "gul", "röd": "rod"}.get(colour, "okand")
+    return Raw(f'<span class="ljus ljus--{slug}">{esc(colour)}</span>')
+
+
+def source(path: str, edit_base: str | None = None) -> str:
+    """The 'Källa' line under a generated table or section, with a link to propose a change."""
+    link = ""
+    if edit_base:
+        link = f' · <a href="{esc(edit_base + path)}">Föreslå ändring</a>'
+    return f'<p class="kalla">Källa: <code>{esc(path)}</code>{link}</p>'
+
+
+def block(*parts: str) -> str:
+    """Join view parts with blank lines so Markdown sees each HTML block on its own."""
+    return "\n\n".join(part for part in parts if part) + "\n"

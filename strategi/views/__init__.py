@@ -1,0 +1,38 @@
+"""One function per view: Strategy (+ arguments) -> Markdown with HTML blocks.
+
+Each module registers its views with @view; macros.py exposes them all to the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+View = Callable[..., str]
+VIEWS: dict[str, View] = {}
+
+
+def view(name: str) -> Callable[[View], View]:
+    """Register a view under the macro name the pages call."""
+
+    def register(fn: View) -> View:
+        if name in VIEWS:
+            raise ValueError(f"view {name!r} registered twice")
+        VIEWS[name] = fn
+        return fn
+
+    return register
+
+
+def _load_all() -> None:
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+_load_all()
+
+__all__: list[Any] = ["VIEWS", "view"]
