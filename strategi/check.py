@@ -105,6 +105,10 @@ def run(root: Path, today: dt.date | None = None) -> Result:
         result.problems.extend(schema_problems)
         if not schema_problems:
             result.documents[relpath] = doc
+    if result.files == 0:
+        result.problems.append(
+            Problem("data", 1, 1, "hittade inga datafiler under data/; kör kommandot i projektets rotmapp", rule="fil")
+        )
     # Rules check what they can: a reference into a file that failed is skipped, since
     # that file's own problems are already reported.
     result.problems.extend(rules.check(result.documents, today))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check
+from . import check, diff, gitref, model
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -60,6 +60,24 @@ def _cmd_validera(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _cmd_skillnader(args: argparse.Namespace) -> int:
+    root = Path(args.rot)
+    when = today()
+    try:
+        old = gitref.load_at(root, args.fran, when)
+        new = gitref.load_at(root, args.till, when) if args.till else model.load(root, when)
+    except gitref.RefError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    title = f"Ändringar i strategin från {args.fran} till {args.till or 'arbetskopian'}"
+    render_fn = diff.as_markdown if args.format == "markdown" else diff.as_text
+    print(render_fn(diff.compare(old, new), title), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m strategi",
@@ -78,6 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="utdata: text (standard), json eller github (anteckningar i en pull request)",
     )
     validera.set_defaults(func=_cmd_validera)
+    skillnader = sub.add_parser(
+        "skillnader",
+        help="visa vad som ändrats i strategin mellan två git-versioner",
+        description="Visar på vanlig svenska vad som ändrats i strategin, grupperat per avsnitt.",
+    )
+    skillnader.add_argument("fran", metavar="FRÅN", help="git-referens att jämföra från (gren, tagg eller commit)")
+    skillnader.add_argument(
+        "till", metavar="TILL", nargs="?", default=None,
+        help="git-referens att jämföra till (standard: filerna som de ligger nu)",
+    )
+    skillnader.add_argument(
+        "--format", choices=["text", "markdown"], default="text", help="utdata: text (standard) eller markdown"
+    )
+    skillnader.set_defaults(func=_cmd_skillnader)
     return parser
 
 

@@ -140,8 +140,8 @@ def _check_tabs(text: str, display: str) -> None:
 def parse(text: str, display: str) -> Document:
     """Parse YAML text into a Document; raise LoadError on anything not allowed."""
     _check_tabs(text, display)
-    loader = _Loader(text)
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except _Refused as exc:
         raise LoadError(Problem(display, exc.mark.line + 1, exc.mark.column + 1, exc.message)) from None
@@ -149,10 +149,13 @@ def parse(text: str, display: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise LoadError(Problem(display, line, col, _yaml_message(exc))) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise LoadError(
+            Problem(display, line, 1, "YAML-fel: filen innehåller ett otillåtet styrtecken; ta bort det")
+        ) from None
     except yaml.YAMLError:
         raise LoadError(Problem(display, 1, 1, "YAML-fel: filen går inte att läsa som YAML")) from None
-    finally:
-        loader.dispose()
     doc = Document(display, None, first_line=text.split("\n", 1)[0])
     if node is None:
         raise LoadError(Problem(display, 1, 1, "filen är tom; den ska innehålla strategins data"))

@@ -8,10 +8,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from strategi import model, site  # noqa: E402
+from strategi import model, site
 
 
 def _strategy(config: Any) -> model.Strategy:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import check
+from .loader import Document
 from .problems import Problem, format_text
 
 
@@ -34,6 +35,7 @@ class Strategy:
     today: dt.date
     warnings: list[Problem] = field(default_factory=list)
     edit_base: str | None = None
+    documents: dict[str, Document] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.files.get(name, {})
@@ -63,7 +65,8 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
             files[stem] = doc.data
             sources[stem] = relpath
     channels.sort(key=lambda c: (c.get("ordning", 999), c["id"]))
-    return Strategy(result.root, files, channels, sources, today, [p for p in result.problems if not p.is_error])
+    warnings = [p for p in result.problems if not p.is_error]
+    return Strategy(result.root, files, channels, sources, today, warnings, documents=dict(result.documents))
 
 
 def load(root: Path, today: dt.date | None = None) -> Strategy:

@@ -35,7 +35,7 @@ def _summary(problems: list[Problem], files: int) -> str:
     warnings = len(problems) - errors
     if not problems:
         return f"Allt stämmer: {files} filer kontrollerade, inga fel."
-    parts = [f"{errors} fel"]
+    parts = [f"{errors} fel" if errors else "Inga fel"]
     if warnings:
         parts.append(f"{warnings} {'varning' if warnings == 1 else 'varningar'}")
     return f"{' och '.join(parts)} i {files} kontrollerade filer."

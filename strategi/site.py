@@ -55,9 +55,10 @@ def channel_nav(strategy: model.Strategy) -> list[Any]:
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
     """Put one nav entry per channel file right after the channel overview page."""
     result: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict):
-            item = {k: insert_channels(v, strategy) if isinstance(v, list) else v for k, v in item.items()}
+    for entry in nav:
+        item = entry
+        if isinstance(entry, dict):
+            item = {k: insert_channels(v, strategy) if isinstance(v, list) else v for k, v in entry.items()}
         result.append(item)
         value = next(iter(item.values())) if isinstance(item, dict) else item
         if value == NAV_PLACEHOLDER:

@@ -5,6 +5,8 @@ Each module registers its views with @view; macros.py exposes them all to the pa
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from typing import Any
 
@@ -25,9 +27,6 @@ def view(name: str) -> Callable[[View], View]:
 
 
 def _load_all() -> None:
-    import importlib
-    import pkgutil
-
     for info in pkgutil.iter_modules(__path__):
         if not info.name.startswith("_"):
             importlib.import_module(f"{__name__}.{info.name}")

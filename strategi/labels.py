@@ -1,0 +1,61 @@
+"""Human labels for places in the data: 'Facebook › Digitalt nuläge › Följare'.
+
+Labels come from the schemas' Swedish titles; list items are named by their own name,
+heading, title or date, so the same words serve the change list and the open questions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import schemas
+
+ITEM_NAME_KEYS = ("namn", "rubrik", "titel", "post", "ord", "avser", "datum", "vad", "id")
+SEPARATOR = " › "
+
+
+def item_name(item: Any, index: int) -> str:
+    """How a list item is called: its name-like field, else its position (1-based)."""
+    if isinstance(item, dict):
+        for key in ITEM_NAME_KEYS:
+            value = item.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                text = " ".join(str(value).split())
+                return text if len(text) <= 60 else text[:57] + "…"
+    if isinstance(item, str | int) and not isinstance(item, bool):
+        return str(item)
+    return f"punkt {index + 1}"
+
+
+def _resolve(schema_dir: Path, schema_name: str, node: dict[str, Any]) -> dict[str, Any]:
+    v = schemas.validator(schema_dir, schema_name)
+    seen = 0
+    while isinstance(node, dict) and "$ref" in node and seen < 20:
+        node = v._resolver.lookup(node["$ref"]).contents  # noqa: SLF001
+        seen += 1
+    return node
+
+
+def labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
+    """One label per step of ``path``: a key's schema title, or a list item's name."""
+    v = schemas.validator(schema_dir, schema_name)
+    node: dict[str, Any] = _resolve(schema_dir, schema_name, dict(v.schema))
+    out: list[str] = []
+    value = data
+    for step in path:
+        if isinstance(step, int):
+            items = node.get("items", {}) if isinstance(node, dict) else {}
+            item = value[step] if isinstance(value, list) and step < len(value) else None
+            out.append(item_name(item, step))
+            node = _resolve(schema_dir, schema_name, items) if isinstance(items, dict) else {}
+            value = item
+            continue
+        props = node.get("properties", {}) if isinstance(node, dict) else {}
+        sub = props.get(step, {})
+        title = sub.get("title") if isinstance(sub, dict) else None
+        resolved = _resolve(schema_dir, schema_name, sub) if isinstance(sub, dict) else {}
+        out.append(str(title or resolved.get("title") or step.replace("_", " ").capitalize()))
+        node = resolved
+        value = value.get(step) if isinstance(value, dict) else None
+    return out

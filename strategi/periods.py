@@ -1,0 +1,77 @@
+"""Tidpunkter ('2020', '2020-h1', '2020-05', '2020-05-14'): their first and last day, and staleness."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+
+def bounds(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the period a tidpunkt names."""
+    parts = value.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if parts[1] == "h1":
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    if parts[1] == "h2":
+        return dt.date(year, 7, 1), dt.date(year, 12, 31)
+    month = int(parts[1])
+    if len(parts) == 2:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = dt.date(year, month, int(parts[2]))
+    return day, day
+
+
+def valid(value: str) -> bool:
+    try:
+        bounds(value)
+    except (ValueError, IndexError):
+        return False
+    return True
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (clamped to the month's last day)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def latest_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
+    """The channel's most recent digital-status snapshot (by the end of its period)."""
+    snapshots = [s for s in channel.get("nuläge") or [] if isinstance(s, dict) and s.get("datum")]
+    if not snapshots:
+        return None
+    return max(snapshots, key=lambda s: bounds(s["datum"])[1])
+
+
+def is_stale(channel: dict[str, Any], cadence_months: int, today: dt.date) -> bool:
+    """True when the channel's latest status ended more than one cadence before today."""
+    snapshot = latest_snapshot(channel)
+    if snapshot is None:
+        return True
+    return bounds(snapshot["datum"])[1] < months_before(today, cadence_months)
+
+
+MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]
+
+
+def describe(value: str) -> str:
+    """A tidpunkt in Swedish words: 'våren 2020', 'november 2020', '19 januari 2021'."""
+    if not valid(value):
+        return value
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    if parts[1] in {"h1", "h2"}:
+        return f"{'våren' if parts[1] == 'h1' else 'hösten'} {parts[0]}"
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"

@@ -1,0 +1,107 @@
+"""Open questions: everything the data flags for confirmation, plus what is missing or overdue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import labels, periods
+from .check import CHANNEL_SCHEMA, SCHEMA_DIR, schema_for
+from .loader import JsonPath
+from .model import Strategy
+
+
+@dataclass(frozen=True)
+class Question:
+    """One open question, with the file and line it comes from."""
+
+    kind: str
+    where: str
+    text: str
+    quote: str | None
+    file: str
+    line: int
+
+
+def _walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _walk(value, (*path, i))
+
+
+def _place(s: Strategy, relpath: str, path: JsonPath) -> str:
+    doc = s.documents[relpath]
+    schema = schema_for(relpath) or CHANNEL_SCHEMA
+    steps = labels.labels((s.root / SCHEMA_DIR).resolve(), schema, doc.data, path)
+    head = doc.data.get("namn") if relpath.startswith("data/channels/") else None
+    head = head or doc.data.get("titel") or Path(relpath).stem.capitalize()
+    return labels.SEPARATOR.join([str(head), *steps]) if steps else str(head)
+
+
+def flags(s: Strategy) -> list[Question]:
+    """Every `flaggor` entry in every file, where it stands."""
+    found = []
+    for relpath, doc in sorted(s.documents.items()):
+        for path, value in _walk(doc.data):
+            if path and path[-1] == "flaggor" and isinstance(value, list):
+                for i, flag in enumerate(value):
+                    found.append(
+                        Question(
+                            str(flag.get("typ", "osäkert")), _place(s, relpath, path[:-1]),
+                            str(flag.get("fråga", "")), flag.get("citat"), relpath, doc.where((*path, i))[0],
+                        )
+                    )
+    return found
+
+
+def links_without_address(s: Strategy) -> list[Question]:
+    """Links the strategy names without saying where they lead."""
+    found = []
+    for relpath, doc in sorted(s.documents.items()):
+        for path, value in _walk(doc.data):
+            is_link = isinstance(value, dict) and "titel" in value and set(value) <= {"titel", "adress", "beskrivning"}
+            if is_link and not value.get("adress") and path and path[-1] != "flaggor":
+                found.append(
+                    Question("länk", _place(s, relpath, path), f"Vart leder länken ”{value['titel']}”?",
+                             None, relpath, doc.where(path)[0])
+                )
+    return found
+
+
+def incomplete_channels(s: Strategy) -> list[Question]:
+    """Channels whose strategy is not complete, and why."""
+    found = []
+    for channel in s.channels:
+        state = channel.get("fullständighet") or {}
+        if state.get("status", "komplett") != "komplett":
+            relpath = s.source(f"kanal:{channel['id']}")
+            text = state.get("kommentar") or f"Strategin för {channel['namn']} är inte komplett."
+            found.append(
+                Question("ofullständig kanal", channel["namn"], str(text), None, relpath,
+                         s.documents[relpath].where(("fullständighet",))[0])
+            )
+    return found
+
+
+def open_assignments(s: Strategy) -> list[dict[str, Any]]:
+    """Assignments not done, with whether their deadline has passed."""
+    result = []
+    for item in s["process"].get("uppdrag", []):
+        if item.get("status") == "klar":
+            continue
+        deadline = item.get("deadline")
+        overdue = bool(deadline and periods.valid(deadline) and periods.bounds(deadline)[1] < s.today)
+        result.append({**item, "försenat": overdue})
+    return result
+
+
+def stale_channels(s: Strategy) -> list[dict[str, Any]]:
+    """Channels whose digital status is older than the revision cadence."""
+    cadence = int(s["strategi"].get("revideringsintervall_månader", 6))
+    return [c for c in s.channels if periods.is_stale(c, cadence, s.today)]

@@ -1,0 +1,108 @@
+"""The open-questions page: flags, incomplete channels, open assignments, stale status, links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import periods, questions, render
+from ..model import Strategy
+from . import view
+
+_KIND_WORDS = {
+    "motsägelse": "Motsägelse",
+    "oläsligt": "Oläsligt i källan",
+    "ofullständigt": "Ofullständigt",
+    "osäkert": "Behöver bekräftas",
+}
+
+
+def _quote(text: str | None) -> str:
+    return f"<blockquote>{render.esc(' '.join(text.split()))}</blockquote>" if text else ""
+
+
+def _flag_section(s: Strategy) -> str:
+    by_file: dict[str, list[questions.Question]] = defaultdict(list)
+    for q in questions.flags(s):
+        by_file[q.file].append(q)
+    if not by_file:
+        return render.p("Inget i data är flaggat för bekräftelse.")
+    parts = []
+    for relpath, items in by_file.items():
+        rows = [
+            [q.where, _KIND_WORDS.get(q.kind, q.kind), render.Raw(render.esc(q.text) + _quote(q.quote)), q.line]
+            for q in items
+        ]
+        parts.append(render.table(f"Att bekräfta i {relpath}", ["Var", "Typ", "Fråga", "Rad"], rows))
+        parts.append(render.source(relpath, s.edit_base))
+    return render.block(*parts)
+
+
+def _incomplete(s: Strategy) -> str:
+    found = questions.incomplete_channels(s)
+    if not found:
+        return render.p("Alla kanaler har en komplett strategi.")
+    return render.ul(f"{q.where}: {q.text}" for q in found)
+
+
+def _assignments(s: Strategy) -> str:
+    items = questions.open_assignments(s)
+    if not items:
+        return render.p("Inga uppdrag är öppna.")
+    rows = []
+    for item in items:
+        deadline = item.get("deadline")
+        when = periods.describe(deadline) if deadline else "ingen angiven"
+        if item["försenat"]:
+            when += " (passerad)"
+        rows.append([" ".join(str(item.get("vad", "")).split()), when, item.get("status", "")])
+    return render.block(
+        render.table("Öppna uppdrag", ["Uppdrag", "Deadline", "Status"], rows),
+        render.source(s.source("process"), s.edit_base),
+    )
+
+
+def _stale(s: Strategy) -> str:
+    stale = questions.stale_channels(s)
+    cadence = s["strategi"].get("revideringsintervall_månader", 6)
+    if not stale:
+        return render.p(f"Alla kanalers nuläge är yngre än {cadence} månader.")
+    rows = []
+    for channel in stale:
+        latest = periods.latest_snapshot(channel)
+        when = periods.describe(latest["datum"]) if latest else "saknas"
+        rows.append([render.Raw(f'<a href="../kanaler/{render.esc(channel["id"])}/">{render.esc(channel["namn"])}</a>'),
+                     when, "behöver uppdateras"])
+    return render.block(
+        render.p(f"Nuläget ska uppdateras minst var {cadence}:e månad. Räknat från {periods.describe(s.today.isoformat())}:"),
+        render.table("Nuläge som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows),
+    )
+
+
+def _links(s: Strategy) -> str:
+    found = questions.links_without_address(s)
+    if not found:
+        return render.p("Alla länkar har en adress.")
+    rows = [[q.where, q.text, q.file, q.line] for q in found]
+    return render.table("Länkar utan adress", ["Var", "Fråga", "Fil", "Rad"], rows)
+
+
+@view("oppna_fragor")
+def oppna_fragor(s: Strategy) -> str:
+    """Everything the editor group must settle before the strategy can be adopted."""
+    return render.block(
+        render.p(
+            "Här samlas allt som behöver bekräftas eller kompletteras: oklarheter i källtexten, "
+            "kanaler utan fullständig strategi, öppna uppdrag, nulägen som är för gamla och länkar "
+            "utan adress. Listan byggs från datafilerna och försvinner i takt med att frågorna löses."
+        ),
+        render.heading(2, "Oklarheter i källtexten", "oklarheter"),
+        _flag_section(s),
+        render.heading(2, "Kanaler utan fullständig strategi", "ofullstandiga-kanaler"),
+        _incomplete(s),
+        render.heading(2, "Öppna uppdrag", "oppna-uppdrag"),
+        _assignments(s),
+        render.heading(2, "Nuläge som behöver uppdateras", "behover-uppdateras"),
+        _stale(s),
+        render.heading(2, "Länkar utan adress", "lankar-utan-adress"),
+        _links(s),
+    )

@@ -1,0 +1,36 @@
+"""Shared fixtures: the project root, a throwaway copy of the project, and running the CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+FIXED_TODAY = "2026-11-29"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of data/, schemas/ and the site sources that a test may change freely."""
+    dest = tmp_path / "projekt"
+    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ["mkdocs.yml", "macros.py"]:
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m strategi ARGS` as a user would, with the repository's package."""
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "strategi", *args],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120, check=False,
+    )
