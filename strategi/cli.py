@@ -83,11 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m strategi",
         description="Verktyg för den digitala strategin som data.",
     )
-    parser.add_argument("--rot", default=".", help="projektets rotmapp (standard: aktuell mapp)")
+    common = _Parser(add_help=False)
+    common.add_argument("--rot", default=".", help="projektets rotmapp (standard: aktuell mapp)")
     sub = parser.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
     sub.required = True
     validera = sub.add_parser(
         "validera",
+        parents=[common],
         help="kontrollera alla datafiler mot scheman och regler",
         description="Kontrollerar alla filer i data/ och visar alla fel på en gång, ett per rad.",
     )
@@ -98,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     validera.set_defaults(func=_cmd_validera)
     skillnader = sub.add_parser(
         "skillnader",
+        parents=[common],
         help="visa vad som ändrats i strategin mellan två git-versioner",
         description="Visar på vanlig svenska vad som ändrats i strategin, grupperat per avsnitt.",
     )

@@ -45,7 +45,7 @@ def latest_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
     snapshots = [s for s in channel.get("nuläge") or [] if isinstance(s, dict) and s.get("datum")]
     if not snapshots:
         return None
-    return max(snapshots, key=lambda s: bounds(s["datum"])[1])
+    return max(snapshots, key=lambda s: (bounds(s["datum"])[0], bounds(s["datum"])[1]))
 
 
 def is_stale(channel: dict[str, Any], cadence_months: int, today: dt.date) -> bool:

@@ -66,9 +66,12 @@ def test_json_format_matches_text(project: Path) -> None:
     as_json = run_cli("validera", "--rot", str(project), "--format", "json")
     assert as_json.returncode == 1
     data = json.loads(as_json.stdout)
-    assert data["fel"] == len(data["problem"]) >= 1
+    errors = [p for p in data["problem"] if p["severity"] == "fel"]
+    assert data["fel"] == len(errors) >= 1
+    assert data["varningar"] == len(data["problem"]) - len(errors)
     for p in data["problem"]:
-        assert f"{p['file']}:{p['line']}:{p['column']}: {p['message']}" in text.stdout
+        prefix = "" if p["severity"] == "fel" else "varning: "
+        assert f"{p['file']}:{p['line']}:{p['column']}: {prefix}{p['message']}" in text.stdout
 
 
 def test_github_format_annotates(project: Path) -> None:
@@ -78,8 +81,9 @@ def test_github_format_annotates(project: Path) -> None:
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert annotations
-    assert annotations[0].startswith("::error file=data/strategy/strategi.yaml,line=")
-    assert "okänt fält" in annotations[0]
+    assert all(a.startswith("::error file=data/strategy/strategi.yaml,line=") for a in annotations)
+    assert any("okänt fält 'titell'" in a for a in annotations)
+    assert any(line.startswith("::warning file=data/channels/") for line in result.stdout.splitlines())
 
 
 @pytest.mark.parametrize(
