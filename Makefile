@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 ADDR   ?= 127.0.0.1:8000
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt | cksum | cut -d' ' -f1)
 
 .PHONY: help setup validera serve build test lint publicera pdf bench krav clean
 
@@ -21,6 +23,18 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+$(PD_STAMP): requirements.txt requirements-properdocs.txt
+	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	@rm -f $(PD_VENV)/.installed-*
+	@touch $@
+
+# yaml-language-server for the editor-support test (npm registry only; no browser download).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm saknas: testet av yaml-language-server hoppas över (installera Node.js 20)"; fi
+
 setup: $(STAMP)
 
 validera: $(STAMP)
@@ -37,7 +51,13 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check strategi tests bench macros.py
 	$(PY) -m mypy
 
-test: $(STAMP)
+publicera: validera
+	$(PY) -m strategi publicera
+
+pdf: build
+	$(PY) -m strategi pdf --sajt site --ut strategi.pdf
+
+test: $(STAMP) $(PD_STAMP) node_modules/.installed
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 krav:

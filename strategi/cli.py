@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check, diff, gitref, model
+from . import check, diff, gitref, model, pdf, publish
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -78,6 +78,30 @@ def _cmd_skillnader(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_publicera(args: argparse.Namespace) -> int:
+    root = Path(args.rot).resolve()
+    try:
+        summary = publish.publish(root, model.load(root, today()))
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    except publish.PublishError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
+
+
+def _cmd_pdf(args: argparse.Namespace) -> int:
+    try:
+        out = pdf.make_pdf(Path(args.sajt), Path(args.ut))
+    except pdf.PdfError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    print(f"Skrev {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m strategi",
@@ -113,6 +137,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "markdown"], default="text", help="utdata: text (standard) eller markdown"
     )
     skillnader.set_defaults(func=_cmd_skillnader)
+    publicera = sub.add_parser(
+        "publicera",
+        parents=[common],
+        help="publicera versionen lokalt med mike (grenen gh-pages, ingen push)",
+        description="Bygger strikt och publicerar strategins version (id och etikett från data) med mike.",
+    )
+    publicera.set_defaults(func=_cmd_publicera)
+    pdf_cmd = sub.add_parser(
+        "pdf",
+        help="skriv ut hela strategin till en PDF (kräver en byggd sajt och Chromium)",
+        description="Skriver ut sajtens utskriftssida till PDF med Chromium, utan att nå någon annan server.",
+    )
+    pdf_cmd.add_argument("--sajt", default="site", help="mappen med den byggda sajten (standard: site)")
+    pdf_cmd.add_argument("--ut", default="strategi.pdf", help="PDF-filens namn (standard: strategi.pdf)")
+    pdf_cmd.set_defaults(func=_cmd_pdf)
     return parser
 
 

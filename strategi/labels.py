@@ -28,19 +28,20 @@ def item_name(item: Any, index: int) -> str:
     return f"punkt {index + 1}"
 
 
-def _resolve(schema_dir: Path, schema_name: str, node: dict[str, Any]) -> dict[str, Any]:
-    v = schemas.validator(schema_dir, schema_name)
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node and seen < 20:
-        node = v._resolver.lookup(node["$ref"]).contents  # noqa: SLF001
-        seen += 1
-    return node
+def _resolve(resolver: Any, node: Any) -> tuple[dict[str, Any], Any]:
+    """Follow $ref (relative to the schema it stands in) to the node it names."""
+    for _ in range(20):
+        if not (isinstance(node, dict) and "$ref" in node):
+            break
+        resolved = resolver.lookup(node["$ref"])
+        node, resolver = resolved.contents, resolved.resolver
+    return (node if isinstance(node, dict) else {}), resolver
 
 
 def labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
     """One label per step of ``path``: a key's schema title, or a list item's name."""
     v = schemas.validator(schema_dir, schema_name)
-    node: dict[str, Any] = _resolve(schema_dir, schema_name, dict(v.schema))
+    node, resolver = _resolve(v._resolver, dict(v.schema))  # noqa: SLF001
     out: list[str] = []
     value = data
     for step in path:
@@ -48,13 +49,13 @@ def labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...])
             items = node.get("items", {}) if isinstance(node, dict) else {}
             item = value[step] if isinstance(value, list) and step < len(value) else None
             out.append(item_name(item, step))
-            node = _resolve(schema_dir, schema_name, items) if isinstance(items, dict) else {}
+            node, resolver = _resolve(resolver, items)
             value = item
             continue
         props = node.get("properties", {}) if isinstance(node, dict) else {}
         sub = props.get(step, {})
         title = sub.get("title") if isinstance(sub, dict) else None
-        resolved = _resolve(schema_dir, schema_name, sub) if isinstance(sub, dict) else {}
+        resolved, resolver = _resolve(resolver, sub)
         out.append(str(title or resolved.get("title") or step.replace("_", " ").capitalize()))
         node = resolved
         value = value.get(step) if isinstance(value, dict) else None

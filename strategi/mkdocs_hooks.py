@@ -8,22 +8,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from strategi import model, site
 
 
 def _strategy(config: Any) -> model.Strategy:
-    try:
-        return site.load_for_build(config)
-    except model.InvalidData as exc:
-        raise PluginError(str(exc)) from None
+    return site.load_for_build(config)
 
 
 def on_config(config: Any) -> Any:
     strategy = _strategy(config)
     config["nav"] = site.insert_channels(config["nav"], strategy)
+    site.configure(config, strategy)
     return config
 
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Any
 
 
+_FORM = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
+
+
 def bounds(value: str) -> tuple[dt.date, dt.date]:
-    """First and last day of the period a tidpunkt names."""
+    """First and last day of the period a tidpunkt names; ValueError if it names none."""
+    if not _FORM.match(value):
+        raise ValueError(f"not a tidpunkt: {value!r}")
     parts = value.split("-")
     year = int(parts[0])
     if len(parts) == 1:
@@ -27,7 +33,7 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
 def valid(value: str) -> bool:
     try:
         bounds(value)
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, TypeError):
         return False
     return True
 

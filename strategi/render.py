@@ -21,10 +21,15 @@ def esc(value: Any) -> str:
         return "ja" if value else "nej"
     if isinstance(value, int | float):
         return html.escape(number(value))
-    text = html.escape(str(value), quote=True)
+    text = html.escape(_one_line(str(value)), quote=True)
     # Braces and pipes are harmless in HTML but could be read as Jinja or table syntax
     # if a value were ever pasted where Markdown is parsed: make them inert entities.
     return text.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
+
+
+def _one_line(text: str) -> str:
+    """Fold line breaks and runs of ordinary white space; keep no-break spaces (they are meant)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 def md(value: Any) -> str:
@@ -66,7 +71,7 @@ def p(text: Any, cls: str | None = None) -> str:
     """One or more paragraphs (a blank line in the text starts a new one)."""
     attr = f' class="{cls}"' if cls else ""
     parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
-    return "\n".join(f"<p{attr}>{esc(' '.join(part.split()))}</p>" for part in parts)
+    return "\n".join(f"<p{attr}>{esc(part)}</p>" for part in parts)
 
 
 def paragraphs(texts: Iterable[Any] | Any | None) -> str:
@@ -79,7 +84,7 @@ def paragraphs(texts: Iterable[Any] | Any | None) -> str:
 
 def ul(items: Iterable[Any], cls: str | None = None) -> str:
     attr = f' class="{cls}"' if cls else ""
-    inner = "".join(f"<li>{esc(' '.join(str(i).split()))}</li>" for i in items)
+    inner = "".join(f"<li>{esc(i)}</li>" for i in items)
     return f"<ul{attr}>{inner}</ul>" if inner else ""
 
 

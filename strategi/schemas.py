@@ -85,8 +85,12 @@ def _allowed_consts(schema: dict[str, Any]) -> list[Any] | None:
 
 
 def _resolve(v: Draft7Validator, schema: dict[str, Any]) -> dict[str, Any]:
-    while isinstance(schema, dict) and "$ref" in schema:
-        schema = v._resolver.lookup(schema["$ref"]).contents  # noqa: SLF001
+    resolver = v._resolver  # noqa: SLF001
+    for _ in range(20):
+        if not (isinstance(schema, dict) and "$ref" in schema):
+            break
+        resolved = resolver.lookup(schema["$ref"])
+        schema, resolver = resolved.contents, resolved.resolver
     return schema
 
 

@@ -6,10 +6,13 @@ All of it is thin: the views live in strategi.views, the data in strategi.model.
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
-from . import cli, model
+from mkdocs.exceptions import PluginError
+
+from . import cli, model, periods, render, versions
 from .views import VIEWS
 
 CHANNEL_PAGE_DIR = "kanaler"
@@ -39,7 +42,11 @@ def load_for_build(config: Any) -> model.Strategy:
     root = project_root(config)
     watched = sorted([*(root / "data").rglob("*.y*ml"), *(root / "schemas").glob("*.json")])
     stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in watched)
-    strategy = _load_cached(root, stamp, cli.today())
+    try:
+        strategy = _load_cached(root, stamp, cli.today())
+    except model.InvalidData as exc:
+        # MkDocs prints a PluginError as one clean message and exits 1: no traceback.
+        raise PluginError(str(exc)) from None
     strategy.edit_base = edit_base(config)
     return strategy
 
@@ -80,3 +87,53 @@ def register(env: Any) -> None:
     for name, view in VIEWS.items():
         env.macro(functools.partial(view, strategy), name)
     env.variables["strategi"] = strategy["strategi"]
+
+
+def banner_html(strategy: model.Strategy) -> str:
+    """The draft banner shown on every page of a version that is not adopted (escaped here)."""
+    data = strategy["strategi"]
+    if data.get("status") != "förslag":
+        return ""
+    label = render.esc(data["version"]["etikett"])
+    text = f"<strong>Förslag – inte antaget.</strong> Det här är {label}, ett förslag till digital strategi."
+    presentation = data.get("presentation") or {}
+    if presentation.get("när") and presentation.get("för"):
+        text += (
+            f" Det reviderade förslaget presenteras för {render.esc(presentation['för'])} "
+            f"{render.esc(periods.describe(presentation['när']))}."
+        )
+    return f'<p class="strategi-banner strategi-banner--forslag" data-strategi-forslag>{text}</p>'
+
+
+def cover_html(strategy: model.Strategy) -> str:
+    """First page of the printed strategy: what it is, which version, its status and dates."""
+    data = strategy["strategi"]
+    status = "Förslag – inte antaget" if data.get("status") == "förslag" else "Antagen"
+    rows = [
+        ("Version", data["version"]["etikett"]),
+        ("Status", status),
+        ("Senast uppdaterad", periods.describe(str(data.get("senast_uppdaterad", "")))),
+        ("Digitalt nuläge från", periods.describe(str(data.get("nuläge_avser", "")))),
+        ("Utskriven", periods.describe(strategy.today.isoformat())),
+    ]
+    presentation = data.get("presentation") or {}
+    if presentation.get("för") and presentation.get("när"):
+        rows.append(("Presenteras", f"för {presentation['för']} {periods.describe(presentation['när'])}"))
+    table = "".join(f"<tr><th scope=\"row\">{render.esc(k)}</th><td>{render.esc(v)}</td></tr>" for k, v in rows if v)
+    return (
+        f'<div class="omslag"><p class="omslag__org">{render.esc(data.get("organisation", ""))}</p>'
+        f'<h1 class="omslag__titel">{render.esc(data.get("titel", ""))}</h1>'
+        f'<p class="omslag__status">{render.esc(status)} · {render.esc(data["version"]["etikett"])}</p>'
+        f'<table class="omslag__fakta">{table}</table></div>'
+    )
+
+
+def configure(config: Any, strategy: model.Strategy) -> None:
+    """Put what the theme templates need into config.extra (HTML is escaped here)."""
+    extra = config["extra"]
+    extra["strategi_banner"] = banner_html(strategy)
+    extra["strategi_version"] = versions.version_id(strategy)
+    extra["strategi_omslag"] = cover_html(strategy)
+    if os.environ.get("STRATEGI_VERSIONER") == "mike":
+        extra["version"] = {"provider": "mike"}
+        extra["strategi_mike"] = True

@@ -1,0 +1,1 @@
+{{ config.extra.strategi_omslag }}

@@ -1,0 +1,126 @@
+"""Helpers for a channel's digital status (nuläge): labels, texts, metrics and dated snapshots.
+
+Shared by the channel pages (strategi/views/kanal.py) and the 'Digitalt nuläge' page (nulage.py).
+Labels are the Swedish titles of schemas/kanal.schema.json, so a renamed title shows everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .. import labels, periods, render
+from ..check import CHANNEL_SCHEMA, SCHEMA_DIR
+from ..model import Strategy
+from ._org_helpers import flags, one_line
+
+PERCENT_SUFFIX = " (%)"
+DATING = {
+    "härledd": "härledd: strategin anger ingen tidpunkt, den är härledd ur sammanhanget",
+    "senast": "senast möjliga: strategin anger ingen tidpunkt, så den är satt till sidans senaste uppdatering",
+}
+
+
+def title(s: Strategy, *path: str | int) -> str:
+    """The schema title of a field in a channel file, e.g. ('profil', 'funkar_bra') -> 'Funkar bra'."""
+    try:
+        found = labels.labels((s.root / SCHEMA_DIR).resolve(), CHANNEL_SCHEMA, None, tuple(path))
+    except (LookupError, OSError, ValueError):  # no schema beside the data (a test's Strategy): use the key
+        found = []
+    fallback = str(path[-1]).replace("_", " ").capitalize()
+    return found[-1] if found else fallback
+
+
+def labelled(label: str, value: Any, approximate: bool = False) -> tuple[str, str]:
+    """A label and a value shown Swedish style: '(%)' in the label becomes ' %' after the number."""
+    shown = render.number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    if label.endswith(PERCENT_SUFFIX):
+        label, shown = label[: -len(PERCENT_SUFFIX)], f"{shown}\u00a0%"
+    return label, f"ca\u00a0{shown}" if approximate else shown
+
+
+def text_html(value: Any) -> str:
+    """One text or a list of texts as paragraphs: every line of a text is a paragraph of its own."""
+    items = [value] if isinstance(value, str) else list(value or [])
+    return "".join(
+        f"<p>{render.esc(one_line(line))}</p>" for item in items for line in str(item).split("\n") if line.strip()
+    )
+
+
+def dl_html(pairs: Iterable[tuple[str, str]], cls: str = "kanal-fakta") -> str:
+    """A definition list whose values are HTML already escaped by a helper; empty values left out."""
+    inner = "".join(f"<dt>{render.esc(k)}</dt><dd>{v}</dd>" for k, v in pairs if v)
+    return f'<dl class="{cls}">{inner}</dl>' if inner else ""
+
+
+def when(snapshot: dict[str, Any]) -> str:
+    """The snapshot's time in words, saying so when the strategy gives none: 'senast 19 januari 2021'."""
+    words = periods.describe(str(snapshot.get("datum", "")))
+    dating = snapshot.get("datering")
+    if dating == "härledd":
+        return f"härlett till {words}"
+    if dating == "senast":
+        return f"senast {words}"
+    return words
+
+
+def metric_rows(s: Strategy, snapshot: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) for every metric of a snapshot, in the file's order, approximate ones as 'ca'."""
+    rough = set(snapshot.get("ungefärliga_mätvärden") or [])
+    return [
+        labelled(title(s, "nuläge", 0, "mätvärden", key), value, key in rough)
+        for key, value in (snapshot.get("mätvärden") or {}).items()
+    ]
+
+
+def followers(snapshot: dict[str, Any] | None) -> str:
+    """The follower count of a snapshot ('ca 17 000'), or '' when it gives none."""
+    value = ((snapshot or {}).get("mätvärden") or {}).get("följare")
+    if value is None or snapshot is None:
+        return ""
+    return labelled("", value, "följare" in (snapshot.get("ungefärliga_mätvärden") or []))[1]
+
+
+def ordered(channel: dict[str, Any]) -> list[dict[str, Any]]:
+    """The channel's snapshots oldest first (by the start, then the end of their period); ties keep file order."""
+    snapshots = [x for x in channel.get("nuläge") or [] if isinstance(x, dict)]
+    valid = [x for x in snapshots if periods.valid(str(x.get("datum", "")))]
+    return sorted(valid, key=lambda x: periods.bounds(str(x["datum"]))) + [x for x in snapshots if x not in valid]
+
+
+def table_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
+    """The snapshot from the strategy's status table (id 'tabell…'), else the oldest one."""
+    snapshots = ordered(channel)
+    for snapshot in snapshots:
+        if str(snapshot.get("id", "")).startswith("tabell"):
+            return snapshot
+    return snapshots[0] if snapshots else None
+
+
+def anchor(snapshot: dict[str, Any]) -> str:
+    return f"nulage-{snapshot.get('id', '')}"
+
+
+def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:
+    """One dated snapshot on the channel page: heading, when and where, texts, metrics, questions."""
+    source = one_line(snapshot.get("källa", ""))
+    dating = DATING.get(str(snapshot.get("datering", "")), "angiven i strategin")
+    meta = [
+        (title(s, "nuläge", 0, "datum"), render.esc(f"{periods.describe(str(snapshot.get('datum', '')))} ({dating})")),
+        (title(s, "nuläge", 0, "avser"), render.esc(one_line(snapshot.get("avser", "")))),
+        (title(s, "nuläge", 0, "källa"), render.esc(source)),
+    ]
+    texts = [(title(s, "nuläge", 0, key), text_html(snapshot.get(key))) for key in ("övergripande", "nischad")]
+    rows = metric_rows(s, snapshot)
+    name = one_line(channel.get("namn", channel.get("id", "")))
+    table = ""
+    if rows:
+        caption = f"Mätvärden för {name}: {source}, {when(snapshot)}"
+        table = render.table(caption, ["Mätvärde", "Värde"], rows)
+    return render.block(
+        render.heading(3, f"{source}, {when(snapshot)}", anchor(snapshot)),
+        dl_html(meta),
+        dl_html(texts, cls="kanal-fakta nulage-text"),
+        table,
+        flags(snapshot.get("flaggor")),
+    )

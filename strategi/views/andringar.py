@@ -1,0 +1,44 @@
+"""The 'Ändringar' page: what changed since the previous published version."""
+
+from __future__ import annotations
+
+from .. import diff, gitref, model, render, versions
+from ..model import Strategy
+from . import view
+
+
+def _compare(s: Strategy, ref: str) -> list[diff.Change] | str:
+    try:
+        old = gitref.load_at(s.root, ref, s.today)
+    except gitref.RefError as exc:
+        return f"Kunde inte jämföra med {ref}: {exc}."
+    except model.InvalidData:
+        return f"Versionen {ref} har fel i sina data och kan därför inte jämföras."
+    return diff.compare(old, s)
+
+
+@view("andringar")
+def andringar(s: Strategy) -> str:
+    """Every change since the previous version, grouped by section, or a sentence saying there is none."""
+    ref = versions.previous_ref(s)
+    current = render.esc(s["strategi"]["version"]["etikett"])
+    if ref is None:
+        return render.p(
+            f"Det finns ingen tidigare publicerad version att jämföra {current} med, så listan över ändringar är tom."
+        )
+    changes = _compare(s, ref)
+    if isinstance(changes, str):
+        return render.p(changes)
+    intro = render.Raw(
+        f"Ändringar i {current} jämfört med <code>{render.esc(ref)}</code>."
+    )
+    if not changes:
+        return render.block(f"<p>{intro}</p>", render.p("Inga ändringar i strategin sedan dess."))
+    parts = [f"<p>{intro} {render.esc(len(changes))} ändringar.</p>"]
+    for section, items in diff.grouped(changes).items():
+        parts.append(render.heading(2, section))
+        parts.append(render.ul(diff.describe(c) for c in items))
+        path = diff.source_path(s, section)
+        if path:
+            parts.append(render.source(path, s.edit_base))
+    return render.block(*parts)

@@ -1,0 +1,116 @@
+"""The goals page: goals and sub-goals in tables, the reasoning behind each goal, and the near-term focus."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import render
+from ..model import Strategy
+from . import view
+from ._org_helpers import flags, one_line
+
+HEADERS = ["Mål", "Namn", "Formulering", "Källa", "Kallas i löpande text"]
+
+
+def anchor(goal_id: Any) -> str:
+    """The stable anchor of a goal's section, 'mal-a' or 'mal-1', that channel pages link to."""
+    return "mal-" + re.sub(r"[^a-z0-9]+", "-", str(goal_id).lower()).strip("-")
+
+
+def label(goal: dict[str, Any]) -> str:
+    """'Mål A' or 'Mål 1', as the strategy calls its goals."""
+    return f"Mål {goal.get('id', '')}".strip()
+
+
+def _row(goal: dict[str, Any]) -> list[Any]:
+    link = render.Raw(f'<a href="#{render.esc(anchor(goal.get("id")))}">{render.esc(label(goal))}</a>')
+    return [
+        link,
+        goal.get("namn", ""),
+        one_line(goal.get("formulering", "")),
+        one_line(goal.get("källa", "")),
+        goal.get("kallas_i_löpande_text", ""),
+    ]
+
+
+def _goal_table(s: Strategy, title: str, caption: str, intro: Any, goals: list[dict[str, Any]]) -> str:
+    if not goals:
+        return ""
+    return render.block(
+        render.heading(2, title),
+        render.p(intro) if intro else "",
+        render.table(caption, HEADERS, [_row(g) for g in goals]),
+        render.source(s.source("mal"), s.edit_base),
+    )
+
+
+def _reasoning(goal: dict[str, Any]) -> str:
+    """One goal's section: heading with its anchor, the goal in the strategy's words, why, questions."""
+    origin = f"Målet kommer från: {one_line(goal['källa'])}" if goal.get("källa") else ""
+    return render.block(
+        render.heading(3, f"{label(goal)}: {goal.get('namn', '')}", anchor(goal.get("id"))),
+        f"<blockquote>{render.p(goal['formulering'])}</blockquote>" if goal.get("formulering") else "",
+        render.p(origin, cls="referens") if origin else "",
+        render.paragraphs(goal.get("motivering")),
+        flags(goal.get("flaggor")),
+    )
+
+
+def _breadth(data: dict[str, Any]) -> str:
+    breadth = data.get("bredden") or {}
+    if not breadth:
+        return ""
+    return render.block(
+        render.heading(3, "Problem med att visa på bredden"),
+        render.paragraphs(breadth.get("problem")),
+        render.heading(4, "Vägvalet") if breadth.get("vägval") else "",
+        render.paragraphs(breadth.get("vägval")),
+    )
+
+
+def _focus_source(area: dict[str, Any]) -> str:
+    """'Källa: James McQuivey, How Video Will Take Over the World (rapport)'."""
+    ref = area.get("källa")
+    if not ref:
+        return ""
+    author = f"{render.esc(one_line(ref['författare']))}, " if ref.get("författare") else ""
+    kind = f" ({render.esc(one_line(ref['typ']))})" if ref.get("typ") else ""
+    return f'<p class="referens">Källa: {author}<cite>{render.esc(one_line(ref.get("titel", "")))}</cite>{kind}</p>'
+
+
+def _focus(s: Strategy, data: dict[str, Any]) -> str:
+    areas = data.get("fokus") or []
+    if not areas:
+        return ""
+    return render.block(
+        render.heading(2, data.get("fokus_rubrik") or "Fokus den närmsta tiden"),
+        *(render.block(render.p(a.get("text", "")), _focus_source(a), flags(a.get("flaggor"))) for a in areas),
+        flags(data.get("flaggor")),
+        render.source(s.source("mal"), s.edit_base),
+    )
+
+
+@view("mal")
+def mal(s: Strategy) -> str:
+    """Tables of goals and sub-goals, why each goal, the breadth problem, web, engagement, focus."""
+    data = s["mal"]
+    goals = data.get("mål") or []
+    intro = data.get("inledning") or {}
+    main = [g for g in goals if g.get("typ") != "delmål"]
+    sub = [g for g in goals if g.get("typ") == "delmål"]
+    texts = [
+        render.block(render.heading(3, title), render.p(data[key]))
+        for key, title in (("webben", "Webben"), ("engagemang", "Engagemang"))
+        if data.get(key)
+    ]
+    return render.block(
+        _goal_table(s, "Övergripande mål", "Övergripande kommunikationsmål", intro.get("övergripande"), main),
+        _goal_table(s, "Mål på vägen dit", "Delmål för strategins period", intro.get("mål_på_vägen_dit"), sub),
+        render.heading(2, "Därför har vi de här målen") if goals or texts else "",
+        *(_reasoning(g) for g in goals),
+        _breadth(data),
+        *texts,
+        render.source(s.source("mal"), s.edit_base) if goals or texts else "",
+        _focus(s, data),
+    )

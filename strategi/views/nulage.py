@@ -1,0 +1,110 @@
+"""'Digitalt nuläge': one table over all channels, dated, as the strategy's status table reads.
+
+A row per channel file (in s.channels order), so a new channel file adds a row. The cells show the
+snapshot from the strategy's status table (id 'tabell…', else the channel's oldest); a second,
+compact table lists each channel's latest figures where they are newer than that snapshot.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import periods, render
+from ..model import Strategy
+from . import view
+from ._channel_matrix import channel_link, channel_sources
+from ._kanal_nulage import anchor, followers, metric_rows, table_snapshot, text_html, title, when
+from ._org_helpers import FLAG_TYPES, one_line
+
+EMPTY = "–"
+
+
+def _cell(value: Any) -> Any:
+    html = text_html(value)
+    return render.Raw(html) if html else EMPTY
+
+
+def _notes(entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
+    """The questions on the shown snapshots, one compact line each: channel, kind, question, quote."""
+    items = []
+    for channel, snapshot in entries:
+        for flag in snapshot.get("flaggor") or []:
+            kind = FLAG_TYPES.get(str(flag.get("typ", "")), "")
+            item = f"<strong>{render.esc(one_line(channel.get('namn', channel['id'])))}</strong>"
+            item += f" ({render.esc(kind.lower())}): " if kind else ": "
+            item += render.esc(one_line(flag.get("fråga", "")))
+            if flag.get("citat"):
+                item += f" <q>{render.esc(one_line(flag['citat']))}</q>"
+            items.append(f"<li>{item}</li>")
+    if not items:
+        return ""
+    return (
+        '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>'
+        f'<ul>{"".join(items)}</ul></div>'
+    )
+
+
+def _status_table(s: Strategy) -> str:
+    shown = [(c, snap) for c in s.channels if (snap := table_snapshot(c)) is not None]
+    rows = [
+        [
+            channel_link(c),
+            _cell(snap.get("övergripande")),
+            _cell(snap.get("nischad")),
+            when(snap),
+            followers(snap) or EMPTY,
+        ]
+        for c, snap in shown
+    ]
+    headers = [
+        title(s, "namn"), title(s, "nuläge", 0, "övergripande"), title(s, "nuläge", 0, "nischad"),
+        "Nuläget avser", title(s, "nuläge", 0, "mätvärden", "följare"),
+    ]
+    missing = [one_line(c.get("namn", c["id"])) for c in s.channels if table_snapshot(c) is None]
+    return render.block(
+        render.table("Digitalt nuläge per kanal", headers, rows),
+        render.p(f"Utan nuläge: {', '.join(missing)}.") if missing else "",
+        _notes(shown),
+        channel_sources(s),
+    )
+
+
+def _latest_table(s: Strategy) -> str:
+    newer = []
+    for channel in s.channels:
+        latest = periods.latest_snapshot(channel)
+        if latest is not None and latest is not table_snapshot(channel):
+            newer.append((channel, latest))
+    if not newer:
+        return render.block(
+            render.heading(2, "Senaste uppgifter", "senaste-uppgifter"),
+            render.p("Alla kanalers senaste nuläge är det som står i tabellen ovan."),
+        )
+    rows = []
+    for channel, snap in newer:
+        page = f"../kanaler/{render.esc(channel['id'])}/#{render.esc(anchor(snap))}"
+        name = render.esc(one_line(channel.get("namn", channel["id"])))
+        figures = "; ".join(f"{label}: {value}" for label, value in metric_rows(s, snap))
+        rows.append([render.Raw(f'<a href="{page}">{name}</a>'), when(snap), one_line(snap.get("källa", "")),
+                     figures or EMPTY])
+    return render.block(
+        render.heading(2, "Senaste uppgifter", "senaste-uppgifter"),
+        render.p("Kanaler vars senaste nuläge är ett annat än tabellens. Hela texten står på kanalens sida."),
+        render.table("Senaste uppgifter per kanal", ["Kanal", "Nuläget avser", "Källa", "Mätvärden"], rows),
+        _notes(newer),
+        channel_sources(s),
+    )
+
+
+@view("nulage")
+def nulage(s: Strategy) -> str:
+    """The digital status page: the strategy's words, one table over all channels, and newer figures."""
+    data = s["strategi"]
+    return render.block(
+        text_html(data.get("nuläge_text")),
+        text_html(data.get("omfattning")),
+        render.source(s.source("strategi"), s.edit_base) if "strategi" in s.sources else "",
+        render.heading(2, "Alla kanaler", "alla-kanaler"),
+        _status_table(s),
+        _latest_table(s),
+    )

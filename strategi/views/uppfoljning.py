@@ -1,0 +1,113 @@
+"""The follow-up page: PDCA, how often and why, yearly and monthly media analysis, links to each channel."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from .. import render
+from ..model import Strategy
+from . import view
+from ._org_helpers import channel_name, flags, joined, one_line
+
+INTERVAL_WORDS = {"vecka": "varje vecka", "månad": "varje månad", "år": "varje år"}
+
+# Channel pages are built with directory URLs: from /uppfoljning/ a channel is ../kanaler/<id>/.
+CHANNEL_SECTION_ANCHOR = "uppfoljning"
+
+
+def _interval(code: Any) -> str:
+    return INTERVAL_WORDS.get(str(code), str(code or ""))
+
+
+def _model(model: dict[str, Any]) -> str:
+    if not model:
+        return ""
+    title = f"Modellen {model['förkortning']}" if model.get("förkortning") else "Modellen"
+    facts = [("Modell", model.get("namn")), ("På engelska", model.get("engelska")),
+             ("Förkortning", model.get("förkortning"))]
+    return render.block(render.heading(2, title), render.p(model.get("text", "")), render.dl(facts))
+
+
+def _frequency(freq: dict[str, Any]) -> str:
+    if not freq:
+        return ""
+    days = freq.get("cykel_dagar")
+    facts = [
+        ("Vi följer upp", _interval(freq.get("intervall"))),
+        ("Statistikcykel", f"{render.number(days)} dagar" if days else ""),
+    ]
+    reasons = freq.get("anledningar") or []
+    return render.block(
+        render.heading(2, "Hur ofta vi följer upp"),
+        render.p(freq.get("text", "")),
+        render.dl(facts),
+        render.p("Anledningar:") if reasons else "",
+        render.ul(reasons),
+        flags(freq.get("flaggor")),
+    )
+
+
+def _media_analysis(s: Strategy, analysis: dict[str, Any]) -> str:
+    if not analysis:
+        return ""
+    coming = [
+        f"{channel_name(s, c.get('kanal', ''))}: {one_line(c.get('när', ''))}"
+        for c in analysis.get("tillkommande_kanaler") or []
+    ]
+    facts = [
+        ("Görs", _interval(analysis.get("intervall"))),
+        ("Kanaler i analysen", joined((channel_name(s, c) for c in analysis.get("kanaler") or []), "")),
+        ("Kanaler som tillkommer", "; ".join(coming)),
+    ]
+    return render.block(
+        render.heading(2, "Medieanalys"),
+        render.p(analysis.get("text", "")),
+        render.dl(facts),
+        flags(analysis.get("flaggor")),
+    )
+
+
+def _channel_link(channel: dict[str, Any]) -> str:
+    """A link to the channel page's follow-up section, or to the page with a note when it has none."""
+    page = f"../kanaler/{quote(str(channel['id']), safe='')}/"
+    name = render.esc(channel.get("namn", channel["id"]))
+    if channel.get("uppföljning"):
+        return f'<li><a href="{render.esc(page)}#{CHANNEL_SECTION_ANCHOR}">{name}</a></li>'
+    return (
+        f'<li><a href="{render.esc(page)}">{name}</a> '
+        '<span class="okand">(kanalens strategi har ännu inget avsnitt om uppföljning)</span></li>'
+    )
+
+
+def _per_channel(s: Strategy) -> str:
+    if not s.channels:
+        return ""
+    items = "".join(_channel_link(c) for c in s.channels)
+    return render.block(
+        render.heading(2, "Uppföljning per kanal"),
+        render.p("Vad vi mäter i varje kanal står på kanalens sida:"),
+        f'<ul class="lankar">{items}</ul>',
+    )
+
+
+@view("uppfoljning")
+def uppfoljning(s: Strategy) -> str:
+    """Intro, PDCA, monthly follow-up on 28-day cycles, yearly and monthly media analysis, per channel."""
+    data = s["uppfoljning"]
+    source = render.source(s.source("uppfoljning"), s.edit_base)
+    sections = [
+        _model(data.get("modell") or {}),
+        _frequency(data.get("frekvens") or {}),
+        render.block(render.heading(2, "Medieanalys helår"), render.p(data["medieanalys_helår"]))
+        if data.get("medieanalys_helår") else "",
+        render.block(render.heading(2, "Det här mäter vi"), render.p(data["det_här_mäter_vi"]))
+        if data.get("det_här_mäter_vi") else "",
+        _media_analysis(s, data.get("medieanalys") or {}),
+    ]
+    return render.block(
+        render.block(render.p(data["inledning"]), source) if data.get("inledning") else "",
+        *(render.block(part, source) for part in sections if part),
+        flags(data.get("flaggor")),
+        _per_channel(s),
+    )

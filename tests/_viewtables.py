@@ -1,0 +1,34 @@
+"""Read the tables that strategi.render.table writes back into captions and cells, for view tests."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
+_BREAKING = {"br", "p", "li", "div", "ul", "dd", "dt", "tr", "td", "th", "blockquote", "figcaption", "text", "title", "desc"}
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")  # ASCII whitespace only: a no-break space is kept
+
+
+def text(fragment: str) -> str:
+    """The visible text of an HTML fragment: inline tags dropped, block tags a space, entities decoded, no-break spaces kept."""
+    spaced = _TAG.sub(lambda m: " " if m.group(2).lower() in _BREAKING else "", fragment)
+    return _SPACE.sub(" ", html.unescape(spaced)).strip()
+
+
+def tables(page: str) -> dict[str, list[list[str]]]:
+    """Every table in the page by its caption text: a list of rows (header row first) of cell HTML."""
+    found: dict[str, list[list[str]]] = {}
+    for caption, body in _TABLE.findall(page):
+        found[text(caption)] = [_CELL.findall(row) for row in _ROW.findall(body)]
+    return found
+
+
+def table(page: str, caption_start: str) -> list[list[str]]:
+    """The one table whose caption starts with ``caption_start``."""
+    matches = [rows for caption, rows in tables(page).items() if caption.startswith(caption_start)]
+    assert len(matches) == 1, f"expected one table captioned {caption_start!r}, found {len(matches)}"
+    return matches[0]

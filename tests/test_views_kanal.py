@@ -1,0 +1,285 @@
+"""Tests for the channel pages and the channel overview (strategi/views/kanal.py)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strategi import model, periods, render
+from strategi.model import Strategy
+from strategi.views import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 29)
+CHANNEL_IDS = ["facebook", "instagram", "linkedin", "twitter", "webbplats", "mejlutskick"]
+
+
+def text(value: Any) -> str:
+    """A data text as the views show it: on one line, escaped."""
+    return render.esc(" ".join(str(value).split()))
+
+
+def minimal_channel(channel_id: str = "ny", name: str = "Ny kanal") -> dict[str, Any]:
+    """A channel with only the fields the schema requires."""
+    return {
+        "id": channel_id,
+        "namn": name,
+        "ordning": 9,
+        "fullständighet": {"status": "komplett"},
+        "granskad": "2026-h2",
+        "nuläge": [
+            {"id": "forsta", "datum": "2026-10", "avser": "oktober 2026", "källa": "Kanalavsnittet",
+             "övergripande": "Kanalen startade i oktober."},
+        ],
+    }
+
+
+def small(channels: list[dict[str, Any]], today: dt.date = TODAY, **files: dict[str, Any]) -> Strategy:
+    sources = {f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels}
+    return Strategy(ROOT, dict(files), channels, sources, today)
+
+
+@pytest.fixture(scope="module")
+def strategy() -> Strategy:
+    return model.load(ROOT, TODAY)
+
+
+@pytest.fixture(scope="module")
+def pages(strategy: Strategy) -> dict[str, str]:
+    return {c["id"]: VIEWS["kanal_sida"](strategy, c["id"]) for c in strategy.channels}
+
+
+def test_every_channel_file_has_a_page(strategy: Strategy, pages: dict[str, str]) -> None:
+    """Every channel file renders a page that ends with the Källa line naming its own file."""
+    assert sorted(pages) == sorted(CHANNEL_IDS)
+    for channel in strategy.channels:
+        out = pages[channel["id"]]
+        assert out.rstrip().endswith("</p>")
+        assert f"<code>data/channels/{channel['id']}.yaml</code>" in out.rsplit("Källa:", 1)[1]
+
+
+@pytest.mark.parametrize("channel_id", CHANNEL_IDS)
+def test_every_snapshot_text_and_profile_value_is_shown(strategy: Strategy, pages: dict[str, str], channel_id: str) -> None:
+    """Each snapshot's texts (paragraph by paragraph), avser and källa, and every profile value appear."""
+    channel = strategy.channel(channel_id)
+    out = pages[channel_id]
+    for snapshot in channel["nuläge"]:
+        for key in ("övergripande", "nischad"):
+            for line in [part for part in str(snapshot.get(key, "")).split("\n") if part.strip()]:
+                assert f"<p>{text(line)}</p>" in out
+        assert f"<dd>{text(snapshot['avser'])}</dd>" in out
+        assert text(snapshot["källa"]) in out
+        assert f'{{#nulage-{snapshot["id"]}}}' in out
+    for value in (channel.get("profil") or {}).values():
+        assert f"<dd>{text(value)}</dd>" in out
+
+
+def test_snapshots_are_shown_oldest_first(pages: dict[str, str]) -> None:
+    """Instagram's spring-2020 table snapshot comes before its section snapshot dated 2021-01-19."""
+    out = pages["instagram"]
+    assert out.index("{#nulage-tabell-2020-h1}") < out.index("{#nulage-kanalavsnitt}")
+    assert "Kanalavsnittet, senast 19 januari 2021" in out
+
+
+def test_facebook_followers_in_swedish_style(pages: dict[str, str]) -> None:
+    """Facebook's 17000 followers show as 'ca 17 000' with a no-break space, and 72 as '72 %'."""
+    out = pages["facebook"]
+    assert f"<td>ca\u00a0{render.number(17000)}</td>" in out
+    assert render.number(17000) == "17\u00a0000"
+    assert "<td>72\u00a0%</td>" in out
+    assert f"<td>{render.number(10000)}</td>" in out
+
+
+def test_facebook_goal_tables_show_every_row(strategy: Strategy, pages: dict[str, str]) -> None:
+    """Every goal group has its heading, anchor, goal links and a table with each row's two cells."""
+    out = pages["facebook"]
+    assert '<th scope="col">Vart vill vi nå?</th><th scope="col">Hur tar vi oss dit?</th>' in out
+    for group in strategy.channel("facebook")["mål"]:
+        assert f"{{#{group['id']}}}" in out
+        for goal in group["mål"]:
+            assert f'href="../../mal/#mal-{str(goal).lower()}"' in out
+        for row in group["rader"]:
+            assert f"<tr><td>{text(row['vart_vill_vi_nå'])}</td><td>{text(row['hur_tar_vi_oss_dit'])}</td></tr>" in out
+        if group.get("beskrivning"):
+            assert text(group["beskrivning"]) in out
+
+
+def test_instagram_shows_both_follower_counts_and_both_flags(strategy: Strategy, pages: dict[str, str]) -> None:
+    """Instagram shows 10 500 (table, spring 2020) and ca 11 600 (section), with the flags on each."""
+    out = pages["instagram"]
+    assert f"<td>{render.number(10500)}</td>" in out
+    assert f"<td>ca\u00a0{render.number(11600)}</td>" in out
+    for snapshot in strategy.channel("instagram")["nuläge"]:
+        for flag in snapshot["flaggor"]:
+            assert text(flag["fråga"]) in out
+            assert text(flag["citat"]) in out
+    assert out.count('<p class="admonition-title">Att bekräfta</p>') >= 3
+
+
+def test_audience_numbers_ages_and_places(strategy: Strategy, pages: dict[str, str]) -> None:
+    """Instagram's audience: gender shares, every age group with its note, and the places in order."""
+    out = pages["instagram"]
+    assert "<dt>Kvinnor</dt><dd>82\u00a0%</dd>" in out
+    assert "<dt>Män</dt><dd>18\u00a0%</dd>" in out
+    for group in strategy.channel("instagram")["publik"]["åldersfördelning"]:
+        assert f'<th scope="row">{text(group["ålder"])}</th><td>{group["procent"]}\u00a0%</td>' in out
+    assert "<td>mindre än 1 procent</td>" in out
+    assert '<th scope="row">1</th><td>Örebro</td><td>49\u00a0%</td>' in out
+    assert '<th scope="row">3</th><td>Lindesberg</td><td>–</td>' in out
+    facebook = pages["facebook"]
+    assert "<dt>Vilka inläggen når</dt><dd>Kvinnor: 60\u00a0%; Män: 39\u00a0%</dd>" in facebook
+    assert "<dt>Flest följare i åldern</dt><dd>25-54</dd>" in facebook
+
+
+def test_web_metrics_decimal_time_and_approximate(pages: dict[str, str]) -> None:
+    """The website's metrics: 2,59 pages per visit, 2:09 visit time, ca 500 000 visitors, 49 % mobile."""
+    out = pages["webbplats"]
+    assert "<td>2,59</td>" in out
+    assert "<td>2:09</td>" in out
+    assert f"<td>ca\u00a0{render.number(500000)}</td>" in out
+    assert '<th scope="row">Via mobil</th><td>49\u00a0%</td>' in out
+
+
+def test_address_is_a_link_only_when_it_is_a_url(pages: dict[str, str]) -> None:
+    """A full URL becomes a link showing itself; 'instagram.com/…' stays plain text."""
+    assert '<dd><a href="https://www.facebook.com/regionorebrolan/">https://www.facebook.com/regionorebrolan/</a></dd>' in pages["facebook"]
+    assert "<dt>Adress</dt><dd>instagram.com/regionorebrolan</dd>" in pages["instagram"]
+
+
+def test_incomplete_channel_states_why_and_its_assignment(strategy: Strategy, pages: dict[str, str]) -> None:
+    """Twitter's page says its strategy is missing, with the comment and the assignment's text."""
+    out = pages["twitter"]
+    state = strategy.channel("twitter")["fullständighet"]
+    assert "<strong>Endast nuläge: strategin för kanalen saknas</strong>" in out
+    assert text(state["kommentar"]) in out
+    task = next(t for t in strategy["process"]["uppdrag"] if t["id"] == state["uppdrag"])
+    assert f'<a href="../../process/#uppdrag">{text(task["vad"])}</a>' in out
+    assert "<strong>Komplett kanalstrategi</strong> · Senast granskad: våren 2020" in pages["facebook"]
+
+
+def test_stale_notice_in_words_with_link(pages: dict[str, str]) -> None:
+    """A channel whose latest status is older than the cadence shows 'Behöver uppdateras' with a link."""
+    out = pages["linkedin"]
+    assert '<p class="admonition-title">Behöver uppdateras</p>' in out
+    assert 'href="../../oppna-fragor/#behover-uppdateras"' in out
+    assert "Kanalens senaste nuläge: maj 2020." in out
+
+
+def test_no_stale_notice_when_status_is_recent() -> None:
+    """A status from last month is within the cadence: no 'Behöver uppdateras' notice."""
+    s = small([minimal_channel()], today=dt.date(2026, 11, 29))
+    assert not periods.is_stale(s.channel("ny"), 6, s.today)
+    assert "Behöver uppdateras" not in VIEWS["kanal_sida"](s, "ny")
+
+
+def test_organisation_resolves_people_and_roles(pages: dict[str, str]) -> None:
+    """People and roles are shown by name, and the common-part sentences are quoted."""
+    out = pages["facebook"]
+    assert "<dt>Personer</dt><dd>Victoria Rydergård, Oscar Schriever-Abeln</dd>" in out
+    assert "<dt>Kanalansvariga</dt><dd>Victoria Rydergård, Oscar Schriever-Abeln</dd>" in out
+    assert "<dt>Roller</dt><dd>Kanalansvarig, Redaktör, Huvudredaktör" in out
+    assert "<p>Ur strategins gemensamma delar:</p><blockquote>" in out
+    assert "<li>huvudredaktör sidowebbplats</li>" in pages["webbplats"]
+
+
+def test_links_without_address_say_so(pages: dict[str, str]) -> None:
+    """A link the strategy names without an address is text marked '(adress saknas)', with its description."""
+    out = pages["facebook"]
+    assert 'Kontakt till kanalansvarig <span class="okand">(adress saknas)</span>' in out
+    assert 'Lokalt tillägg <span class="okand">(adress saknas)</span> – Aktuell förvaltnings huvudredaktör' in out
+
+
+def test_sections_follow_the_strategy_order(pages: dict[str, str]) -> None:
+    """Sections come in the order of a channel section in the strategy, follow-up with its anchor."""
+    out = pages["facebook"]
+    anchors = ["{#profil}", "{#nulage}", "{#mal}", "{#publik}", "{#malgrupp}", "{#gor}", "{#gor-inte}",
+               "{#materialtyper}", "{#uppfoljning}", "{#organisation}", "{#budget}", "{#lankar}"]
+    positions = [out.index(a) for a in anchors]
+    assert positions == sorted(positions)
+    assert "{#personas}" in pages["webbplats"]
+    assert "{#uppdrag}" in pages["linkedin"]
+
+
+def test_channel_own_assignment_not_listed_by_process_is_shown() -> None:
+    """An assignment id in the channel's own 'uppdrag' that the process list does not tie to it is shown."""
+    channel = {**minimal_channel(), "uppdrag": ["eget"]}
+    process = {"uppdrag": [{"id": "eget", "vad": "Se över kanalen.", "status": "öppen", "till": []}]}
+    out = VIEWS["kanal_sida"](small([channel], process=process), "ny")
+    assert "{#uppdrag}" in out
+    assert "<li>Se över kanalen.</li>" in out
+
+
+def test_minimal_channel_renders() -> None:
+    """A channel with only the required fields renders: status, its one snapshot and its source line."""
+    s = small([minimal_channel()])
+    out = VIEWS["kanal_sida"](s, "ny")
+    assert "<strong>Komplett kanalstrategi</strong> · Senast granskad: hösten 2026" in out
+    assert "<p>Kanalen startade i oktober.</p>" in out
+    assert "{#profil}" not in out
+    assert "{#mal}" not in out
+    assert "<code>data/channels/ny.yaml</code>" in out
+    assert VIEWS["kanal_rubrik"](s, "ny") == "Ny kanal"
+
+
+def test_empty_goal_cells_show_a_dash() -> None:
+    """A goal row with only one column filled shows '–' in the other."""
+    channel = {**minimal_channel(), "mål": [{"id": "mal-a", "mål": ["A"], "rubrik": "Mål A", "rader": [
+        {"vart_vill_vi_nå": "Fler följare."}, {"hur_tar_vi_oss_dit": "Fler inlägg."}]}]}
+    out = VIEWS["kanal_sida"](small([channel]), "ny")
+    assert "<tr><td>Fler följare.</td><td>–</td></tr>" in out
+    assert "<tr><td>–</td><td>Fler inlägg.</td></tr>" in out
+
+
+def test_script_values_are_escaped(strategy: Strategy) -> None:
+    """A <script> in a name, a profile value, a goal, a link and a flag comes out as text, never as a tag."""
+    evil = "<script>alert(1)</script>"
+    channel = copy.deepcopy(strategy.channel("facebook"))
+    channel["namn"] = evil
+    channel["profil"]["publik"] = evil
+    channel["mål"][0]["rader"][0]["vart_vill_vi_nå"] = evil
+    channel["länkar"][0]["titel"] = evil
+    channel["flaggor"][0]["fråga"] = evil
+    channel["nuläge"][0]["övergripande"] = f"{evil}\n{evil}"
+    s = dataclasses.replace(strategy, channels=[channel])
+    out = VIEWS["kanal_sida"](s, "facebook")
+    assert "<script>" not in out
+    assert out.count("&lt;script&gt;") >= 6
+    heading = VIEWS["kanal_rubrik"](s, "facebook")
+    assert "<" not in heading
+    assert re.fullmatch(r"[^<>]*", heading)
+
+
+def test_overview_has_a_row_per_channel(strategy: Strategy) -> None:
+    """The overview lists each channel, linked relative to kanaler/, with its completeness and followers."""
+    out = VIEWS["kanaler"](strategy)
+    for channel in strategy.channels:
+        assert f'<a href="{channel["id"]}/">{text(channel["namn"])}</a>' in out
+    assert f"<td>ca\u00a0{render.number(11600)}</td>" in out
+    assert f"<td>ca\u00a0{render.number(17000)}</td>" in out
+    assert "<td>Endast nuläge: strategin för kanalen saknas</td>" in out
+    assert "behöver uppdateras</a>" in out
+    intro = strategy["strategi"]["kanaler_inledning"]
+    assert text(intro["struktur"]) in out
+    assert text(intro["lokala_tillägg"]) in out
+
+
+def test_new_channel_appears_in_overview(strategy: Strategy) -> None:
+    """A channel file added to the strategy gets its row in the overview, marked up to date when recent."""
+    s = dataclasses.replace(
+        strategy,
+        channels=[*strategy.channels, minimal_channel("tiktok", "Tiktok")],
+        sources={**strategy.sources, "kanal:tiktok": "data/channels/tiktok.yaml"},
+        today=dt.date(2026, 11, 29),
+    )
+    out = VIEWS["kanaler"](s)
+    assert '<a href="tiktok/">Tiktok</a>' in out
+    row = out.split('<a href="tiktok/">Tiktok</a>', 1)[1].split("</tr>", 1)[0]
+    assert "<td>oktober 2026</td>" in row
+    assert "<td>aktuellt</td>" in row
+    assert "tiktok.yaml" in out

@@ -1,0 +1,153 @@
+"""Tests for the 'Digitalt nuläge' page (strategi/views/nulage.py)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strategi import model, render
+from strategi.model import Strategy
+from strategi.views import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 29)
+
+
+def text(value: Any) -> str:
+    """A data text as the views show it: on one line, escaped."""
+    return render.esc(" ".join(str(value).split()))
+
+
+def main_table(out: str) -> str:
+    return out.split('aria-label="Digitalt nuläge per kanal"', 1)[1].split("</table>", 1)[0]
+
+
+def latest_table(out: str) -> str:
+    return out.split('aria-label="Senaste uppgifter per kanal"', 1)[1].split("</table>", 1)[0]
+
+
+def row_of(table: str, channel_id: str) -> str:
+    return table.split(f'href="../kanaler/{channel_id}/', 1)[1].split("</tr>", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def strategy() -> Strategy:
+    return model.load(ROOT, TODAY)
+
+
+@pytest.fixture(scope="module")
+def out(strategy: Strategy) -> str:
+    return VIEWS["nulage"](strategy)
+
+
+def test_intro_texts_from_the_strategy(strategy: Strategy, out: str) -> None:
+    """The page starts with the strategy's nuläge text and scope, with their source file."""
+    assert out.index(text(strategy["strategi"]["nuläge_text"])) < out.index(text(strategy["strategi"]["omfattning"]))
+    assert "<code>data/strategy/strategi.yaml</code>" in out
+
+
+def test_one_row_per_channel_in_order(strategy: Strategy, out: str) -> None:
+    """The main table has one row per channel file, in the channels' order, linked to the channel page."""
+    table = main_table(out)
+    positions = [table.index(f'<a href="../kanaler/{c["id"]}/">{text(c["namn"])}</a>') for c in strategy.channels]
+    assert positions == sorted(positions)
+    assert table.count("<tr>") == len(strategy.channels) + 1
+    assert '<th scope="col">Kanal</th><th scope="col">Övergripande</th><th scope="col">Nischad</th>' in table
+
+
+def test_cells_show_the_status_table_snapshot(strategy: Strategy, out: str) -> None:
+    """Each row shows the 'tabell' snapshot's texts, its date in words and followers where known."""
+    table = main_table(out)
+    for channel in strategy.channels:
+        snap = next(x for x in channel["nuläge"] if x["id"].startswith("tabell"))
+        row = row_of(table, channel["id"])
+        assert f"<p>{text(snap['övergripande'])}</p>" in row
+        assert f"<p>{text(snap['nischad'])}</p>" in row
+        assert "<td>våren 2020</td>" in row
+    assert f"<td>ca\u00a0{render.number(17000)}</td>" in row_of(table, "facebook")
+    assert f"<td>{render.number(10500)}</td>" in row_of(table, "instagram")
+    assert render.number(11600) not in row_of(table, "instagram")
+    assert row_of(table, "mejlutskick").endswith("<td>–</td>")
+
+
+def test_latest_figures_where_newer(out: str) -> None:
+    """Instagram's section figures (ca 11 600, 16 781, 49 %) and Linkedin's May 2020 count are listed."""
+    table = latest_table(out)
+    instagram = row_of(table, "instagram")
+    assert instagram.startswith("#nulage-kanalavsnitt")
+    assert "<td>senast 19 januari 2021</td>" in instagram
+    assert f"Följare: ca\u00a0{render.number(11600)}; Räckvidd: {render.number(16781)}; Följare i Örebro: 49\u00a0%" in instagram
+    assert "<td>maj 2020</td>" in row_of(table, "linkedin")
+    assert "../kanaler/facebook/" not in table
+
+
+def test_flags_on_shown_snapshots_as_compact_notes(strategy: Strategy, out: str) -> None:
+    """The flags of every shown snapshot appear once as a compact note, with the channel name and quote."""
+    instagram = strategy.channel("instagram")
+    for snap in instagram["nuläge"]:
+        for flag in snap["flaggor"]:
+            assert out.count(text(flag["fråga"])) == 1
+            assert f"<q>{text(flag['citat'])}</q>" in out
+    assert "<li><strong>Twitter</strong> (oläsligt): " in out
+    hidden = strategy.channel("webbplats")["nuläge"][1]["flaggor"][0]["fråga"]
+    assert text(hidden) not in out
+
+
+def test_sources_name_each_channel_file(strategy: Strategy, out: str) -> None:
+    """The Källa line under the tables names every channel file."""
+    line = out.split("Källa: <code>data/channels/*.yaml</code>", 1)[1].split("</p>", 1)[0]
+    for channel in strategy.channels:
+        assert f"{channel['id']}.yaml" in line
+
+
+def test_new_channel_adds_a_row(strategy: Strategy) -> None:
+    """A new channel file without a 'tabell' snapshot adds a row showing its oldest snapshot."""
+    new = {
+        "id": "tiktok", "namn": "Tiktok", "ordning": 7, "fullständighet": {"status": "komplett"},
+        "granskad": "2026-h2",
+        "nuläge": [
+            {"id": "senare", "datum": "2026-10", "avser": "oktober 2026", "källa": "Kanalavsnittet",
+             "övergripande": "Senare text.", "mätvärden": {"följare": 2500}},
+            {"id": "forsta", "datum": "2026-09", "avser": "september 2026", "källa": "Kanalavsnittet",
+             "övergripande": "Första text.", "mätvärden": {"följare": 1200}},
+        ],
+    }
+    s = dataclasses.replace(
+        strategy, channels=[*strategy.channels, new],
+        sources={**strategy.sources, "kanal:tiktok": "data/channels/tiktok.yaml"},
+    )
+    out = VIEWS["nulage"](s)
+    row = row_of(main_table(out), "tiktok")
+    assert "<p>Första text.</p>" in row
+    assert "<td>september 2026</td>" in row
+    assert f"<td>{render.number(1200)}</td>" in row
+    latest = row_of(latest_table(out), "tiktok")
+    assert f"Följare: {render.number(2500)}" in latest
+    assert "tiktok.yaml" in out
+
+
+def test_no_newer_figures_says_so() -> None:
+    """When every channel's latest snapshot is its table snapshot, the page says so instead of a table."""
+    channel = {"id": "a", "namn": "A", "ordning": 1, "fullständighet": {"status": "komplett"}, "granskad": "2020",
+               "nuläge": [{"id": "tabell", "datum": "2020-h1", "avser": "v", "källa": "k", "övergripande": "T."}]}
+    s = Strategy(ROOT, {}, [channel], {"kanal:a": "data/channels/a.yaml"}, TODAY)
+    out = VIEWS["nulage"](s)
+    assert "Alla kanalers senaste nuläge är det som står i tabellen ovan." in out
+    assert "<td>–</td>" in out
+
+
+def test_script_values_are_escaped(strategy: Strategy) -> None:
+    """A <script> in a channel name, a snapshot text or a flag comes out escaped."""
+    evil = "<script>alert(1)</script>"
+    channels = copy.deepcopy(strategy.channels)
+    channels[0]["namn"] = evil
+    channels[0]["nuläge"][0]["nischad"] = evil
+    channels[1]["nuläge"][1]["flaggor"][0]["citat"] = evil
+    out = VIEWS["nulage"](dataclasses.replace(strategy, channels=channels))
+    assert "<script>" not in out
+    assert out.count("&lt;script&gt;") >= 3

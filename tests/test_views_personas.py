@@ -1,0 +1,187 @@
+"""Tests for the personas page views: the persona table, the recorded matrix and the channel matrix."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _viewtables import table, text
+
+from strategi import model
+from strategi.model import Strategy
+from strategi.views import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.fixture(scope="module")
+def strategy() -> Strategy:
+    return model.load(ROOT)
+
+
+def variant(s: Strategy, channels: list[dict[str, Any]] | None = None, **files: dict[str, Any]) -> Strategy:
+    """A copy of the strategy with some data files and/or the channel list replaced."""
+    new_files = copy.deepcopy(s.files)
+    new_files.update(files)
+    new_channels = copy.deepcopy(s.channels if channels is None else channels)
+    sources = dict(s.sources)
+    sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in new_channels})
+    return dataclasses.replace(s, files=new_files, channels=new_channels, sources=sources)
+
+
+def test_intro_and_role_note(strategy: Strategy) -> None:
+    """The page opens with the strategy's intro and the note that a persona is a role, not a resident."""
+    page = text(VIEWS["personas"](strategy))
+    data = strategy["personas"]
+    assert " ".join(data["inledning"].split()) in page
+    assert " ".join(data["anmärkning"].split()) in page
+
+
+def test_persona_table_cell_by_cell(strategy: Strategy) -> None:
+    """Each persona is a row: number, name, need and driver; its full description is on the page too."""
+    html = VIEWS["personas"](strategy)
+    rows = table(html, "De fem personas")
+    assert [text(c) for c in rows[0]] == ["Nr", "Persona", "Behov", "Drivkraft"]
+    people = strategy["personas"]["personas"]
+    assert len(rows) == 1 + len(people)
+    for row, persona in zip(rows[1:], people, strict=True):
+        assert [text(c) for c in row] == [
+            str(persona["nummer"]), persona["namn"], persona["behov"], persona["drivkraft"],
+        ]
+        assert " ".join(persona["beskrivning"].split()) in text(html)
+
+
+def test_recorded_matrix_headers_name_the_personas(strategy: Strategy) -> None:
+    """The recorded matrix keeps the strategy's channel heading and heads columns 1..5 with persona names."""
+    rows = table(VIEWS["personas"](strategy), "Var personas i huvudsak följer oss")
+    matrix = strategy["personas"]["matris"]
+    names = {p["nummer"]: p["namn"] for p in strategy["personas"]["personas"]}
+    expected = [matrix["rubrik_kanal"], *(f"{n} – {names[n]}" for n in matrix["kolumner"])]
+    assert [text(c) for c in rows[0]] == expected
+
+
+def test_recorded_matrix_rows_as_recorded(strategy: Strategy) -> None:
+    """Each recorded row is shown; a lost channel name reads 'Okänd kanal' with why; marks are 'x'."""
+    rows = table(VIEWS["personas"](strategy), "Var personas i huvudsak följer oss")
+    matrix = strategy["personas"]["matris"]
+    assert len(rows) == 1 + len(matrix["rader"])
+    for row, recorded in zip(rows[1:], matrix["rader"], strict=True):
+        label = text(row[0])
+        if recorded["kanal"] is None:
+            assert label.startswith("Okänd kanal")
+            assert "fallit bort" in label
+            assert "Att bekräfta" in label
+        else:
+            assert recorded["kanaltext"] in label
+            assert strategy.channel(recorded["kanal"])["namn"] in label
+        for number, cell in zip(matrix["kolumner"], row[1:], strict=True):
+            if number in recorded["markeringar"]:
+                assert text(cell) == "x"
+            else:
+                assert cell == '<span class="okand">okänd</span>'
+
+
+def test_recorded_matrix_never_has_an_empty_cell(strategy: Strategy) -> None:
+    """No cell of the recorded matrix is blank, since a blank would read as 'no'."""
+    rows = table(VIEWS["personas"](strategy), "Var personas i huvudsak följer oss")
+    assert all(text(cell) for row in rows for cell in row)
+
+
+def test_recorded_matrix_without_questions_says_no(strategy: Strategy) -> None:
+    """Once the matrix has no open questions, an unmarked cell reads 'nej' instead of 'okänd'."""
+    data = copy.deepcopy(strategy["personas"])
+    data["matris"].pop("flaggor")
+    rows = table(VIEWS["personas"](variant(strategy, personas=data)), "Var personas i huvudsak följer oss")
+    assert {text(c) for row in rows[1:] for c in row[1:]} == {"x", "nej"}
+
+
+def test_matrix_flags_are_shown(strategy: Strategy) -> None:
+    """Every open question about the matrix is on the page, in an 'Att bekräfta' note the rows link to."""
+    html = VIEWS["personas"](strategy)
+    assert 'id="personas-matris-att-bekrafta"' in html
+    assert '<p class="admonition-title">Att bekräfta</p>' in html
+    for flag in strategy["personas"]["matris"]["flaggor"]:
+        assert " ".join(flag["fråga"].split()) in text(html)
+
+
+def test_channel_matrix_from_channel_files(strategy: Strategy) -> None:
+    """One row per channel file: 'ja'/'nej' from its personas list, 'uppgift saknas' when it has none."""
+    html = VIEWS["personas"](strategy)
+    rows = table(html, "Personas som kanalen främst riktar sig till")
+    people = strategy["personas"]["personas"]
+    assert [text(c) for c in rows[0]] == ["Kanal", *(f"{p['nummer']} – {p['namn']}" for p in people)]
+    assert len(rows) == 1 + len(strategy.channels)
+    for row, channel in zip(rows[1:], strategy.channels, strict=True):
+        assert text(row[0]) == channel["namn"]
+        named = channel.get("personas")
+        for persona, cell in zip(people, row[1:], strict=True):
+            if named is None:
+                assert cell == '<span class="okand">uppgift saknas</span>'
+            else:
+                assert text(cell) == ("ja" if persona["id"] in named else "nej")
+
+
+def test_new_channel_file_adds_a_row(strategy: Strategy) -> None:
+    """A channel added to data/channels/ appears in the channel matrix without any code change."""
+    extra = {"id": "podd", "namn": "Podd", "ordning": 99, "personas": ["obundne"],
+             "fullständighet": {"status": "komplett"}}
+    s = variant(strategy, channels=[*strategy.channels, extra])
+    rows = table(VIEWS["personas"](s), "Personas som kanalen främst riktar sig till")
+    assert [text(c) for c in rows[-1]] == ["Podd", "nej", "nej", "nej", "ja", "nej"]
+    assert "podd.yaml" in VIEWS["personas"](s)
+
+
+def test_sources_name_every_file(strategy: Strategy) -> None:
+    """The persona sections name personas.yaml; the channel matrix lists every channel file."""
+    html = VIEWS["personas"](strategy)
+    assert "Källa: <code>data/strategy/personas.yaml</code>" in html
+    assert "Källa: <code>data/channels/*.yaml</code>" in html
+    for channel in strategy.channels:
+        assert strategy.source(f"kanal:{channel['id']}").rsplit("/", 1)[-1] in html
+
+
+def test_values_are_escaped(strategy: Strategy) -> None:
+    """A <script> in a persona, a recorded channel text or a channel name comes out as text."""
+    data = copy.deepcopy(strategy["personas"])
+    data["personas"][0]["namn"] = SCRIPT
+    data["personas"][1]["beskrivning"] = SCRIPT
+    data["matris"]["rader"][0]["kanaltext"] = SCRIPT
+    channels = copy.deepcopy(strategy.channels)
+    channels[0]["namn"] = SCRIPT
+    html = VIEWS["personas"](variant(strategy, channels=channels, personas=data))
+    assert SCRIPT not in html
+    assert ESCAPED in html
+
+
+def test_minimal_data_does_not_crash(strategy: Strategy) -> None:
+    """Only the required keys, and channels with only id, name and order: the page still renders."""
+    data = {"inledning": "In.", "anmärkning": "Roll.", "personas": [
+        {"id": "behovande", "nummer": 1, "namn": "P1", "beskrivning": "b", "behov": "x", "drivkraft": "y"}],
+        "matris": {"inledning": "M.", "kolumner": [1], "rader": [{"kanal": None, "kanaltext": "", "markeringar": []}]}}
+    s = Strategy(ROOT, {"personas": data}, [{"id": "ny", "namn": "Ny", "ordning": 1}],
+                 {"personas": "data/strategy/personas.yaml", "kanal:ny": "data/channels/ny.yaml"}, dt.date(2021, 1, 1))
+    html = VIEWS["personas"](s)
+    rows = table(html, "Var personas i huvudsak följer oss")
+    assert [text(c) for c in rows[0]] == ["Kanal", "1 – P1"]
+    assert text(rows[1][1]) == "nej"
+    assert VIEWS["kanal_personas"](s, "ny") == ""
+
+
+def test_kanal_personas_lists_names(strategy: Strategy) -> None:
+    """kanal_personas gives the names of the personas a channel names, or '' when it names none."""
+    by_id = {p["id"]: p["namn"] for p in strategy["personas"]["personas"]}
+    for channel in strategy.channels:
+        result = VIEWS["kanal_personas"](strategy, channel["id"])
+        if channel.get("personas"):
+            items = re.findall(r"<li>(.*?)</li>", result)
+            assert items == [by_id[pid] for pid in channel["personas"]]
+            assert "riktar sig främst till" in text(result)
+        else:
+            assert result == ""

@@ -1,0 +1,108 @@
+"""Tests for the start page view (strategi/views/start.py)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strategi import model
+from strategi.views import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def strategy() -> model.Strategy:
+    return model.load(ROOT, dt.date(2026, 11, 29))
+
+
+def _with(s: model.Strategy, name: str, data: dict[str, Any]) -> model.Strategy:
+    return dataclasses.replace(s, files={**s.files, name: data})
+
+
+def test_status_box_states_what_the_document_is(strategy: model.Strategy) -> None:
+    """The status box is an admonition with status, version, status date, update date, period, presentation."""
+    out = VIEWS["start"](strategy)
+    box = out.split("</div>")[0]
+    assert 'class="admonition info strategi-status"' in box
+    assert "Förslag – inte antaget" in box
+    assert "Våren 2020" in box
+    assert "<dt>Digitalt nuläge avser</dt><dd>våren 2020</dd>" in box
+    assert "<dt>Senast uppdaterad</dt><dd>19 januari 2021</dd>" in box
+    assert "Från våren 2020 till 2022" in box
+    assert "var 6:e månad" in box
+    assert "november 2020 för strategigruppen för kommunikation" in box
+    assert "Redaktörsgruppen för sociala medier och för webben" in box
+    assert "får i uppdrag att i november presentera" in box
+
+
+def test_adopted_status_reads_antagen(strategy: model.Strategy) -> None:
+    """An adopted strategy says 'Antagen' and never 'Förslag'."""
+    data = copy.deepcopy(strategy["strategi"])
+    data["status"] = "antagen"
+    out = VIEWS["start"](_with(strategy, "strategi", data))
+    assert "<dt>Status</dt><dd>Antagen</dd>" in out
+    assert "Förslag" not in out
+
+
+def test_vision_prominent_with_every_word_defined(strategy: model.Strategy) -> None:
+    """The vision text stands out and each of its words is a term in a definition list with its meaning."""
+    out = VIEWS["start"](strategy)
+    vision = strategy["strategi"]["vision"]
+    assert f'<p class="vision">{vision["text"]}</p>' in out
+    assert vision["inledning"] in out
+    for word in vision["ord"]:
+        assert f"<dt>{word['ord']}</dt><dd>{' '.join(word['betydelse'].split())}</dd>" in out
+
+
+def test_region_brand_flags_and_how_to_use(strategy: model.Strategy) -> None:
+    """The region description, the brand text, the presentation question and the how-to paragraph appear."""
+    out = VIEWS["start"](strategy)
+    st = strategy["strategi"]
+    assert "## Om Region Örebro län" in out
+    assert " ".join(st["beskrivning_organisation"].split()) in out
+    assert " ".join(st["varumärke"].split()) in out
+    assert "Att bekräfta" in out
+    assert "Avses november 2020?" in out
+    assert "## Så använder du sidan" in out
+    assert "[Öppna frågor](oppna-fragor.md)" in out
+    assert "Källa: <code>data/strategy/strategi.yaml</code>" in out
+
+
+def test_vision_year_shown_when_introduction_lacks_it(strategy: model.Strategy) -> None:
+    """When the introduction does not name the year the vision was set, the year is stated on its own."""
+    data = copy.deepcopy(strategy["strategi"])
+    data["vision"]["inledning"] = "Visionen gäller hela regionen."
+    out = VIEWS["start"](_with(strategy, "strategi", data))
+    assert "Visionen sattes 2018." in out
+
+
+def test_values_are_escaped(strategy: model.Strategy) -> None:
+    """A <script> in any shown value comes out as text, never as markup."""
+    data = copy.deepcopy(strategy["strategi"])
+    data["varumärke"] = "<script>alert(1)</script>"
+    data["version"]["etikett"] = "<script>v</script>"
+    data["vision"]["ord"][0]["ord"] = "<script>w</script>"
+    data["presentation"]["för"] = "<script>f</script>"
+    out = VIEWS["start"](_with(strategy, "strategi", data))
+    assert "<script>" not in out
+    assert out.count("&lt;script&gt;") == 4
+
+
+def test_optional_keys_absent(strategy: model.Strategy) -> None:
+    """Without presentation questions, vision or brand the page still renders, with no empty rows."""
+    data = copy.deepcopy(strategy["strategi"])
+    del data["presentation"]["flaggor"]
+    for key in ("vision", "varumärke", "presentation", "period", "revideringsintervall_månader"):
+        del data[key]
+    out = VIEWS["start"](_with(strategy, "strategi", data))
+    assert "Att bekräfta" not in out
+    assert "## Vision" not in out
+    assert "Nästa presentation" not in out
+    assert "<dd></dd>" not in out
+    assert "Förslag – inte antaget" in out
