@@ -34,8 +34,8 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """Point the edit button at the file behind the page: its YAML file when it has one."""
-    base = site.edit_base(config)
-    if base:
-        source = page.meta.get("källa") or f"{config['docs_dir'].rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
-        page.edit_url = base + source
+    source = page.meta.get("källa") or f"{site.docs_path(config)}/{page.file.src_uri}"
+    url = site.edit_url(config, source)
+    if url:
+        page.edit_url = url
     return context

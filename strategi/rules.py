@@ -49,6 +49,8 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("mål", "*", "mål", "*"), "mål"),
     ("kanal", ("personas", "*"), "persona"),
     ("kanal", ("organisation", "personer", "*"), "person"),
+    ("kanal", ("organisation", "kanalansvariga", "*"), "person"),
+    ("kanal", ("uppdrag", "*"), "uppdrag"),
     ("kanal", ("organisation", "roller", "*"), "roll"),
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
 ]

@@ -28,6 +28,21 @@ def edit_base(config: Any) -> str | None:
     return f"{repo}/{uri}/"
 
 
+def edit_url(config: Any, source: str) -> str | None:
+    """Where 'Föreslå ändring' leads for a file; a folder opens its listing instead of an editor."""
+    base = edit_base(config)
+    if base is None:
+        return None
+    if source.endswith("/"):
+        return base.replace("/edit/", "/tree/", 1) + source
+    return base + source
+
+
+def docs_path(config: Any) -> str:
+    """docs_dir relative to the project root ('docs')."""
+    return Path(config["docs_dir"]).resolve().relative_to(project_root(config)).as_posix()
+
+
 def project_root(config: Any) -> Path:
     return Path(config["config_file_path"]).resolve().parent
 

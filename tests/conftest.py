@@ -18,13 +18,7 @@ FIXED_TODAY = "2026-11-29"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of data/, schemas/ and the site sources that a test may change freely."""
-    dest = tmp_path / "projekt"
-    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "macros.py"]:
-        shutil.copy2(ROOT / name, dest / name)
-    return dest
+    return copy_project(tmp_path / "projekt")
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -34,3 +28,31 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
         [sys.executable, "-m", "strategi", *args],
         cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120, check=False,
     )
+
+
+def build_site(project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
+    full_env = {**os.environ, "STRATEGI_IDAG": FIXED_TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
+        cwd=project_dir, env=full_env, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built once per test worker."""
+    site = tmp_path_factory.mktemp("sajt") / "site"
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of everything a build needs."""
+    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ["mkdocs.yml", "macros.py"]:
+        shutil.copy2(ROOT / name, dest / name)
+    return dest

@@ -1,0 +1,193 @@
+"""Scaffold a new channel file from the channel schema.
+
+The file holds every required field of ``schemas/kanal.schema.json`` (recursively: the
+required fields of a required group, and one item of a required list), each under a
+comment with the field's Swedish description from the schema. Only ``id`` and
+``ordning`` are known in advance; every other value is a placeholder that the schema
+refuses on purpose (an empty text, or an empty value), so that ``validera`` names each
+one with its line until the editor has filled it in, and the site will not build with a
+half-written channel. A placeholder that passed validation would be published as is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .check import CHANNEL_DIR, CHANNEL_SCHEMA, SCHEMA_DIR
+from .loader import LoadError, load
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TO_FILL = "FYLL I"
+_PLAIN_KEY = re.compile(r"^[^\W\d][\w-]*$")
+_WIDTH = 100
+
+Schema = dict[str, Any]
+
+
+class _Resolver:
+    """Follows ``$ref`` within the schema folder: '#/definitions/x' and 'fil.schema.json#/...'."""
+
+    def __init__(self, schema_dir: Path) -> None:
+        self._dir = schema_dir
+        self._files: dict[str, Schema] = {}
+
+    def file(self, name: str) -> Schema:
+        if name not in self._files:
+            self._files[name] = json.loads((self._dir / name).read_text(encoding="utf-8"))
+        return self._files[name]
+
+    def resolve(self, schema: Schema, current: str) -> tuple[Schema, str]:
+        """The schema that ``schema`` stands for (after every $ref), and the file it is in."""
+        seen = set()
+        while "$ref" in schema:
+            ref = str(schema["$ref"])
+            name, _, pointer = ref.partition("#")
+            current = name or current
+            if (current, pointer) in seen:
+                raise ValueError(f"schemat hänvisar i en ring: {ref}")
+            seen.add((current, pointer))
+            target: Any = self.file(current)
+            for part in [p for p in pointer.split("/") if p]:
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+            schema = target
+        return schema, current
+
+
+def _key(name: str) -> str:
+    return name if _PLAIN_KEY.match(name) else json.dumps(name, ensure_ascii=False)
+
+
+def _comment(indent: str, text: str) -> list[str]:
+    lines = textwrap.wrap(
+        text, width=_WIDTH - len(indent) - 2, break_long_words=False, break_on_hyphens=False
+    )
+    return [f"{indent}# {lines[0]}", *(f"{indent}#   {line}" for line in lines[1:])]
+
+
+def _describe(own: Schema, resolved: Schema) -> str:
+    """The field's Swedish description: its own, else the one of the schema it refers to."""
+    title = own.get("title") or resolved.get("title") or ""
+    description = own.get("description") or resolved.get("description") or title
+    choices = [str(option["const"]) for option in resolved.get("oneOf", []) if "const" in option]
+    choices += [str(value) for value in resolved.get("enum", [])]
+    if choices:
+        description = f"{description} Tillåtna värden: {', '.join(choices)}."
+    return str(description)
+
+
+class _Writer:
+    def __init__(self, resolver: _Resolver) -> None:
+        self.resolver = resolver
+        self.lines: list[str] = []
+
+    def fields(
+        self, schema: Schema, current: str, indent: str, known: dict[str, Any], first_prefix: str = ""
+    ) -> None:
+        """Every required field of an object schema; ``first_prefix`` ('- ') starts a list item."""
+        schema, current = self.resolver.resolve(schema, current)
+        properties: dict[str, Schema] = schema.get("properties", {})
+        required = [name for name in properties if name in schema.get("required", [])]
+        for number, name in enumerate(required):
+            prefix = first_prefix if number == 0 else " " * len(first_prefix)
+            self.field(name, properties[name], current, indent=indent, prefix=prefix, known=known)
+
+    def field(
+        self, name: str, own: Schema, current: str, *, indent: str, prefix: str, known: dict[str, Any]
+    ) -> None:
+        resolved, where = self.resolver.resolve(own, current)
+        kind = resolved.get("type")
+        description = _describe(own, resolved)
+        inner = indent + " " * len(prefix)
+        # A comment before a list item's first field stands at the dash, the others at the field.
+        note = indent if prefix.startswith("-") else inner
+        title = own.get("title") or resolved.get("title") or name
+        if name in known:
+            self.lines += _comment(note, f"{title}: {description}")
+            self.lines.append(f"{indent}{prefix}{_key(name)}: {_scalar(known[name])}")
+        elif kind == "object":
+            self.lines += _comment(note, f"{title}: {description}")
+            self.lines.append(f"{indent}{prefix}{_key(name)}:")
+            self.fields(resolved, where, inner + "  ", {})
+        elif kind == "array":
+            self.lines += _comment(note, f"{title}: {description}")
+            self.lines.append(f"{indent}{prefix}{_key(name)}:")
+            item, item_file = self.resolver.resolve(resolved.get("items", {}), where)
+            if item.get("type") == "object":
+                self.fields(item, item_file, inner + "  ", {}, first_prefix="- ")
+            else:
+                self.lines += _comment(inner + "  ", f"{TO_FILL}: {_describe(item, item)}")
+                self.lines.append(f"{inner}  - {_placeholder(item)}")
+        else:
+            self.lines += _comment(note, f"{TO_FILL}: {description}")
+            self.lines.append(f"{indent}{prefix}{_key(name)}:{_placeholder(resolved, lead=' ')}")
+
+
+def _scalar(value: Any) -> str:
+    """A known value in YAML: plain when YAML reads it back unchanged, else quoted."""
+    plain = str(value)
+    try:
+        same = yaml.safe_load(plain) == value
+    except yaml.YAMLError:
+        same = False
+    return plain if same else json.dumps(value, ensure_ascii=False)
+
+
+def _placeholder(schema: Schema, lead: str = "") -> str:
+    """An empty text for a text field, else an empty value: both refused by the schema."""
+    return f'{lead}""' if schema.get("type") == "string" else ""
+
+
+def _next_order(channel_dir: Path) -> int:
+    orders = []
+    for path in sorted(channel_dir.glob("*.yaml")):
+        try:
+            data = load(path).data
+        except LoadError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("ordning"), int):
+            orders.append(data["ordning"])
+    return max(orders, default=0) + 1
+
+
+def new_channel(root: Path, channel_id: str) -> Path:
+    """Write ``data/channels/<channel_id>.yaml`` with every required field to fill in.
+
+    Raises ValueError (in Swedish) for an id that is not a slug or that already exists.
+    """
+    if not SLUG.match(channel_id):
+        raise ValueError(
+            f"'{channel_id}' går inte att använda som id: använd små bokstäver a-z, siffror och "
+            "bindestreck (inte å, ä, ö eller mellanslag), till exempel 'youtube' eller 'tiktok-region'"
+        )
+    channel_dir = root / CHANNEL_DIR
+    schema_path = root / SCHEMA_DIR / CHANNEL_SCHEMA
+    if not channel_dir.is_dir() or not schema_path.is_file():
+        raise ValueError(
+            f"hittar inte {CHANNEL_DIR}/ och {SCHEMA_DIR}/{CHANNEL_SCHEMA} under {root}; "
+            "kör kommandot i projektets rotmapp"
+        )
+    target = channel_dir / f"{channel_id}.yaml"
+    if target.exists():
+        raise ValueError(
+            f"kanalen '{channel_id}' finns redan ({CHANNEL_DIR}/{channel_id}.yaml); välj ett annat id"
+        )
+    resolver = _Resolver(root / SCHEMA_DIR)
+    writer = _Writer(resolver)
+    depth = "../" * CHANNEL_DIR.count("/") + "../"
+    writer.lines += [
+        f"# yaml-language-server: $schema={depth}{SCHEMA_DIR}/{CHANNEL_SCHEMA}",
+        f"# Ny kanal. Fyll i varje värde under en rad som börjar med '# {TO_FILL}' och kör sedan",
+        "# 'make validera': den visar vad som återstår. Frivilliga fält (profil, mål, publik,",
+        "# materialtyper med flera) föreslår editorn när du skriver; se också en befintlig kanal.",
+    ]
+    known = {"id": channel_id, "ordning": _next_order(channel_dir)}
+    writer.fields(resolver.file(CHANNEL_SCHEMA), CHANNEL_SCHEMA, "", known)
+    with target.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write("\n".join(writer.lines) + "\n")
+    return target
