@@ -60,14 +60,18 @@ def _modeline_problem(doc: Document, schema_name: str) -> Problem | None:
     match = _MODELINE.match(doc.first_line.lstrip("\ufeff"))
     if match is None:
         return Problem(
-            doc.path, 1, 1,
+            doc.path,
+            1,
+            1,
             f"första raden ska peka ut schemat så att editorn kan hjälpa till: "
             f"'# yaml-language-server: $schema={expected}'",
             rule="modeline",
         )
     if match.group(1) != expected:
         return Problem(
-            doc.path, 1, 1,
+            doc.path,
+            1,
+            1,
             f"första raden pekar på schemat '{match.group(1)}', men filen ska följa '{expected}'",
             rule="modeline",
         )
@@ -86,7 +90,9 @@ def run(root: Path, today: dt.date | None = None) -> Result:
         if schema_name is None or schema_name not in known_schemas:
             result.problems.append(
                 Problem(
-                    relpath, 1, 1,
+                    relpath,
+                    1,
+                    1,
                     "filen har ingen plats i strategin: strategidata ligger i data/strategy/ "
                     "(med ett schema med samma namn i schemas/) och kanaler i data/channels/",
                     rule="fil",
@@ -107,7 +113,13 @@ def run(root: Path, today: dt.date | None = None) -> Result:
             result.documents[relpath] = doc
     if result.files == 0:
         result.problems.append(
-            Problem("data", 1, 1, "hittade inga datafiler under data/; kör kommandot i projektets rotmapp", rule="fil")
+            Problem(
+                "data",
+                1,
+                1,
+                "hittade inga datafiler under data/; kör kommandot i projektets rotmapp",
+                rule="fil",
+            )
         )
     # Rules check what they can: a reference into a file that failed is skipped, since
     # that file's own problems are already reported.

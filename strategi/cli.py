@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check, diff, gitref, model, pdf, publish
+from . import check, diff, gitref, model, pdf, publish, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -37,8 +37,10 @@ class _Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         text = super().format_help().replace("usage:", "användning:")
-        return text.replace("options:", "flaggor:").replace("positional arguments:", "argument:").replace(
-            "show this help message and exit", "visa den här hjälpen och avsluta"
+        return (
+            text.replace("options:", "flaggor:")
+            .replace("positional arguments:", "argument:")
+            .replace("show this help message and exit", "visa den här hjälpen och avsluta")
         )
 
 
@@ -102,6 +104,18 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold.new_channel(Path(args.rot), args.id)
+    except ValueError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"Skrev {path.as_posix()}. Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m strategi",
@@ -118,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kontrollerar alla filer i data/ och visar alla fel på en gång, ett per rad.",
     )
     validera.add_argument(
-        "--format", choices=sorted(FORMATS), default="text",
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
         help="utdata: text (standard), json eller github (anteckningar i en pull request)",
     )
     validera.set_defaults(func=_cmd_validera)
@@ -128,13 +144,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="visa vad som ändrats i strategin mellan två git-versioner",
         description="Visar på vanlig svenska vad som ändrats i strategin, grupperat per avsnitt.",
     )
-    skillnader.add_argument("fran", metavar="FRÅN", help="git-referens att jämföra från (gren, tagg eller commit)")
     skillnader.add_argument(
-        "till", metavar="TILL", nargs="?", default=None,
+        "fran", metavar="FRÅN", help="git-referens att jämföra från (gren, tagg eller commit)"
+    )
+    skillnader.add_argument(
+        "till",
+        metavar="TILL",
+        nargs="?",
+        default=None,
         help="git-referens att jämföra till (standard: filerna som de ligger nu)",
     )
     skillnader.add_argument(
-        "--format", choices=["text", "markdown"], default="text", help="utdata: text (standard) eller markdown"
+        "--format",
+        choices=["text", "markdown"],
+        default="text",
+        help="utdata: text (standard) eller markdown",
     )
     skillnader.set_defaults(func=_cmd_skillnader)
     publicera = sub.add_parser(
@@ -152,6 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
     pdf_cmd.add_argument("--sajt", default="site", help="mappen med den byggda sajten (standard: site)")
     pdf_cmd.add_argument("--ut", default="strategi.pdf", help="PDF-filens namn (standard: strategi.pdf)")
     pdf_cmd.set_defaults(func=_cmd_pdf)
+    ny_kanal = sub.add_parser(
+        "ny-kanal",
+        parents=[common],
+        help="skapa en ny kanalfil med alla obligatoriska fält att fylla i",
+        description=(
+            "Skriver data/channels/ID.yaml från kanalschemat: varje obligatoriskt fält, "
+            "med en kommentar om vad som ska stå där."
+        ),
+    )
+    ny_kanal.add_argument(
+        "id",
+        metavar="ID",
+        help="kanalens id: små bokstäver a-z, siffror och bindestreck, till exempel 'youtube'",
+    )
+    ny_kanal.set_defaults(func=_cmd_ny_kanal)
     return parser
 
 

@@ -147,7 +147,11 @@ def describe(change: Change) -> str:
     if change.kind == "nytt":
         return f"Nytt: {where}: {_show(change.new)}" if not isinstance(change.new, dict) else f"Nytt: {where}"
     if change.kind == "borttaget":
-        return f"Borttaget: {where}: {_show(change.old)}" if not isinstance(change.old, dict) else f"Borttaget: {where}"
+        return (
+            f"Borttaget: {where}: {_show(change.old)}"
+            if not isinstance(change.old, dict)
+            else f"Borttaget: {where}"
+        )
     old, new = _show(change.old), _show(change.new)
     if len(old) + len(new) > 2 * LONG_TEXT:
         return f"{where}: texten har ändrats"

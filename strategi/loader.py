@@ -59,21 +59,21 @@ class LoadError(Exception):
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses aliases; composition only (we build the data ourselves)."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Refused(
                 event.start_mark,
                 f"alias '*{event.anchor}' är inte tillåtet; skriv ut värdet i stället för att hänvisa till ett ankare",
             )
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _Refused(
                 event.start_mark,
                 f"ankare '&{anchor}' är inte tillåtet; ta bort '&{anchor}' och skriv ut värdena där de behövs",
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 class _Refused(Exception):
@@ -85,18 +85,45 @@ class _Refused(Exception):
 
 _YAML_PROBLEMS = [
     ("found character '\\t'", "tabbtecken går inte att använda här; använd mellanslag"),
-    ("could not find expected ':'", "ett kolon ':' saknas efter ett fältnamn, eller raden fortsätter föregående rad på fel sätt"),
-    ("mapping values are not allowed here", "ett kolon ':' står där det inte får stå; sätt texten inom citattecken om den innehåller ': '"),
+    (
+        "could not find expected ':'",
+        "ett kolon ':' saknas efter ett fältnamn, eller raden fortsätter föregående rad på fel sätt",
+    ),
+    (
+        "mapping values are not allowed here",
+        "ett kolon ':' står där det inte får stå; sätt texten inom citattecken om den innehåller ': '",
+    ),
     ("while scanning a quoted scalar", "ett citattecken öppnas men stängs aldrig"),
-    ("found unexpected end of stream", "filen tar slut mitt i ett värde; kontrollera citattecken och hakparenteser"),
+    (
+        "found unexpected end of stream",
+        "filen tar slut mitt i ett värde; kontrollera citattecken och hakparenteser",
+    ),
     ("found undefined tag handle", "okänd tagg ('!'); ta bort den"),
-    ("did not find expected key", "indraget stämmer inte; kontrollera att raden har lika många mellanslag som raderna bredvid"),
-    ("did not find expected '-' indicator", "indraget i listan stämmer inte; varje punkt ska börja med '- ' på samma indrag"),
-    ("found unknown escape character", "okänt escape-tecken efter '\\' inom dubbla citattecken; använd enkla citattecken"),
+    (
+        "did not find expected key",
+        "indraget stämmer inte; kontrollera att raden har lika många mellanslag som raderna bredvid",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "indraget i listan stämmer inte; varje punkt ska börja med '- ' på samma indrag",
+    ),
+    (
+        "found unknown escape character",
+        "okänt escape-tecken efter '\\' inom dubbla citattecken; använd enkla citattecken",
+    ),
     ("expected <block end>, but found", "indraget stämmer inte med raderna ovanför"),
-    ("found character that cannot start any token", "ett tecken som inte kan inleda ett värde; sätt värdet inom citattecken"),
-    ("while scanning an alias", "'*' i början av ett värde betyder alias i YAML; sätt värdet inom citattecken"),
-    ("while scanning an anchor", "'&' i början av ett värde betyder ankare i YAML; sätt värdet inom citattecken"),
+    (
+        "found character that cannot start any token",
+        "ett tecken som inte kan inleda ett värde; sätt värdet inom citattecken",
+    ),
+    (
+        "while scanning an alias",
+        "'*' i början av ett värde betyder alias i YAML; sätt värdet inom citattecken",
+    ),
+    (
+        "while scanning an anchor",
+        "'&' i början av ett värde betyder ankare i YAML; sätt värdet inom citattecken",
+    ),
 ]
 
 
@@ -117,7 +144,9 @@ def decode(raw: bytes, display: str) -> str:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise LoadError(
             Problem(
-                display, line, col,
+                display,
+                line,
+                col,
                 "filen är inte sparad som UTF-8 (till exempel å, ä eller ö i en annan "
                 "teckenkodning); spara om den som UTF-8 i din editor",
             )
@@ -131,7 +160,9 @@ def _check_tabs(text: str, display: str) -> None:
         if "\t" in indent:
             raise LoadError(
                 Problem(
-                    display, number, indent.index("\t") + 1,
+                    display,
+                    number,
+                    indent.index("\t") + 1,
                     "raden är indragen med tabbtecken; YAML kräver mellanslag (byt varje tabb mot två mellanslag)",
                 )
             )
@@ -186,7 +217,8 @@ def _build(node: Node, path: JsonPath, doc: Document, loader: _Loader) -> Any:
                 first = doc.keys[(*path, key)]
                 raise LoadError(
                     Problem(
-                        doc.path, *key_pos,
+                        doc.path,
+                        *key_pos,
                         f"fältet '{key}' finns redan på rad {first[0]}; ett fält får bara stå en gång. "
                         "Slå ihop dem eller ta bort det ena",
                     )

@@ -28,7 +28,11 @@ def on_files(files: Files, config: Any) -> Files:
     strategy = _strategy(config)
     for channel in strategy.channels:
         source = strategy.source(f"kanal:{channel['id']}")
-        files.append(File.generated(config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)))
+        files.append(
+            File.generated(
+                config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)
+            )
+        )
     return files
 
 

@@ -47,8 +47,13 @@ def make_pdf(site_dir: Path, out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="strategi-chromium-") as profile:
         result = subprocess.run(
             [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}", page.as_uri()],
-            capture_output=True, text=True, timeout=180, check=False,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
         )
     if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
-        raise PdfError(f"Chromium kunde inte skriva ut sidan (kod {result.returncode}): {result.stderr.strip()[-500:]}")
+        raise PdfError(
+            f"Chromium kunde inte skriva ut sidan (kod {result.returncode}): {result.stderr.strip()[-500:]}"
+        )
     return out

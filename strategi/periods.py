@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from typing import Any
 
-
 _FORM = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
 
 
@@ -63,8 +62,18 @@ def is_stale(channel: dict[str, Any], cadence_months: int, today: dt.date) -> bo
 
 
 MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ]
 
 

@@ -24,7 +24,11 @@ def _run(root: Path, args: list[str], env: dict[str, str]) -> subprocess.Complet
 def _git_env(root: Path) -> dict[str, str]:
     # mike runs `mkdocs` from PATH: make it this environment's.
     bindir = str(Path(sys.executable).parent)
-    env = {**os.environ, "STRATEGI_VERSIONER": "mike", "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
+    env = {
+        **os.environ,
+        "STRATEGI_VERSIONER": "mike",
+        "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+    }
     name = _run(root, ["git", "config", "user.name"], env).stdout.strip()
     if not name:
         env.setdefault("GIT_AUTHOR_NAME", "Strategi som kod")

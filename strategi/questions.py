@@ -53,8 +53,12 @@ def flags(s: Strategy) -> list[Question]:
                 for i, flag in enumerate(value):
                     found.append(
                         Question(
-                            str(flag.get("typ", "osäkert")), _place(s, relpath, path[:-1]),
-                            str(flag.get("fråga", "")), flag.get("citat"), relpath, doc.where((*path, i))[0],
+                            str(flag.get("typ", "osäkert")),
+                            _place(s, relpath, path[:-1]),
+                            str(flag.get("fråga", "")),
+                            flag.get("citat"),
+                            relpath,
+                            doc.where((*path, i))[0],
                         )
                     )
     return found
@@ -65,11 +69,21 @@ def links_without_address(s: Strategy) -> list[Question]:
     found = []
     for relpath, doc in sorted(s.documents.items()):
         for path, value in _walk(doc.data):
-            is_link = isinstance(value, dict) and "titel" in value and set(value) <= {"titel", "adress", "beskrivning"}
+            is_link = (
+                isinstance(value, dict)
+                and "titel" in value
+                and set(value) <= {"titel", "adress", "beskrivning"}
+            )
             if is_link and not value.get("adress") and path and path[-1] != "flaggor":
                 found.append(
-                    Question("länk", _place(s, relpath, path), f"Vart leder länken ”{value['titel']}”?",
-                             None, relpath, doc.where(path)[0])
+                    Question(
+                        "länk",
+                        _place(s, relpath, path),
+                        f"Vart leder länken ”{value['titel']}”?",
+                        None,
+                        relpath,
+                        doc.where(path)[0],
+                    )
                 )
     return found
 
@@ -83,8 +97,14 @@ def incomplete_channels(s: Strategy) -> list[Question]:
             relpath = s.source(f"kanal:{channel['id']}")
             text = state.get("kommentar") or f"Strategin för {channel['namn']} är inte komplett."
             found.append(
-                Question("ofullständig kanal", channel["namn"], str(text), None, relpath,
-                         s.documents[relpath].where(("fullständighet",))[0])
+                Question(
+                    "ofullständig kanal",
+                    channel["namn"],
+                    str(text),
+                    None,
+                    relpath,
+                    s.documents[relpath].where(("fullständighet",))[0],
+                )
             )
     return found
 

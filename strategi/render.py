@@ -51,7 +51,7 @@ def _group(value: int) -> str:
     digits = f"{abs(value)}"
     if len(digits) <= 3:
         return sign + digits
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

@@ -137,7 +137,12 @@ def _unique_in(doc: Document, data: Any, path: JsonPath) -> Iterator[Problem]:
                 ident = str(item["id"])
                 if ident in seen:
                     line = doc.where((*path, seen[ident], "id"))[0]
-                    yield _at(doc, (*path, i, "id"), f"id '{ident}' finns redan på rad {line}; varje id ska vara unikt", rule="id")
+                    yield _at(
+                        doc,
+                        (*path, i, "id"),
+                        f"id '{ident}' finns redan på rad {line}; varje id ska vara unikt",
+                        rule="id",
+                    )
                 seen.setdefault(ident, i)
             yield from _unique_in(doc, item, (*path, i))
 
@@ -153,16 +158,33 @@ def check_channels(documents: dict[str, Document], today: dt.date) -> Iterator[P
     for relpath, doc in _channel_docs(documents).items():
         data = doc.data
         if data.get("id") != Path(relpath).stem:
-            yield _at(doc, ("id",), f"id ska vara '{Path(relpath).stem}', samma som filens namn", rule="kanal")
+            yield _at(
+                doc, ("id",), f"id ska vara '{Path(relpath).stem}', samma som filens namn", rule="kanal"
+            )
         status = (data.get("fullständighet") or {}).get("status")
         ratings = data.get("materialtyper")
         if types is not None and ratings is not None:
             for missing in [t for t in types if t not in ratings]:
-                yield _at(doc, ("materialtyper",), f"materialtypen '{missing}' saknar trafikljus (grön, gul eller röd)", rule="materialtyp")
+                yield _at(
+                    doc,
+                    ("materialtyper",),
+                    f"materialtypen '{missing}' saknar trafikljus (grön, gul eller röd)",
+                    rule="materialtyp",
+                )
             for extra in [t for t in ratings if t not in types]:
-                yield _at(doc, ("materialtyper", extra), f"'{extra}' är ingen materialtyp i data/strategy/materialtyper.yaml", rule="materialtyp")
+                yield _at(
+                    doc,
+                    ("materialtyper", extra),
+                    f"'{extra}' är ingen materialtyp i data/strategy/materialtyper.yaml",
+                    rule="materialtyp",
+                )
         elif types is not None and status == "komplett":
-            yield _at(doc, ("fullständighet", "status"), "en komplett kanal ska ge alla materialtyper ett trafikljus under 'materialtyper:'", rule="materialtyp")
+            yield _at(
+                doc,
+                ("fullständighet", "status"),
+                "en komplett kanal ska ge alla materialtyper ett trafikljus under 'materialtyper:'",
+                rule="materialtyp",
+            )
         for path, value in _match(data, _SNAPSHOT_KEYS):
             if isinstance(value, str) and periods.valid(value) and periods.bounds(value)[0] > today:
                 yield _at(doc, path, f"nulägets datum '{value}' ligger i framtiden", rule="datum")
@@ -173,10 +195,12 @@ def check_channels(documents: dict[str, Document], today: dt.date) -> Iterator[P
             latest = periods.latest_snapshot(data)
             when = latest["datum"] if latest else "okänt datum"
             yield _at(
-                doc, ("nuläge",),
+                doc,
+                ("nuläge",),
                 f"digitalt nuläge för {data.get('namn', relpath)} är från {periods.describe(when)} och behöver uppdateras "
                 f"(äldre än {cadence} månader)",
-                severity="varning", rule="granskning",
+                severity="varning",
+                rule="granskning",
             )
 
 
@@ -193,13 +217,16 @@ def check_budget(documents: dict[str, Document]) -> Iterator[Problem]:
         computed = sum(int(r.get(key, 0)) for r in rows)
         if computed != total[key]:
             yield _at(
-                doc, ("webb", "totalt", key),
+                doc,
+                ("webb", "totalt", key),
                 f"angivet totalt {name} belopp {total[key]} kr stämmer inte med summan av raderna, {computed} kr",
                 rule="summa",
             )
     for i, row in enumerate(rows):
         if "min" in row and "max" in row and row["min"] > row["max"]:
-            yield _at(doc, ("webb", "rader", i, "min"), "lägsta beloppet är större än högsta beloppet", rule="summa")
+            yield _at(
+                doc, ("webb", "rader", i, "min"), "lägsta beloppet är större än högsta beloppet", rule="summa"
+            )
 
 
 def check_dates(documents: dict[str, Document]) -> Iterator[Problem]:

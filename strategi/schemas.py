@@ -109,8 +109,10 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         extra = [k for k in value if k not in known]
         for key in extra:
             hint = _closest(key, known)
-            fix = f" – menade du '{hint}'?" if hint else (
-                f" Tillåtna fält här: {', '.join(known)}." if known else ""
+            fix = (
+                f" – menade du '{hint}'?"
+                if hint
+                else (f" Tillåtna fält här: {', '.join(known)}." if known else "")
             )
             yield at((*path, key), f"okänt fält '{key}'{fix}", key=True)
         return
@@ -118,7 +120,9 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         name = missing[0] if missing else str(err.validator_value)
         where = "filen" if not path else label
-        yield at(path, f"obligatoriskt fält '{name}' saknas i {where}; lägg till '{name}:' med ett värde", key=True)
+        yield at(
+            path, f"obligatoriskt fält '{name}' saknas i {where}; lägg till '{name}:' med ett värde", key=True
+        )
         return
     allowed = _allowed_consts(err.schema) if kind in {"enum", "oneOf", "anyOf"} else None
     if allowed is not None:
@@ -129,7 +133,9 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         return
     if kind == "type":
         expected = err.validator_value
-        wanted = " eller ".join(_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        wanted = " eller ".join(
+            str(_TYPE_NAMES.get(t, t)) for t in (expected if isinstance(expected, list) else [expected])
+        )
         message = f"{label} ska vara {wanted}, men är {_type_of(value)}"
         if isinstance(value, str) and re.fullmatch(r"[0-9][0-9  ]*([.,][0-9]+)?", value.strip()):
             number = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")

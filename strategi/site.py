@@ -134,7 +134,9 @@ def cover_html(strategy: model.Strategy) -> str:
     presentation = data.get("presentation") or {}
     if presentation.get("för") and presentation.get("när"):
         rows.append(("Presenteras", f"för {presentation['för']} {periods.describe(presentation['när'])}"))
-    table = "".join(f"<tr><th scope=\"row\">{render.esc(k)}</th><td>{render.esc(v)}</td></tr>" for k, v in rows if v)
+    table = "".join(
+        f'<tr><th scope="row">{render.esc(k)}</th><td>{render.esc(v)}</td></tr>' for k, v in rows if v
+    )
     return (
         f'<div class="omslag"><p class="omslag__org">{render.esc(data.get("organisation", ""))}</p>'
         f'<h1 class="omslag__titel">{render.esc(data.get("titel", ""))}</h1>'

@@ -30,7 +30,10 @@ def published_tags(root: Path) -> list[str]:
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "tag", "--list", f"{TAG_PREFIX}*"],
-            capture_output=True, text=True, check=False, timeout=30,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
         )
     except FileNotFoundError:
         return []

@@ -9,7 +9,23 @@ _TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z0-9]+)[^>]*>")
-_BREAKING = {"br", "p", "li", "div", "ul", "dd", "dt", "tr", "td", "th", "blockquote", "figcaption", "text", "title", "desc"}
+_BREAKING = {
+    "br",
+    "p",
+    "li",
+    "div",
+    "ul",
+    "dd",
+    "dt",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "figcaption",
+    "text",
+    "title",
+    "desc",
+}
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")  # ASCII whitespace only: a no-break space is kept
 
 

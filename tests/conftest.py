@@ -21,21 +21,35 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt")
 
 
-def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m strategi ARGS` as a user would, with the repository's package."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "strategi", *args],
-        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120, check=False,
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
-def build_site(project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
     full_env = {**os.environ, "STRATEGI_IDAG": FIXED_TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=project_dir, env=full_env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=project_dir,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

@@ -56,7 +56,10 @@ def test_problem_line_format(project: Path) -> None:
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("organisation:"))
     _break(project, "data/strategy/strategi.yaml", "organisation:", "organisaton:")
     result = run_cli("validera", "--rot", str(project))
-    assert f"data/strategy/strategi.yaml:{number}:1: okänt fält 'organisaton' – menade du 'organisation'?" in result.stdout
+    assert (
+        f"data/strategy/strategi.yaml:{number}:1: okänt fält 'organisaton' – menade du 'organisation'?"
+        in result.stdout
+    )
 
 
 def test_json_format_matches_text(project: Path) -> None:
@@ -103,7 +106,9 @@ def test_garbage_never_tracebacks(project: Path, content: bytes, needle: str) ->
     result = run_cli("validera", "--rot", str(project))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert any(line.startswith("data/strategy/mal.yaml:") and needle in line for line in result.stdout.splitlines()), result.stdout
+    assert any(
+        line.startswith("data/strategy/mal.yaml:") and needle in line for line in result.stdout.splitlines()
+    ), result.stdout
 
 
 def test_stray_file_is_reported(project: Path) -> None:

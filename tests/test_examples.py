@@ -35,7 +35,9 @@ def test_every_schema_has_examples_both_ways() -> None:
     """Each data schema (all but the shared definitions) has valid and invalid examples."""
     names = {p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json")} - {"gemensamt"}
     missing = [
-        f"{n}/{kind}" for n in sorted(names) for kind in ("valid", "invalid")
+        f"{n}/{kind}"
+        for n in sorted(names)
+        for kind in ("valid", "invalid")
         if not list((EXAMPLES / n / kind).glob("*.yaml"))
     ]
     assert not missing, f"schemas without examples: {missing}"
@@ -55,11 +57,15 @@ def test_invalid_example_fails_with_swedish_line(path: Path) -> None:
     problems = schemas.check(doc, SCHEMA_DIR, _schema_name(path))
     assert problems, f"{path.name} should break a rule but passed"
     for p in problems:
-        assert p.line >= 1 and p.message
-        assert "is not" not in p.message and "required property" not in p.message, p.message
+        assert p.line >= 1
+        assert p.message
+        assert "is not" not in p.message, p.message
+        assert "required property" not in p.message, p.message
 
 
-@pytest.mark.parametrize("path", _cases("invalid") + _cases("valid"), ids=_ids(_cases("invalid") + _cases("valid")))
+@pytest.mark.parametrize(
+    "path", _cases("invalid") + _cases("valid"), ids=_ids(_cases("invalid") + _cases("valid"))
+)
 def test_our_verdict_matches_jsonschema(path: Path) -> None:
     """Our Swedish layer never hides or invents a schema error: jsonschema agrees on pass/fail."""
     doc = load(path)

@@ -42,19 +42,22 @@ def test_duplicate_key_is_an_error_naming_both_lines() -> None:
     """A key given twice is an error on the second line, naming the first."""
     line, _col, message = _problem("namn: a\nadress: b\nnamn: c\n")
     assert line == 3
-    assert "'namn'" in message and "rad 1" in message
+    assert "'namn'" in message
+    assert "rad 1" in message
 
 
 def test_duplicate_key_in_nested_mapping() -> None:
     """Duplicate keys are found at any depth."""
     line, _col, message = _problem("profil:\n  publik: a\n  publik: b\n")
-    assert line == 3 and "finns redan" in message
+    assert line == 3
+    assert "finns redan" in message
 
 
 def test_anchor_is_an_error() -> None:
     """Anchors are refused: an editor should see every value where it applies."""
     line, _col, message = _problem("a: &x 1\nb: 2\n")
-    assert line == 1 and "ankare" in message
+    assert line == 1
+    assert "ankare" in message
 
 
 def test_alias_is_an_error() -> None:
@@ -68,7 +71,8 @@ def test_tab_indentation_is_an_error() -> None:
     """A tab in a line's indentation is an error on that line, with the fix."""
     line, col, message = _problem("a:\n  b: 1\n\tc: 2\n")
     assert (line, col) == (3, 1)
-    assert "tabb" in message and "mellanslag" in message
+    assert "tabb" in message
+    assert "mellanslag" in message
 
 
 def test_tab_inside_a_value_is_allowed() -> None:
@@ -102,7 +106,8 @@ def test_python_tags_are_refused() -> None:
 def test_broken_yaml_is_swedish_with_line() -> None:
     """A syntax error names its line and speaks Swedish."""
     line, _col, message = _problem("a: b: c\n")
-    assert line == 1 and message.startswith("YAML-fel:")
+    assert line == 1
+    assert message.startswith("YAML-fel:")
 
 
 def test_unclosed_quote() -> None:
@@ -114,7 +119,8 @@ def test_unclosed_quote() -> None:
 def test_empty_file_is_an_error() -> None:
     """An empty data file is an error, not silently nothing."""
     line, _col, message = _problem("# bara en kommentar\n")
-    assert line == 1 and "tom" in message
+    assert line == 1
+    assert "tom" in message
 
 
 def test_merge_keys_are_refused() -> None:

@@ -17,7 +17,7 @@ def _edit(project: Path, relpath: str, pattern: str, replacement: str) -> int:
     text = path.read_text(encoding="utf-8")
     match = re.search(pattern, text, flags=re.MULTILINE)
     assert match, f"{pattern!r} not found in {relpath}"
-    path.write_text(text[: match.start()] + replacement + text[match.end():], encoding="utf-8")
+    path.write_text(text[: match.start()] + replacement + text[match.end() :], encoding="utf-8")
     return text[: match.start()].count("\n") + 1
 
 
@@ -36,19 +36,32 @@ def test_unknown_goal_reference(project: Path) -> None:
     """A material type supporting a goal that does not exist is an error on that line."""
     line = _edit(project, "data/strategy/materialtyper.yaml", r"stöttar_mål: \[A,", "stöttar_mål: [Q,")
     errors = _errors(project)
-    assert any(e.startswith(f"data/strategy/materialtyper.yaml:{line}:") and "'Q' finns inte som mål" in e for e in errors), errors
+    assert any(
+        e.startswith(f"data/strategy/materialtyper.yaml:{line}:") and "'Q' finns inte som mål" in e
+        for e in errors
+    ), errors
 
 
 def test_unknown_role_reference_suggests_the_closest(project: Path) -> None:
     """A misspelt role id gets the closest known id as a suggestion."""
-    _edit(project, "data/strategy/budget.yaml", r"ansvarig_roll: forvaltningsledare", "ansvarig_roll: forvaltningsledar")
+    _edit(
+        project,
+        "data/strategy/budget.yaml",
+        r"ansvarig_roll: forvaltningsledare",
+        "ansvarig_roll: forvaltningsledar",
+    )
     errors = _errors(project)
-    assert any("'forvaltningsledar' finns inte som roll" in e and "Menade du 'forvaltningsledare'?" in e for e in errors), errors
+    assert any(
+        "'forvaltningsledar' finns inte som roll" in e and "Menade du 'forvaltningsledare'?" in e
+        for e in errors
+    ), errors
 
 
 def test_unknown_group_in_assignment(project: Path) -> None:
     """An assignment given to a group that does not exist is an error."""
-    _edit(project, "data/strategy/process.yaml", r"- strategigruppen-for-kommunikation", "- strategigrupp-okand")
+    _edit(
+        project, "data/strategy/process.yaml", r"- strategigruppen-for-kommunikation", "- strategigrupp-okand"
+    )
     assert any("'strategigrupp-okand' finns inte som grupp" in e for e in _errors(project))
 
 
@@ -70,11 +83,17 @@ def test_budget_total_must_equal_sum(project: Path) -> None:
     line = _edit(project, "data/strategy/budget.yaml", r"min: 3388000", "min: 3388001")
     errors = _errors(project)
     assert any(
-        e.startswith(f"data/strategy/budget.yaml:{line}:") and "3388001" in e and "3388000" in e for e in errors
+        e.startswith(f"data/strategy/budget.yaml:{line}:") and "3388001" in e and "3388000" in e
+        for e in errors
     ), errors
 
 
 def test_impossible_date(project: Path) -> None:
     """A date that does not exist in the calendar is an error."""
-    _edit(project, "data/strategy/strategi.yaml", r'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-02-30"')
+    _edit(
+        project,
+        "data/strategy/strategi.yaml",
+        r'senast_uppdaterad: "2021-01-19"',
+        'senast_uppdaterad: "2021-02-30"',
+    )
     assert any("'2021-02-30' finns inte i kalendern" in e for e in _errors(project))

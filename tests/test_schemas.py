@@ -41,7 +41,8 @@ def test_schema_is_valid_draft07(path: Path) -> None:
 def test_every_object_is_closed(path: Path) -> None:
     """Every object with properties forbids unknown keys, so a misspelt key fails."""
     open_objects = [
-        where for where, node in _walk(_load(path))
+        where
+        for where, node in _walk(_load(path))
         if "properties" in node and node.get("additionalProperties") is not False
     ]
     assert not open_objects, f"additionalProperties is not false at {open_objects}"
@@ -65,8 +66,7 @@ def test_every_enum_value_is_explained(path: Path) -> None:
     """Enumerations are written as oneOf of const + description, never a bare enum."""
     bare = [where for where, node in _walk(_load(path)) if "enum" in node]
     unexplained = [
-        where for where, node in _walk(_load(path))
-        if "const" in node and not node.get("description")
+        where for where, node in _walk(_load(path)) if "const" in node and not node.get("description")
     ]
     assert not bare, f"bare enum at {bare}"
     assert not unexplained, f"const without description at {unexplained}"

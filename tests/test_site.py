@@ -53,7 +53,9 @@ def page_text(path: Path) -> str:
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if "print_page" not in p.parts and p.parent != site / "search")
+    return sorted(
+        p for p in site.rglob("index.html") if "print_page" not in p.parts and p.parent != site / "search"
+    )
 
 
 def test_every_channel_page_edits_its_yaml_file(built_site: Path) -> None:
@@ -67,8 +69,12 @@ def test_every_channel_page_edits_its_yaml_file(built_site: Path) -> None:
 
 def test_data_pages_edit_their_yaml_file(built_site: Path) -> None:
     """A page built from one strategy file edits that file; the guide edits its Markdown."""
-    expected = {"mal": "data/strategy/mal.yaml", "personas": "data/strategy/personas.yaml",
-                "organisation": "data/strategy/organisation.yaml", "guide": "docs/guide.md"}
+    expected = {
+        "mal": "data/strategy/mal.yaml",
+        "personas": "data/strategy/personas.yaml",
+        "organisation": "data/strategy/organisation.yaml",
+        "guide": "docs/guide.md",
+    }
     for page, target in expected.items():
         text = (built_site / page / "index.html").read_text(encoding="utf-8")
         assert f'href="{REPO_EDIT}{target}"' in text, page
@@ -129,17 +135,27 @@ def test_data_values_are_escaped(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     fb = project / "data/channels/facebook.yaml"
     text = fb.read_text(encoding="utf-8")
-    text = re.sub(r"^  frekvens: .*$", f"  frekvens: '{HOSTILE['script']}'", text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^  frekvens: .*$", f"  frekvens: '{HOSTILE['script']}'", text, count=1, flags=re.MULTILINE
+    )
     text = re.sub(r"^  när: .*$", f"  när: '{HOSTILE['img']}'", text, count=1, flags=re.MULTILINE)
-    text = re.sub(r"^  tonalitet: .*$", f"  tonalitet: '{HOSTILE['jinja']}'", text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^  tonalitet: .*$", f"  tonalitet: '{HOSTILE['jinja']}'", text, count=1, flags=re.MULTILINE
+    )
     fb.write_text(text, encoding="utf-8")
     mt = project / "data/strategy/materialtyper.yaml"
-    mt.write_text(re.sub(r"^(    namn: )Skryt$", r"\g<1>a | b", mt.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
+    mt.write_text(
+        re.sub(
+            r"^(    namn: )Skryt$", r"\g<1>a | b", mt.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE
+        ),
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     result = build_site(project, site)
     assert result.returncode == 0, result.stderr
     page = (site / "kanaler/facebook/index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
     visible = page_text(site / "kanaler/facebook/index.html")
     for value in (HOSTILE["script"], HOSTILE["img"], HOSTILE["jinja"]):
         assert value in visible, f"{value!r} not shown as text"
@@ -157,12 +173,12 @@ def _scalars(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...
 
 # Values that are codes for the machine, shown in other words on the site (with the reason).
 EXEMPT_KEYS = {
-    "id",            # identifiers, shown as the names they stand for
-    "ordning",       # sort order
-    "status",        # enum codes shown as words ("Förslag – inte antaget", "Öppen")
-    "typ",           # flag kinds shown as words ("Motsägelse")
-    "datering",      # how a snapshot was dated, shown as words
-    "intervall",     # follow-up interval code, shown as words
+    "id",  # identifiers, shown as the names they stand for
+    "ordning",  # sort order
+    "status",  # enum codes shown as words ("Förslag – inte antaget", "Öppen")
+    "typ",  # flag kinds shown as words ("Motsägelse")
+    "datering",  # how a snapshot was dated, shown as words
+    "intervall",  # follow-up interval code, shown as words
     "ungefärliga_mätvärden",  # metric codes, shown as "ca" beside the metric
 }
 _TIDPUNKT = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
@@ -182,7 +198,10 @@ def _expected(path: tuple[Any, ...], value: Any) -> str | None:
 
 def _reference_names() -> dict[tuple[str, tuple[Any, ...]], str]:
     """Every reference in data/ and the name of what it points at (the site shows names, not ids)."""
-    docs = {p.relative_to(ROOT).as_posix(): load(p, p.relative_to(ROOT).as_posix()) for p in sorted((ROOT / "data").rglob("*.yaml"))}
+    docs = {
+        p.relative_to(ROOT).as_posix(): load(p, p.relative_to(ROOT).as_posix())
+        for p in sorted((ROOT / "data").rglob("*.yaml"))
+    }
     names: dict[tuple[str, str], str] = {}
     for relpath, doc in docs.items():
         if relpath.startswith("data/channels/"):
@@ -216,7 +235,9 @@ def test_every_data_value_reaches_the_site(built_site: Path) -> None:
                 continue
             expected = html.unescape(expected)
             if expected.casefold() not in corpus_folded:
-                missing.append(f"{data_file.relative_to(ROOT)}:{doc.where(path)[0]} {'.'.join(map(str, path))} = {expected[:70]!r}")
+                missing.append(
+                    f"{data_file.relative_to(ROOT)}:{doc.where(path)[0]} {'.'.join(map(str, path))} = {expected[:70]!r}"
+                )
     assert not missing, f"{len(missing)} values never shown:\n" + "\n".join(missing)
 
 

@@ -67,13 +67,18 @@ def test_versions_end_to_end(repo: Path) -> None:
     _second_version(repo)
     changes = run_cli("skillnader", "HEAD~1", "HEAD", "--rot", str(repo))
     assert changes.returncode == 0, changes.stderr
-    assert "Facebook › Digitalt nuläge › våren 2020 › Mätvärden › Följare: 17 000 → 18 250" in changes.stdout.replace("\u00a0", " ")
+    assert (
+        "Facebook › Digitalt nuläge › våren 2020 › Mätvärden › Följare: 17 000 → 18 250"
+        in changes.stdout.replace("\u00a0", " ")
+    )
     assert "Instagram › Materialtyper › Politik: röd → gul" in changes.stdout
     assert "Strategin › Status: förslag → antagen" in changes.stdout
 
     second = run_cli("publicera", "--rot", str(repo))
     assert second.returncode == 0, second.stderr
-    assert _git(repo, "rev-parse", "gh-pages:2020-h1").strip() == old_tree, "publishing a new version changed an older one"
+    assert _git(repo, "rev-parse", "gh-pages:2020-h1").strip() == old_tree, (
+        "publishing a new version changed an older one"
+    )
     versions = json.loads(_git(repo, "show", "gh-pages:versions.json"))
     by_id = {v["version"]: v for v in versions}
     assert by_id["2020-h1"]["title"] == "Våren 2020 (förslag)"
@@ -90,13 +95,23 @@ def test_publish_refuses_invalid_data(repo: Path, tmp_path: Path) -> None:
     """Nothing is published from invalid data: exit 1, a Swedish error, gh-pages untouched."""
     broken = tmp_path / "trasig"
     shutil.copytree(repo, broken)
-    before = subprocess.run([*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"], capture_output=True, text=True, check=False).stdout
+    before = subprocess.run(
+        [*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     _replace(broken / "data/strategy/strategi.yaml", r"^titel:", "titell:")
     _git(broken, "commit", "-qam", "trasig")
     result = run_cli("publicera", "--rot", str(broken))
     assert result.returncode == 1
     assert "okänt fält 'titell'" in result.stderr
-    after = subprocess.run([*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"], capture_output=True, text=True, check=False).stdout
+    after = subprocess.run(
+        [*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     assert before == after
 
 
@@ -116,14 +131,19 @@ def test_skillnader_invalid_ref_data(repo: Path, tmp_path: Path) -> None:
     _git(broken, "commit", "-qam", "trasig")
     result = run_cli("skillnader", "HEAD", "--rot", str(broken))
     assert result.returncode == 1
-    assert "data/strategy/mal.yaml" in result.stderr and "Traceback" not in result.stderr
+    assert "data/strategy/mal.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_skillnader_markdown_escapes(repo: Path, tmp_path: Path) -> None:
     """The Markdown change list escapes data so a value cannot inject markup into a PR comment."""
     work = tmp_path / "md"
     shutil.copytree(repo, work)
-    _replace(work / "data/channels/facebook.yaml", r"^(\s+)när: .*$", r"\g<1>när: <script>alert(1)</script> **fet**")
+    _replace(
+        work / "data/channels/facebook.yaml",
+        r"^(\s+)när: .*$",
+        r"\g<1>när: <script>alert(1)</script> **fet**",
+    )
     result = run_cli("skillnader", "HEAD", "--format", "markdown", "--rot", str(work))
     assert result.returncode == 0, result.stderr
     assert "<script>" not in result.stdout

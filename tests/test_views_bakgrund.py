@@ -36,7 +36,7 @@ def test_digitalt_vaxer_paragraphs_in_order_and_links(strategy: model.Strategy) 
     keys = ["digitalt_först", "marknadsföring", "det_vi_mäter", "digitaliseringens_möjligheter"]
     positions = [out.index(_flat(growth[k])) for k in keys]
     assert positions == sorted(positions)
-    assert "Svenskarna och internet 2019 <span class=\"okand\">(adressen saknas i strategin)</span>" in out
+    assert 'Svenskarna och internet 2019 <span class="okand">(adressen saknas i strategin)</span>' in out
 
 
 def test_period_roles_and_scope(strategy: model.Strategy) -> None:
@@ -48,8 +48,12 @@ def test_period_roles_and_scope(strategy: model.Strategy) -> None:
     assert st["kommunikationsroller_inledning"] in out
     for role in st["kommunikationsroller"]:
         assert f"<li>{role['namn']}</li>" in out
-    for text in (st["omfattning"], st["kanaler_inledning"]["struktur"],
-                 st["kanaler_inledning"]["lokala_tillägg"], st["nuläge_text"]):
+    for text in (
+        st["omfattning"],
+        st["kanaler_inledning"]["struktur"],
+        st["kanaler_inledning"]["lokala_tillägg"],
+        st["nuläge_text"],
+    ):
         assert _flat(text) in out
     assert "<dt>Nuläget avser</dt><dd>våren 2020</dd>" in out
 
@@ -71,7 +75,7 @@ def test_source_note_keeps_german_footer_verbatim(strategy: model.Strategy) -> N
     """'Om källan' holds the note, the page's date in words and every footer line word for word, marked German."""
     out = VIEWS["bakgrund"](strategy)
     note = strategy["strategi"]["källa"]
-    section = out[out.index("## Om källan"):]
+    section = out[out.index("## Om källan") :]
     assert '<blockquote lang="de">' in section
     for line in note["sidfot"]:
         assert f"<p>{line}</p>" in section
@@ -103,6 +107,6 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     out = VIEWS["bakgrund"](_with(strategy, data))
     assert "### Ett dokument" in out
     assert "Att bekräfta" not in out
-    assert "lang=\"de\"" not in out
+    assert 'lang="de"' not in out
     assert "<dd></dd>" not in out
     assert VIEWS["bakgrund"](_with(strategy, {})) == "\n"

@@ -76,7 +76,7 @@ def test_sum_row_is_computed_from_rows(strategy: Strategy, out: str) -> None:
     total = web["totalt"]
     assert (
         f'<th scope="row"><strong>Angivet totalt</strong></th><td><strong>{money(total["min"])}</strong></td>'
-        f'<td><strong>{money(total["max"])}</strong></td>'
+        f"<td><strong>{money(total['max'])}</strong></td>"
     ) in out
 
 

@@ -34,8 +34,13 @@ def minimal_channel(channel_id: str = "ny", name: str = "Ny kanal") -> dict[str,
         "fullständighet": {"status": "komplett"},
         "granskad": "2026-h2",
         "nuläge": [
-            {"id": "forsta", "datum": "2026-10", "avser": "oktober 2026", "källa": "Kanalavsnittet",
-             "övergripande": "Kanalen startade i oktober."},
+            {
+                "id": "forsta",
+                "datum": "2026-10",
+                "avser": "oktober 2026",
+                "källa": "Kanalavsnittet",
+                "övergripande": "Kanalen startade i oktober.",
+            },
         ],
     }
 
@@ -65,7 +70,9 @@ def test_every_channel_file_has_a_page(strategy: Strategy, pages: dict[str, str]
 
 
 @pytest.mark.parametrize("channel_id", CHANNEL_IDS)
-def test_every_snapshot_text_and_profile_value_is_shown(strategy: Strategy, pages: dict[str, str], channel_id: str) -> None:
+def test_every_snapshot_text_and_profile_value_is_shown(
+    strategy: Strategy, pages: dict[str, str], channel_id: str
+) -> None:
     """Each snapshot's texts (paragraph by paragraph), avser and källa, and every profile value appear."""
     channel = strategy.channel(channel_id)
     out = pages[channel_id]
@@ -75,7 +82,7 @@ def test_every_snapshot_text_and_profile_value_is_shown(strategy: Strategy, page
                 assert f"<p>{text(line)}</p>" in out
         assert f"<dd>{text(snapshot['avser'])}</dd>" in out
         assert text(snapshot["källa"]) in out
-        assert f'{{#nulage-{snapshot["id"]}}}' in out
+        assert f"{{#nulage-{snapshot['id']}}}" in out
     for value in (channel.get("profil") or {}).values():
         assert f"<dd>{text(value)}</dd>" in out
 
@@ -105,12 +112,17 @@ def test_facebook_goal_tables_show_every_row(strategy: Strategy, pages: dict[str
         for goal in group["mål"]:
             assert f'href="../../mal/#mal-{str(goal).lower()}"' in out
         for row in group["rader"]:
-            assert f"<tr><td>{text(row['vart_vill_vi_nå'])}</td><td>{text(row['hur_tar_vi_oss_dit'])}</td></tr>" in out
+            assert (
+                f"<tr><td>{text(row['vart_vill_vi_nå'])}</td><td>{text(row['hur_tar_vi_oss_dit'])}</td></tr>"
+                in out
+            )
         if group.get("beskrivning"):
             assert text(group["beskrivning"]) in out
 
 
-def test_instagram_shows_both_follower_counts_and_both_flags(strategy: Strategy, pages: dict[str, str]) -> None:
+def test_instagram_shows_both_follower_counts_and_both_flags(
+    strategy: Strategy, pages: dict[str, str]
+) -> None:
     """Instagram shows 10 500 (table, spring 2020) and ca 11 600 (section), with the flags on each."""
     out = pages["instagram"]
     assert f"<td>{render.number(10500)}</td>" in out
@@ -148,7 +160,10 @@ def test_web_metrics_decimal_time_and_approximate(pages: dict[str, str]) -> None
 
 def test_address_is_a_link_only_when_it_is_a_url(pages: dict[str, str]) -> None:
     """A full URL becomes a link showing itself; 'instagram.com/…' stays plain text."""
-    assert '<dd><a href="https://www.facebook.com/regionorebrolan/">https://www.facebook.com/regionorebrolan/</a></dd>' in pages["facebook"]
+    assert (
+        '<dd><a href="https://www.facebook.com/regionorebrolan/">https://www.facebook.com/regionorebrolan/</a></dd>'
+        in pages["facebook"]
+    )
     assert "<dt>Adress</dt><dd>instagram.com/regionorebrolan</dd>" in pages["instagram"]
 
 
@@ -192,14 +207,29 @@ def test_links_without_address_say_so(pages: dict[str, str]) -> None:
     """A link the strategy names without an address is text marked '(adress saknas)', with its description."""
     out = pages["facebook"]
     assert 'Kontakt till kanalansvarig <span class="okand">(adress saknas)</span>' in out
-    assert 'Lokalt tillägg <span class="okand">(adress saknas)</span> – Aktuell förvaltnings huvudredaktör' in out
+    assert (
+        'Lokalt tillägg <span class="okand">(adress saknas)</span> – Aktuell förvaltnings huvudredaktör'
+        in out
+    )
 
 
 def test_sections_follow_the_strategy_order(pages: dict[str, str]) -> None:
     """Sections come in the order of a channel section in the strategy, follow-up with its anchor."""
     out = pages["facebook"]
-    anchors = ["{#profil}", "{#nulage}", "{#mal}", "{#publik}", "{#malgrupp}", "{#gor}", "{#gor-inte}",
-               "{#materialtyper}", "{#uppfoljning}", "{#organisation}", "{#budget}", "{#lankar}"]
+    anchors = [
+        "{#profil}",
+        "{#nulage}",
+        "{#mal}",
+        "{#publik}",
+        "{#malgrupp}",
+        "{#gor}",
+        "{#gor-inte}",
+        "{#materialtyper}",
+        "{#uppfoljning}",
+        "{#organisation}",
+        "{#budget}",
+        "{#lankar}",
+    ]
     positions = [out.index(a) for a in anchors]
     assert positions == sorted(positions)
     assert "{#personas}" in pages["webbplats"]
@@ -229,8 +259,17 @@ def test_minimal_channel_renders() -> None:
 
 def test_empty_goal_cells_show_a_dash() -> None:
     """A goal row with only one column filled shows '–' in the other."""
-    channel = {**minimal_channel(), "mål": [{"id": "mal-a", "mål": ["A"], "rubrik": "Mål A", "rader": [
-        {"vart_vill_vi_nå": "Fler följare."}, {"hur_tar_vi_oss_dit": "Fler inlägg."}]}]}
+    channel = {
+        **minimal_channel(),
+        "mål": [
+            {
+                "id": "mal-a",
+                "mål": ["A"],
+                "rubrik": "Mål A",
+                "rader": [{"vart_vill_vi_nå": "Fler följare."}, {"hur_tar_vi_oss_dit": "Fler inlägg."}],
+            }
+        ],
+    }
     out = VIEWS["kanal_sida"](small([channel]), "ny")
     assert "<tr><td>Fler följare.</td><td>–</td></tr>" in out
     assert "<tr><td>–</td><td>Fler inlägg.</td></tr>" in out

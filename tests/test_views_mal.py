@@ -33,8 +33,8 @@ def _flat(text: str) -> str:
 
 def _rows(out: str, caption: str) -> list[list[str]]:
     """The body rows of the table with this caption, each as a list of cell HTML."""
-    table = out[out.index(f"<caption>{caption}</caption>"):]
-    body = table[table.index("<tbody>"):table.index("</tbody>")]
+    table = out[out.index(f"<caption>{caption}</caption>") :]
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
     return [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
 
 

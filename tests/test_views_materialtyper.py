@@ -103,8 +103,12 @@ def test_channel_without_ratings_says_why(strategy: Strategy) -> None:
 
 def test_new_channel_file_adds_a_row(strategy: Strategy) -> None:
     """A channel added to data/channels/ gets its matrix row, even with no ratings or status at all."""
-    rated = {"id": "podd", "namn": "Podd", "ordning": 98,
-             "materialtyper": {t["id"]: "röd" for t in strategy["materialtyper"]["typer"]}}
+    rated = {
+        "id": "podd",
+        "namn": "Podd",
+        "ordning": 98,
+        "materialtyper": {t["id"]: "röd" for t in strategy["materialtyper"]["typer"]},
+    }
     bare = {"id": "tiktok", "namn": "Tiktok", "ordning": 99}
     s = variant(strategy, channels=[*strategy.channels, rated, bare])
     html = VIEWS["materialtyper"](s)
@@ -147,11 +151,18 @@ def test_values_are_escaped(strategy: Strategy) -> None:
 
 def test_minimal_data_does_not_crash(strategy: Strategy) -> None:
     """Without optional keys (legend intro, flags, channel ratings, status) the page still renders."""
-    data = {"inledning": "In.", "trafikljus": [{"färg": "grön", "betydelse": "vanlig"}],
-            "typer": [{"id": "skryt", "namn": "Skryt", "stöttar_mål": ["A"], "exempel": "Ex"}]}
-    s = Strategy(ROOT, {"materialtyper": data}, [{"id": "ny", "namn": "Ny", "ordning": 1}],
-                 {"materialtyper": "data/strategy/materialtyper.yaml", "kanal:ny": "data/channels/ny.yaml"},
-                 dt.date(2021, 1, 1))
+    data = {
+        "inledning": "In.",
+        "trafikljus": [{"färg": "grön", "betydelse": "vanlig"}],
+        "typer": [{"id": "skryt", "namn": "Skryt", "stöttar_mål": ["A"], "exempel": "Ex"}],
+    }
+    s = Strategy(
+        ROOT,
+        {"materialtyper": data},
+        [{"id": "ny", "namn": "Ny", "ordning": 1}],
+        {"materialtyper": "data/strategy/materialtyper.yaml", "kanal:ny": "data/channels/ny.yaml"},
+        dt.date(2021, 1, 1),
+    )
     rows = table(VIEWS["materialtyper"](s), "Trafikljus per kanal och materialtyp")
     assert rows[1] == ['<a href="../kanaler/ny/">Ny</a>', MISSING_CELL]
     assert "uppgift saknas" in VIEWS["kanal_materialtyper"](s, "ny")

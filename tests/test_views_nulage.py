@@ -47,14 +47,18 @@ def out(strategy: Strategy) -> str:
 
 def test_intro_texts_from_the_strategy(strategy: Strategy, out: str) -> None:
     """The page starts with the strategy's nuläge text and scope, with their source file."""
-    assert out.index(text(strategy["strategi"]["nuläge_text"])) < out.index(text(strategy["strategi"]["omfattning"]))
+    assert out.index(text(strategy["strategi"]["nuläge_text"])) < out.index(
+        text(strategy["strategi"]["omfattning"])
+    )
     assert "<code>data/strategy/strategi.yaml</code>" in out
 
 
 def test_one_row_per_channel_in_order(strategy: Strategy, out: str) -> None:
     """The main table has one row per channel file, in the channels' order, linked to the channel page."""
     table = main_table(out)
-    positions = [table.index(f'<a href="../kanaler/{c["id"]}/">{text(c["namn"])}</a>') for c in strategy.channels]
+    positions = [
+        table.index(f'<a href="../kanaler/{c["id"]}/">{text(c["namn"])}</a>') for c in strategy.channels
+    ]
     assert positions == sorted(positions)
     assert table.count("<tr>") == len(strategy.channels) + 1
     assert '<th scope="col">Kanal</th><th scope="col">Övergripande</th><th scope="col">Nischad</th>' in table
@@ -81,7 +85,10 @@ def test_latest_figures_where_newer(out: str) -> None:
     instagram = row_of(table, "instagram")
     assert instagram.startswith("#nulage-kanalavsnitt")
     assert "<td>senast 19 januari 2021</td>" in instagram
-    assert f"Följare: ca\u00a0{render.number(11600)}; Räckvidd: {render.number(16781)}; Följare i Örebro: 49\u00a0%" in instagram
+    assert (
+        f"Följare: ca\u00a0{render.number(11600)}; Räckvidd: {render.number(16781)}; Följare i Örebro: 49\u00a0%"
+        in instagram
+    )
     assert "<td>maj 2020</td>" in row_of(table, "linkedin")
     assert "../kanaler/facebook/" not in table
 
@@ -108,17 +115,33 @@ def test_sources_name_each_channel_file(strategy: Strategy, out: str) -> None:
 def test_new_channel_adds_a_row(strategy: Strategy) -> None:
     """A new channel file without a 'tabell' snapshot adds a row showing its oldest snapshot."""
     new = {
-        "id": "tiktok", "namn": "Tiktok", "ordning": 7, "fullständighet": {"status": "komplett"},
+        "id": "tiktok",
+        "namn": "Tiktok",
+        "ordning": 7,
+        "fullständighet": {"status": "komplett"},
         "granskad": "2026-h2",
         "nuläge": [
-            {"id": "senare", "datum": "2026-10", "avser": "oktober 2026", "källa": "Kanalavsnittet",
-             "övergripande": "Senare text.", "mätvärden": {"följare": 2500}},
-            {"id": "forsta", "datum": "2026-09", "avser": "september 2026", "källa": "Kanalavsnittet",
-             "övergripande": "Första text.", "mätvärden": {"följare": 1200}},
+            {
+                "id": "senare",
+                "datum": "2026-10",
+                "avser": "oktober 2026",
+                "källa": "Kanalavsnittet",
+                "övergripande": "Senare text.",
+                "mätvärden": {"följare": 2500},
+            },
+            {
+                "id": "forsta",
+                "datum": "2026-09",
+                "avser": "september 2026",
+                "källa": "Kanalavsnittet",
+                "övergripande": "Första text.",
+                "mätvärden": {"följare": 1200},
+            },
         ],
     }
     s = dataclasses.replace(
-        strategy, channels=[*strategy.channels, new],
+        strategy,
+        channels=[*strategy.channels, new],
         sources={**strategy.sources, "kanal:tiktok": "data/channels/tiktok.yaml"},
     )
     out = VIEWS["nulage"](s)
@@ -133,8 +156,14 @@ def test_new_channel_adds_a_row(strategy: Strategy) -> None:
 
 def test_no_newer_figures_says_so() -> None:
     """When every channel's latest snapshot is its table snapshot, the page says so instead of a table."""
-    channel = {"id": "a", "namn": "A", "ordning": 1, "fullständighet": {"status": "komplett"}, "granskad": "2020",
-               "nuläge": [{"id": "tabell", "datum": "2020-h1", "avser": "v", "källa": "k", "övergripande": "T."}]}
+    channel = {
+        "id": "a",
+        "namn": "A",
+        "ordning": 1,
+        "fullständighet": {"status": "komplett"},
+        "granskad": "2020",
+        "nuläge": [{"id": "tabell", "datum": "2020-h1", "avser": "v", "källa": "k", "övergripande": "T."}],
+    }
     s = Strategy(ROOT, {}, [channel], {"kanal:a": "data/channels/a.yaml"}, TODAY)
     out = VIEWS["nulage"](s)
     assert "Alla kanalers senaste nuläge är det som står i tabellen ovan." in out

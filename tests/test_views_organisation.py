@@ -63,8 +63,10 @@ def test_intro_paragraphs_and_count(strategy: Strategy, out: str) -> None:
 def test_roles_table_cell_by_cell(strategy: Strategy, out: str) -> None:
     """Each role is a table row: its name as row header and its description (or a note that it has none)."""
     for role in strategy["organisation"]["roller"]:
-        described = text(role["beskrivning"]) if role.get("beskrivning") else (
-            '<span class="okand">Nämns utan beskrivning.</span>'
+        described = (
+            text(role["beskrivning"])
+            if role.get("beskrivning")
+            else ('<span class="okand">Nämns utan beskrivning.</span>')
         )
         assert f'<th scope="row">{text(role["namn"])}</th><td>{described}</td>' in out
 
@@ -101,7 +103,9 @@ def test_weekly_meeting_links_and_flags(strategy: Strategy, out: str) -> None:
     """The weekly meeting, every link title and every flag's question and quote appear in the page part."""
     org = strategy["organisation"]
     for meeting in org.get("möten") or []:
-        assert f"<dt>{text(meeting['namn'])} ({meeting['frekvens']})</dt><dd>{text(meeting['text'])}</dd>" in out
+        assert (
+            f"<dt>{text(meeting['namn'])} ({meeting['frekvens']})</dt><dd>{text(meeting['text'])}</dd>" in out
+        )
     for link in org.get("länkar") or []:
         assert text(link["titel"]) in out
     flags = all_flags(org)
@@ -157,8 +161,15 @@ def test_unknown_channel_id_is_shown_as_is() -> None:
     org = {
         "inledning": ["I."],
         "roller": [{"id": "r", "namn": "Roll"}],
-        "personer": [{"id": "p", "namn": "P", "roller": ["r"], "kanaler": ["facebook", "webbplats"],
-                      "beskrivning": "B."}],
+        "personer": [
+            {
+                "id": "p",
+                "namn": "P",
+                "roller": ["r"],
+                "kanaler": ["facebook", "webbplats"],
+                "beskrivning": "B.",
+            }
+        ],
         "grupper": [{"id": "g", "namn": "G", "beskrivning": "B.", "kanaler": ["webbplats"]}],
     }
     out = VIEWS["organisation"](small(org, [{"id": "facebook", "namn": "Facebook"}]))
@@ -169,7 +180,9 @@ def test_unknown_channel_id_is_shown_as_is() -> None:
 def test_link_with_address_is_a_link() -> None:
     """A link that has an address becomes an <a>; one without says the address is missing."""
     org = {
-        "inledning": ["I."], "roller": [{"id": "r", "namn": "R"}], "personer": [],
+        "inledning": ["I."],
+        "roller": [{"id": "r", "namn": "R"}],
+        "personer": [],
         "grupper": [{"id": "g", "namn": "G", "beskrivning": "B."}],
         "länkar": [{"titel": "Med", "adress": "https://example.se/a"}, {"titel": "Utan"}],
     }

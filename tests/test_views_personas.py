@@ -53,7 +53,10 @@ def test_persona_table_cell_by_cell(strategy: Strategy) -> None:
     assert len(rows) == 1 + len(people)
     for row, persona in zip(rows[1:], people, strict=True):
         assert [text(c) for c in row] == [
-            str(persona["nummer"]), persona["namn"], persona["behov"], persona["drivkraft"],
+            str(persona["nummer"]),
+            persona["namn"],
+            persona["behov"],
+            persona["drivkraft"],
         ]
         assert " ".join(persona["beskrivning"].split()) in text(html)
 
@@ -130,8 +133,13 @@ def test_channel_matrix_from_channel_files(strategy: Strategy) -> None:
 
 def test_new_channel_file_adds_a_row(strategy: Strategy) -> None:
     """A channel added to data/channels/ appears in the channel matrix without any code change."""
-    extra = {"id": "podd", "namn": "Podd", "ordning": 99, "personas": ["obundne"],
-             "fullständighet": {"status": "komplett"}}
+    extra = {
+        "id": "podd",
+        "namn": "Podd",
+        "ordning": 99,
+        "personas": ["obundne"],
+        "fullständighet": {"status": "komplett"},
+    }
     s = variant(strategy, channels=[*strategy.channels, extra])
     rows = table(VIEWS["personas"](s), "Personas som kanalen främst riktar sig till")
     assert [text(c) for c in rows[-1]] == ["Podd", "nej", "nej", "nej", "ja", "nej"]
@@ -162,11 +170,25 @@ def test_values_are_escaped(strategy: Strategy) -> None:
 
 def test_minimal_data_does_not_crash(strategy: Strategy) -> None:
     """Only the required keys, and channels with only id, name and order: the page still renders."""
-    data = {"inledning": "In.", "anmärkning": "Roll.", "personas": [
-        {"id": "behovande", "nummer": 1, "namn": "P1", "beskrivning": "b", "behov": "x", "drivkraft": "y"}],
-        "matris": {"inledning": "M.", "kolumner": [1], "rader": [{"kanal": None, "kanaltext": "", "markeringar": []}]}}
-    s = Strategy(ROOT, {"personas": data}, [{"id": "ny", "namn": "Ny", "ordning": 1}],
-                 {"personas": "data/strategy/personas.yaml", "kanal:ny": "data/channels/ny.yaml"}, dt.date(2021, 1, 1))
+    data = {
+        "inledning": "In.",
+        "anmärkning": "Roll.",
+        "personas": [
+            {"id": "behovande", "nummer": 1, "namn": "P1", "beskrivning": "b", "behov": "x", "drivkraft": "y"}
+        ],
+        "matris": {
+            "inledning": "M.",
+            "kolumner": [1],
+            "rader": [{"kanal": None, "kanaltext": "", "markeringar": []}],
+        },
+    }
+    s = Strategy(
+        ROOT,
+        {"personas": data},
+        [{"id": "ny", "namn": "Ny", "ordning": 1}],
+        {"personas": "data/strategy/personas.yaml", "kanal:ny": "data/channels/ny.yaml"},
+        dt.date(2021, 1, 1),
+    )
     html = VIEWS["personas"](s)
     rows = table(html, "Var personas i huvudsak följer oss")
     assert [text(c) for c in rows[0]] == ["Kanal", "1 – P1"]

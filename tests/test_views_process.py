@@ -53,7 +53,9 @@ def minimal(tasks: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     }
 
 
-def small(process: dict[str, Any], today: dt.date = TODAY, channels: list[dict[str, Any]] | None = None) -> Strategy:
+def small(
+    process: dict[str, Any], today: dt.date = TODAY, channels: list[dict[str, Any]] | None = None
+) -> Strategy:
     files = {"process": process, "organisation": copy.deepcopy(GROUPS)}
     return Strategy(ROOT, files, channels or [], dict(SOURCES), today)
 
@@ -111,7 +113,9 @@ def test_assignment_cells(strategy: Strategy, out: str) -> None:
         ("2021-01-19", dt.date(2021, 1, 20), "pågår", "Pågår (deadline passerad)"),
     ],
 )
-def test_deadline_passed_only_when_over_and_not_done(deadline: str, today: dt.date, status: str, shown: str) -> None:
+def test_deadline_passed_only_when_over_and_not_done(
+    deadline: str, today: dt.date, status: str, shown: str
+) -> None:
     """A task is marked overdue only after the last day its deadline covers, and never when it is done."""
     task = {"id": "t", "till": ["webb"], "vad": "Gör.", "status": status, "deadline": deadline}
     out = VIEWS["process"](small(minimal([task]), today))
@@ -135,8 +139,15 @@ def test_kanal_uppdrag_lists_only_that_channels_tasks(strategy: Strategy) -> Non
 
 def test_kanal_uppdrag_details() -> None:
     """Each listed task names its recipients, deadline in words, status and today's state."""
-    task = {"id": "t", "till": ["sociala", "webb"], "vad": "Se över.", "status": "öppen",
-            "deadline": "2030-h1", "nuläge": "Inget görs.", "kanaler": ["x"]}
+    task = {
+        "id": "t",
+        "till": ["sociala", "webb"],
+        "vad": "Se över.",
+        "status": "öppen",
+        "deadline": "2030-h1",
+        "nuläge": "Inget görs.",
+        "kanaler": ["x"],
+    }
     listed = VIEWS["kanal_uppdrag"](small(minimal([task])), "x")
     assert (
         "<li>Se över. (till Sociala gruppen och Webbgruppen; deadline: våren 2030; "

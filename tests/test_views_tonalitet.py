@@ -34,7 +34,7 @@ def test_sections_rules_and_sources(strategy: model.Strategy) -> None:
     out = VIEWS["tonalitet"](strategy)
     data = strategy["tonalitet"]
     for link in data["skrivregler"]:
-        assert f"<li>{link['titel']} <span class=\"okand\">(adressen saknas i strategin)</span>" in out
+        assert f'<li>{link["titel"]} <span class="okand">(adressen saknas i strategin)</span>' in out
     for paragraph in data["allmänt"]["stycken"]:
         assert _flat(paragraph) in out
     assert '<p class="lagrum">Lagrum: Språklagen §11</p>' in out

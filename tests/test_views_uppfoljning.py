@@ -21,9 +21,12 @@ def strategy() -> model.Strategy:
     return model.load(ROOT, dt.date(2026, 11, 29))
 
 
-def _with(s: model.Strategy, data: dict[str, Any], channels: list[dict[str, Any]] | None = None) -> model.Strategy:
-    return dataclasses.replace(s, files={**s.files, "uppfoljning": data},
-                               channels=s.channels if channels is None else channels)
+def _with(
+    s: model.Strategy, data: dict[str, Any], channels: list[dict[str, Any]] | None = None
+) -> model.Strategy:
+    return dataclasses.replace(
+        s, files={**s.files, "uppfoljning": data}, channels=s.channels if channels is None else channels
+    )
 
 
 def _flat(text: str) -> str:
@@ -41,8 +44,13 @@ def test_model_frequency_and_texts(strategy: model.Strategy) -> None:
     assert f"<dt>Statistikcykel</dt><dd>{data['frekvens']['cykel_dagar']} dagar</dd>" in out
     for reason in data["frekvens"]["anledningar"]:
         assert f"<li>{reason}</li>" in out
-    for text in (data["modell"]["text"], data["frekvens"]["text"], data["medieanalys_helår"],
-                 data["det_här_mäter_vi"], data["medieanalys"]["text"]):
+    for text in (
+        data["modell"]["text"],
+        data["frekvens"]["text"],
+        data["medieanalys_helår"],
+        data["det_här_mäter_vi"],
+        data["medieanalys"]["text"],
+    ):
         assert _flat(text) in out
     assert "Vilken period gäller för Linkedin?" in out
     assert "Har den sjösatts" in out
@@ -70,12 +78,14 @@ def test_unknown_channel_id_shown_as_id(strategy: model.Strategy) -> None:
 def test_links_to_each_channel_follow_up(strategy: model.Strategy) -> None:
     """One link per channel page in directory-URL form; only channels with a follow-up section get the anchor."""
     out = VIEWS["uppfoljning"](strategy)
-    section = out[out.index("## Uppföljning per kanal"):]
+    section = out[out.index("## Uppföljning per kanal") :]
     for channel in strategy.channels:
         if channel.get("uppföljning"):
             assert f'<a href="../kanaler/{channel["id"]}/#uppfoljning">{channel["namn"]}</a>' in section
         else:
-            assert f'<a href="../kanaler/{channel["id"]}/">{channel["namn"]}</a> <span class="okand">' in section
+            assert (
+                f'<a href="../kanaler/{channel["id"]}/">{channel["namn"]}</a> <span class="okand">' in section
+            )
     assert section.count("<li>") == len(strategy.channels)
 
 

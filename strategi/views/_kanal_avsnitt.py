@@ -50,7 +50,10 @@ def goals(s: Strategy, channel: dict[str, Any]) -> str:
     groups = channel.get("mål") or []
     if not groups:
         return ""
-    headers = [title(s, "mål", 0, "rader", 0, "vart_vill_vi_nå"), title(s, "mål", 0, "rader", 0, "hur_tar_vi_oss_dit")]
+    headers = [
+        title(s, "mål", 0, "rader", 0, "vart_vill_vi_nå"),
+        title(s, "mål", 0, "rader", 0, "hur_tar_vi_oss_dit"),
+    ]
     parts = [render.heading(2, "Mål", "mal")]
     name = one_line(channel.get("namn", channel.get("id", "")))
     for group in groups:
@@ -74,10 +77,15 @@ def _ages(s: Strategy, data: dict[str, Any], name: str) -> str:
     if not groups:
         return ""
     label = title(s, "publik", "åldersfördelning", 0, "procent")
-    rows = [[g.get("ålder", ""), labelled(label, g.get("procent", ""))[1], one_line(g.get("anmärkning") or EMPTY)]
-            for g in groups]
-    head = [title(s, "publik", "åldersfördelning", 0, "ålder"), labelled(label, "")[0],
-            title(s, "publik", "åldersfördelning", 0, "anmärkning")]
+    rows = [
+        [g.get("ålder", ""), labelled(label, g.get("procent", ""))[1], one_line(g.get("anmärkning") or EMPTY)]
+        for g in groups
+    ]
+    head = [
+        title(s, "publik", "åldersfördelning", 0, "ålder"),
+        labelled(label, "")[0],
+        title(s, "publik", "åldersfördelning", 0, "anmärkning"),
+    ]
     return render.table(f"Åldersfördelning bland följarna av {name}", head, rows)
 
 
@@ -86,9 +94,19 @@ def _places(s: Strategy, data: dict[str, Any], name: str) -> str:
     if not places:
         return ""
     label = title(s, "publik", "orter", 0, "procent")
-    rows = [[o.get("placering", ""), o.get("ort", ""), labelled(label, o["procent"])[1] if "procent" in o else EMPTY]
-            for o in places]
-    head = [title(s, "publik", "orter", 0, "placering"), title(s, "publik", "orter", 0, "ort"), labelled(label, "")[0]]
+    rows = [
+        [
+            o.get("placering", ""),
+            o.get("ort", ""),
+            labelled(label, o["procent"])[1] if "procent" in o else EMPTY,
+        ]
+        for o in places
+    ]
+    head = [
+        title(s, "publik", "orter", 0, "placering"),
+        title(s, "publik", "orter", 0, "ort"),
+        labelled(label, "")[0],
+    ]
     return render.table(f"Orter där följarna av {name} bor", head, rows)
 
 
@@ -101,7 +119,9 @@ def audience(s: Strategy, channel: dict[str, Any]) -> str:
     facts = [labelled(title(s, "publik", k), data[k]) for k in keys if k in data]
     reach = data.get("inläggens_räckvidd") or {}
     if reach:
-        shares = "; ".join(": ".join(labelled(title(s, "publik", "inläggens_räckvidd", k), v)) for k, v in reach.items())
+        shares = "; ".join(
+            ": ".join(labelled(title(s, "publik", "inläggens_räckvidd", k), v)) for k, v in reach.items()
+        )
         facts.append((title(s, "publik", "inläggens_räckvidd"), shares))
     return render.block(
         render.heading(2, data.get("rubrik") or "Publik", "publik"),
@@ -154,15 +174,19 @@ def organisation(s: Strategy, channel: dict[str, Any]) -> str:
     common = text_html(data.get("ur_gemensamma_delar"))
     names = [
         (title(s, "organisation", "personer"), [person_name(s, p) for p in data.get("personer") or []]),
-        (title(s, "organisation", "kanalansvariga"), [person_name(s, p) for p in data.get("kanalansvariga") or []]),
+        (
+            title(s, "organisation", "kanalansvariga"),
+            [person_name(s, p) for p in data.get("kanalansvariga") or []],
+        ),
         (title(s, "organisation", "roller"), [role_name(s, r) for r in data.get("roller") or []]),
     ]
     return render.block(
         render.heading(2, "Organisation", "organisation"),
         text_html(data.get("text")),
         render.ul(data.get("punkter") or []),
-        f'<p>{render.esc(title(s, "organisation", "ur_gemensamma_delar"))}:</p><blockquote>{common}</blockquote>'
-        if common else "",
+        f"<p>{render.esc(title(s, 'organisation', 'ur_gemensamma_delar'))}:</p><blockquote>{common}</blockquote>"
+        if common
+        else "",
         dl_html((label, render.esc(", ".join(found))) for label, found in names),
     )
 

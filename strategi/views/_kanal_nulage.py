@@ -33,7 +33,9 @@ def title(s: Strategy, *path: str | int) -> str:
 
 def labelled(label: str, value: Any, approximate: bool = False) -> tuple[str, str]:
     """A label and a value shown Swedish style: '(%)' in the label becomes ' %' after the number."""
-    shown = render.number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    shown = (
+        render.number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    )
     if label.endswith(PERCENT_SUFFIX):
         label, shown = label[: -len(PERCENT_SUFFIX)], f"{shown}\u00a0%"
     return label, f"ca\u00a0{shown}" if approximate else shown
@@ -43,7 +45,10 @@ def text_html(value: Any) -> str:
     """One text or a list of texts as paragraphs: every line of a text is a paragraph of its own."""
     items = [value] if isinstance(value, str) else list(value or [])
     return "".join(
-        f"<p>{render.esc(one_line(line))}</p>" for item in items for line in str(item).split("\n") if line.strip()
+        f"<p>{render.esc(one_line(line))}</p>"
+        for item in items
+        for line in str(item).split("\n")
+        if line.strip()
     )
 
 
@@ -85,7 +90,9 @@ def ordered(channel: dict[str, Any]) -> list[dict[str, Any]]:
     """The channel's snapshots oldest first (by the start, then the end of their period); ties keep file order."""
     snapshots = [x for x in channel.get("nuläge") or [] if isinstance(x, dict)]
     valid = [x for x in snapshots if periods.valid(str(x.get("datum", "")))]
-    return sorted(valid, key=lambda x: periods.bounds(str(x["datum"]))) + [x for x in snapshots if x not in valid]
+    return sorted(valid, key=lambda x: periods.bounds(str(x["datum"]))) + [
+        x for x in snapshots if x not in valid
+    ]
 
 
 def table_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
@@ -106,11 +113,16 @@ def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any
     source = one_line(snapshot.get("källa", ""))
     dating = DATING.get(str(snapshot.get("datering", "")), "angiven i strategin")
     meta = [
-        (title(s, "nuläge", 0, "datum"), render.esc(f"{periods.describe(str(snapshot.get('datum', '')))} ({dating})")),
+        (
+            title(s, "nuläge", 0, "datum"),
+            render.esc(f"{periods.describe(str(snapshot.get('datum', '')))} ({dating})"),
+        ),
         (title(s, "nuläge", 0, "avser"), render.esc(one_line(snapshot.get("avser", "")))),
         (title(s, "nuläge", 0, "källa"), render.esc(source)),
     ]
-    texts = [(title(s, "nuläge", 0, key), text_html(snapshot.get(key))) for key in ("övergripande", "nischad")]
+    texts = [
+        (title(s, "nuläge", 0, key), text_html(snapshot.get(key))) for key in ("övergripande", "nischad")
+    ]
     rows = metric_rows(s, snapshot)
     name = one_line(channel.get("namn", channel.get("id", "")))
     table = ""

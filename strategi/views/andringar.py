@@ -29,9 +29,7 @@ def andringar(s: Strategy) -> str:
     changes = _compare(s, ref)
     if isinstance(changes, str):
         return render.p(changes)
-    intro = render.Raw(
-        f"Ändringar i {current} jämfört med <code>{render.esc(ref)}</code>."
-    )
+    intro = render.Raw(f"Ändringar i {current} jämfört med <code>{render.esc(ref)}</code>.")
     if not changes:
         return render.block(f"<p>{intro}</p>", render.p("Inga ändringar i strategin sedan dess."))
     parts = [f"<p>{intro} {render.esc(len(changes))} ändringar.</p>"]

@@ -19,7 +19,9 @@ def _growth(st: dict[str, Any]) -> str:
     texts = [growth[key] for key in GROWTH_KEYS if growth.get(key)]
     if not texts and not growth.get("lankar"):
         return ""
-    return render.block(render.heading(2, "Digitalt växer"), render.paragraphs(texts), links(growth.get("lankar")))
+    return render.block(
+        render.heading(2, "Digitalt växer"), render.paragraphs(texts), links(growth.get("lankar"))
+    )
 
 
 def _period(st: dict[str, Any]) -> str:
@@ -30,7 +32,9 @@ def _period(st: dict[str, Any]) -> str:
         ("Från", tidpunkt(str(period["från"])) if period.get("från") else ""),
         ("Till", tidpunkt(str(period["till"])) if period.get("till") else ""),
     ]
-    return render.block(render.heading(2, "Strategins period"), render.p(period.get("text", "")), render.dl(facts))
+    return render.block(
+        render.heading(2, "Strategins period"), render.p(period.get("text", "")), render.dl(facts)
+    )
 
 
 def _roles(st: dict[str, Any]) -> str:
@@ -70,13 +74,17 @@ def _scope(st: dict[str, Any]) -> list[str]:
     texts = [channels[k] for k in ("struktur", "lokala_tillägg") if channels.get(k)]
     status = st.get("nuläge_avser")
     return [
-        render.block(render.heading(2, "Omfattning"), render.p(st["omfattning"])) if st.get("omfattning") else "",
+        render.block(render.heading(2, "Omfattning"), render.p(st["omfattning"]))
+        if st.get("omfattning")
+        else "",
         render.block(render.heading(2, "Våra kanaler"), render.paragraphs(texts)) if texts else "",
         render.block(
             render.heading(2, "Digitalt nuläge"),
             render.p(st.get("nuläge_text", "")),
             render.dl([("Nuläget avser", tidpunkt(str(status)) if status else "")]),
-        ) if st.get("nuläge_text") or status else "",
+        )
+        if st.get("nuläge_text") or status
+        else "",
     ]
 
 

@@ -71,16 +71,29 @@ def _table(web: dict[str, Any]) -> tuple[str, int, int]:
     low = sum(int(r.get("min", 0)) for r in lines)
     high = sum(int(r.get("max", 0)) for r in lines)
     rows: list[list[Any]] = [
-        [one_line(r.get("post", "")), render.kronor(r["min"]), render.kronor(r["max"]), _basis(r)] for r in lines
+        [one_line(r.get("post", "")), render.kronor(r["min"]), render.kronor(r["max"]), _basis(r)]
+        for r in lines
     ]
-    rows.append([_strong("Summa"), _strong(render.kronor(low)), _strong(render.kronor(high)),
-                 "Beräknad ur raderna ovan."])
+    rows.append(
+        [
+            _strong("Summa"),
+            _strong(render.kronor(low)),
+            _strong(render.kronor(high)),
+            "Beräknad ur raderna ovan.",
+        ]
+    )
     stated = web.get("totalt")
     if stated:
         agrees = stated.get("min") == low and stated.get("max") == high
         note = "Som det står i strategin." + ("" if agrees else " Avviker från summan av raderna.")
-        rows.append([_strong("Angivet totalt"), _strong(render.kronor(stated["min"])),
-                     _strong(render.kronor(stated["max"])), note])
+        rows.append(
+            [
+                _strong("Angivet totalt"),
+                _strong(render.kronor(stated["min"])),
+                _strong(render.kronor(stated["max"])),
+                note,
+            ]
+        )
     caption = f"Fördelning: {one_line(web['avser'])}" if web.get("avser") else "Fördelning"
     table = render.table(caption, ["Post", "Lägst", "Högst", "Underlag"], rows, cls="budget")
     return table, low, high

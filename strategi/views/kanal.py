@@ -41,11 +41,13 @@ def _status(s: Strategy, channel: dict[str, Any]) -> str:
     code = str(state.get("status", ""))
     line = f"<strong>{render.esc(STATUS.get(code, code))}</strong>"
     if channel.get("granskad"):
-        line += f" · {render.esc(title(s, 'granskad'))}: {render.esc(periods.describe(str(channel['granskad'])))}"
+        line += (
+            f" · {render.esc(title(s, 'granskad'))}: {render.esc(periods.describe(str(channel['granskad'])))}"
+        )
     task = ""
     if state.get("uppdrag"):
         task = (
-            f'<p>{render.esc(title(s, "fullständighet", "uppdrag"))}: '
+            f"<p>{render.esc(title(s, 'fullständighet', 'uppdrag'))}: "
             f'<a href="../../process/#uppdrag">{render.esc(_task_text(s, str(state["uppdrag"])))}</a></p>'
         )
     return f'<div class="kanal-status"><p>{line}</p>{text_html(state.get("kommentar"))}{task}</div>'
@@ -67,7 +69,11 @@ def _stale(s: Strategy, channel: dict[str, Any], prefix: str = "../../") -> str:
 
 def _intro(channel: dict[str, Any]) -> str:
     remarks = text_html(channel.get("anmärkningar"))
-    note = f'<div class="admonition note"><p class="admonition-title">Anmärkning</p>{remarks}</div>' if remarks else ""
+    note = (
+        f'<div class="admonition note"><p class="admonition-title">Anmärkning</p>{remarks}</div>'
+        if remarks
+        else ""
+    )
     return render.block(text_html(channel.get("inledning")), note)
 
 
@@ -95,7 +101,9 @@ def _assignments(s: Strategy, channel: dict[str, Any]) -> str:
     """The process view's list for the channel, plus the channel's own assignment ids it does not list."""
     fn = VIEWS.get("kanal_uppdrag")
     listed = fn(s, channel["id"]) if fn else ""
-    covered = {t.get("id") for t in s["process"].get("uppdrag") or [] if channel["id"] in (t.get("kanaler") or [])}
+    covered = {
+        t.get("id") for t in s["process"].get("uppdrag") or [] if channel["id"] in (t.get("kanaler") or [])
+    }
     own = [_task_text(s, str(t)) for t in channel.get("uppdrag") or [] if not fn or t not in covered]
     if not listed.strip() and not own:
         return ""

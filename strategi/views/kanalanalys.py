@@ -60,7 +60,9 @@ def chart_svg(groups: list[dict[str, Any]]) -> str:
             bar = value * SCALE
             top = y + (BAR_ROW - BAR_HEIGHT) / 2
             baseline = top + BAR_HEIGHT - 3
-            parts.append(_text(label_width - 8, baseline, one_line(entry.get("kanal", "")), ' text-anchor="end"'))
+            parts.append(
+                _text(label_width - 8, baseline, one_line(entry.get("kanal", "")), ' text-anchor="end"')
+            )
             parts.append(
                 f'<rect x="{_num(label_width)}" y="{_num(top)}" width="{_num(bar)}" '
                 f'height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
@@ -77,9 +79,7 @@ def chart_svg(groups: list[dict[str, Any]]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_num(width)} {_num(y)}" '
         f'aria-labelledby="{CHART_ID}-titel {CHART_ID}-beskrivning" font-size="{FONT}">'
         f'<title id="{CHART_ID}-titel">{render.esc(title)}</title>'
-        f'<desc id="{CHART_ID}-beskrivning">{render.esc(desc)}</desc>'
-        + "".join(parts)
-        + "</svg>"
+        f'<desc id="{CHART_ID}-beskrivning">{render.esc(desc)}</desc>' + "".join(parts) + "</svg>"
     )
 
 
@@ -95,8 +95,12 @@ def _figure(data: dict[str, Any], groups: list[dict[str, Any]]) -> str:
 
 def _table(groups: list[dict[str, Any]]) -> str:
     rows = [
-        [one_line(g.get("namn", "")), render.number(g.get("respondenter", 0)), one_line(c.get("kanal", "")),
-         percent(c.get("procent", 0))]
+        [
+            one_line(g.get("namn", "")),
+            render.number(g.get("respondenter", 0)),
+            one_line(c.get("kanal", "")),
+            percent(c.get("procent", 0)),
+        ]
         for g in groups
         for c in g.get("kanaler") or []
     ]

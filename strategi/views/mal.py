@@ -85,7 +85,10 @@ def _focus(s: Strategy, data: dict[str, Any]) -> str:
         return ""
     return render.block(
         render.heading(2, data.get("fokus_rubrik") or "Fokus den närmsta tiden"),
-        *(render.block(render.p(a.get("text", "")), _focus_source(a), flags(a.get("flaggor"))) for a in areas),
+        *(
+            render.block(render.p(a.get("text", "")), _focus_source(a), flags(a.get("flaggor")))
+            for a in areas
+        ),
         flags(data.get("flaggor")),
         render.source(s.source("mal"), s.edit_base),
     )
@@ -106,7 +109,9 @@ def mal(s: Strategy) -> str:
     ]
     return render.block(
         _goal_table(s, "Övergripande mål", "Övergripande kommunikationsmål", intro.get("övergripande"), main),
-        _goal_table(s, "Mål på vägen dit", "Delmål för strategins period", intro.get("mål_på_vägen_dit"), sub),
+        _goal_table(
+            s, "Mål på vägen dit", "Delmål för strategins period", intro.get("mål_på_vägen_dit"), sub
+        ),
         render.heading(2, "Därför har vi de här målen") if goals or texts else "",
         *(_reasoning(g) for g in goals),
         _breadth(data),

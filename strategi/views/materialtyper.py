@@ -32,7 +32,7 @@ def _goal_links(s: Strategy, goal_ids: list[Any]) -> render.Raw:
 def _type_name(kind: dict[str, Any]) -> render.Raw:
     name = render.esc(one_line(kind.get("namn", kind.get("id", ""))))
     if kind.get("namn_i_kanaler"):
-        name += f' <small>(i kanalavsnitten: {render.esc(one_line(kind["namn_i_kanaler"]))})</small>'
+        name += f" <small>(i kanalavsnitten: {render.esc(one_line(kind['namn_i_kanaler']))})</small>"
     return render.Raw(name)
 
 
@@ -77,15 +77,19 @@ def materialtyper(s: Strategy) -> str:
     """The material types page: intro, legend, the type table and the channel x type matrix."""
     data = s["materialtyper"]
     types = _types(s)
-    rows = [[_type_name(t), _goal_links(s, list(t.get("stöttar_mål") or [])), one_line(t.get("exempel", ""))]
-            for t in types]
+    rows = [
+        [_type_name(t), _goal_links(s, list(t.get("stöttar_mål") or [])), one_line(t.get("exempel", ""))]
+        for t in types
+    ]
     return render.block(
         render.p(data.get("inledning", "")),
         render.heading(2, "Trafikljusen"),
         render.p(data.get("trafikljus_inledning", "")),
         _legend(data),
         render.heading(2, "Materialtyperna"),
-        render.table("Materialtyper, målen de stöttar och exempel", ["Materialtyp", "Stöttar mål", "Exempel"], rows),
+        render.table(
+            "Materialtyper, målen de stöttar och exempel", ["Materialtyp", "Stöttar mål", "Exempel"], rows
+        ),
         flags([*(f for t in types for f in t.get("flaggor") or []), *(data.get("flaggor") or [])]),
         render.source(s.source("materialtyper"), s.edit_base),
         _matrix(s),
@@ -101,7 +105,10 @@ def kanal_materialtyper(s: Strategy, channel_id: str) -> str:
         why = completeness(channel) or "kanalfilen anger inga trafikljus"
         return render.p(f"Trafikljus för materialtyperna: {MISSING} ({why}).", cls="okand")
     rows = [
-        [one_line(t.get("namn_i_kanaler") or t.get("namn", t.get("id", ""))), _light_cell(ratings, str(t.get("id")))]
+        [
+            one_line(t.get("namn_i_kanaler") or t.get("namn", t.get("id", ""))),
+            _light_cell(ratings, str(t.get("id"))),
+        ]
         for t in _types(s)
     ]
     name = one_line(channel.get("namn", channel_id))

@@ -40,7 +40,7 @@ def _notes(entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
         return ""
     return (
         '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>'
-        f'<ul>{"".join(items)}</ul></div>'
+        f"<ul>{''.join(items)}</ul></div>"
     )
 
 
@@ -57,8 +57,11 @@ def _status_table(s: Strategy) -> str:
         for c, snap in shown
     ]
     headers = [
-        title(s, "namn"), title(s, "nuläge", 0, "övergripande"), title(s, "nuläge", 0, "nischad"),
-        "Nuläget avser", title(s, "nuläge", 0, "mätvärden", "följare"),
+        title(s, "namn"),
+        title(s, "nuläge", 0, "övergripande"),
+        title(s, "nuläge", 0, "nischad"),
+        "Nuläget avser",
+        title(s, "nuläge", 0, "mätvärden", "följare"),
     ]
     missing = [one_line(c.get("namn", c["id"])) for c in s.channels if table_snapshot(c) is None]
     return render.block(
@@ -85,8 +88,14 @@ def _latest_table(s: Strategy) -> str:
         page = f"../kanaler/{render.esc(channel['id'])}/#{render.esc(anchor(snap))}"
         name = render.esc(one_line(channel.get("namn", channel["id"])))
         figures = "; ".join(f"{label}: {value}" for label, value in metric_rows(s, snap))
-        rows.append([render.Raw(f'<a href="{page}">{name}</a>'), when(snap), one_line(snap.get("källa", "")),
-                     figures or EMPTY])
+        rows.append(
+            [
+                render.Raw(f'<a href="{page}">{name}</a>'),
+                when(snap),
+                one_line(snap.get("källa", "")),
+                figures or EMPTY,
+            ]
+        )
     return render.block(
         render.heading(2, "Senaste uppgifter", "senaste-uppgifter"),
         render.p("Kanaler vars senaste nuläge är ett annat än tabellens. Hela texten står på kanalens sida."),

@@ -29,7 +29,12 @@ def _flag_section(s: Strategy) -> str:
     parts = []
     for relpath, items in by_file.items():
         rows = [
-            [q.where, _KIND_WORDS.get(q.kind, q.kind), render.Raw(render.esc(q.text) + _quote(q.quote)), q.line]
+            [
+                q.where,
+                _KIND_WORDS.get(q.kind, q.kind),
+                render.Raw(render.esc(q.text) + _quote(q.quote)),
+                q.line,
+            ]
             for q in items
         ]
         parts.append(render.table(f"Att bekräfta i {relpath}", ["Var", "Typ", "Fråga", "Rad"], rows))
@@ -70,10 +75,19 @@ def _stale(s: Strategy) -> str:
     for channel in stale:
         latest = periods.latest_snapshot(channel)
         when = periods.describe(latest["datum"]) if latest else "saknas"
-        rows.append([render.Raw(f'<a href="../kanaler/{render.esc(channel["id"])}/">{render.esc(channel["namn"])}</a>'),
-                     when, "behöver uppdateras"])
+        rows.append(
+            [
+                render.Raw(
+                    f'<a href="../kanaler/{render.esc(channel["id"])}/">{render.esc(channel["namn"])}</a>'
+                ),
+                when,
+                "behöver uppdateras",
+            ]
+        )
     return render.block(
-        render.p(f"Nuläget ska uppdateras minst var {cadence}:e månad. Räknat från {periods.describe(s.today.isoformat())}:"),
+        render.p(
+            f"Nuläget ska uppdateras minst var {cadence}:e månad. Räknat från {periods.describe(s.today.isoformat())}:"
+        ),
         render.table("Nuläge som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows),
     )
 

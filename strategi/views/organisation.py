@@ -46,8 +46,12 @@ def _roles(org: dict[str, Any]) -> str:
     if not roles:
         return ""
     rows = [
-        [r.get("namn", r.get("id", "")), one_line(r["beskrivning"]) if r.get("beskrivning") else
-         render.Raw('<span class="okand">Nämns utan beskrivning.</span>')]
+        [
+            r.get("namn", r.get("id", "")),
+            one_line(r["beskrivning"])
+            if r.get("beskrivning")
+            else render.Raw('<span class="okand">Nämns utan beskrivning.</span>'),
+        ]
         for r in roles
     ]
     return render.block(
@@ -83,7 +87,12 @@ def _group(s: Strategy, group: dict[str, Any]) -> str:
         ("Ingår i", group_name(s, group["ingår_i"]) if group.get("ingår_i") else None),
         ("Består av", one_line(group.get("medlemmar", ""))),
         ("Roller i gruppen", ", ".join(role_name(s, r) for r in group.get("medlemsroller") or [])),
-        ("Möten", f"{_frequency(meetings['frekvens']).capitalize()}: {one_line(meetings['text'])}" if meetings else None),
+        (
+            "Möten",
+            f"{_frequency(meetings['frekvens']).capitalize()}: {one_line(meetings['text'])}"
+            if meetings
+            else None,
+        ),
         ("Startar", tidpunkt(group["start"]) if group.get("start") else None),
         ("Kanaler", ", ".join(channel_name(s, c) for c in group.get("kanaler") or [])),
         ("Mål", "; ".join(goal_name(s, g) for g in group.get("mål") or [])),
@@ -107,8 +116,10 @@ def _meetings(org: dict[str, Any]) -> str:
     meetings = org.get("möten") or []
     if not meetings:
         return ""
-    pairs = [(f"{m.get('namn', m.get('id', ''))} ({_frequency(m.get('frekvens'))})",
-              one_line(m.get("text", ""))) for m in meetings]
+    pairs = [
+        (f"{m.get('namn', m.get('id', ''))} ({_frequency(m.get('frekvens'))})", one_line(m.get("text", "")))
+        for m in meetings
+    ]
     return render.block(
         render.heading(2, "Möten"),
         render.dl(pairs),
@@ -123,7 +134,11 @@ def organisation(s: Strategy) -> str:
     source = render.source(s.source("organisation"), s.edit_base)
     link_list = links(org.get("länkar"))
     sections = [
-        _intro(s, org), _roles(org), _people(s, org), _groups(s, org), _meetings(org),
+        _intro(s, org),
+        _roles(org),
+        _people(s, org),
+        _groups(s, org),
+        _meetings(org),
         render.block(render.heading(2, "Länkar"), link_list) if link_list else "",
     ]
     # Each section names its source, so the editor of any table finds the file behind it.

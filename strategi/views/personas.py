@@ -29,8 +29,12 @@ def _column_header(number: int, persona: dict[str, Any] | None) -> str:
 def _personas(s: Strategy, data: dict[str, Any]) -> str:
     people = data.get("personas") or []
     rows = [
-        [p.get("nummer", ""), one_line(p.get("namn", "")), one_line(p.get("behov", "")),
-         one_line(p.get("drivkraft", ""))]
+        [
+            p.get("nummer", ""),
+            one_line(p.get("namn", "")),
+            one_line(p.get("behov", "")),
+            one_line(p.get("drivkraft", "")),
+        ]
         for p in people
     ]
     table = render.table("De fem personas", ["Nr", "Persona", "Behov", "Drivkraft"], rows)

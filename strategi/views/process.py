@@ -83,8 +83,11 @@ def _decision(s: Strategy, decision: dict[str, Any]) -> str:
         f"{render.p(decision['i_stället']) if decision.get('i_stället') else ''}</div>"
     )
     return render.block(
-        render.heading(2, "Beslut"), render.p(decision.get("text", "")), render.p(named) if named else "",
-        outcome, flags(decision.get("flaggor")),
+        render.heading(2, "Beslut"),
+        render.p(decision.get("text", "")),
+        render.p(named) if named else "",
+        outcome,
+        flags(decision.get("flaggor")),
     )
 
 
@@ -127,4 +130,6 @@ def kanal_uppdrag(s: Strategy, channel_id: str) -> str:
         if task.get("nuläge"):
             details.append(f"nuläge: {one_line(task['nuläge'])}")
         items.append(f"{one_line(task.get('vad', ''))} ({'; '.join(details)})")
-    return render.block(render.ul(items, cls="kanal-uppdrag"), render.source(s.source("process"), s.edit_base))
+    return render.block(
+        render.ul(items, cls="kanal-uppdrag"), render.source(s.source("process"), s.edit_base)
+    )

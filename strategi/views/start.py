@@ -89,8 +89,10 @@ def _region(st: dict[str, Any]) -> str:
     texts = [st.get("beskrivning_organisation"), st.get("varumärke")]
     if not any(texts):
         return ""
-    return render.block(render.heading(2, f"Om {st.get('organisation') or 'organisationen'}"),
-                        render.paragraphs([t for t in texts if t]))
+    return render.block(
+        render.heading(2, f"Om {st.get('organisation') or 'organisationen'}"),
+        render.paragraphs([t for t in texts if t]),
+    )
 
 
 @view("start")

@@ -21,9 +21,14 @@ def tonalitet(s: Strategy) -> str:
             render.heading(2, "I alla kanaler"),
             render.paragraphs(general.get("stycken")),
             render.p(f"Lagrum: {general['lagrum']}", cls="lagrum") if general.get("lagrum") else "",
-        ) if general else "",
+        )
+        if general
+        else "",
         render.block(render.heading(2, "I sociala medier"), render.p(data["sociala_medier"]))
-        if data.get("sociala_medier") else "",
+        if data.get("sociala_medier")
+        else "",
         render.block(render.heading(2, "På webben"), render.p(data["webben"])) if data.get("webben") else "",
     ]
-    return render.block(*(render.block(part, source) for part in sections if part), flags(data.get("flaggor")))
+    return render.block(
+        *(render.block(part, source) for part in sections if part), flags(data.get("flaggor"))
+    )

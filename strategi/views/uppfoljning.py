@@ -24,8 +24,11 @@ def _model(model: dict[str, Any]) -> str:
     if not model:
         return ""
     title = f"Modellen {model['förkortning']}" if model.get("förkortning") else "Modellen"
-    facts = [("Modell", model.get("namn")), ("På engelska", model.get("engelska")),
-             ("Förkortning", model.get("förkortning"))]
+    facts = [
+        ("Modell", model.get("namn")),
+        ("På engelska", model.get("engelska")),
+        ("Förkortning", model.get("förkortning")),
+    ]
     return render.block(render.heading(2, title), render.p(model.get("text", "")), render.dl(facts))
 
 
@@ -100,9 +103,11 @@ def uppfoljning(s: Strategy) -> str:
         _model(data.get("modell") or {}),
         _frequency(data.get("frekvens") or {}),
         render.block(render.heading(2, "Medieanalys helår"), render.p(data["medieanalys_helår"]))
-        if data.get("medieanalys_helår") else "",
+        if data.get("medieanalys_helår")
+        else "",
         render.block(render.heading(2, "Det här mäter vi"), render.p(data["det_här_mäter_vi"]))
-        if data.get("det_här_mäter_vi") else "",
+        if data.get("det_här_mäter_vi")
+        else "",
         _media_analysis(s, data.get("medieanalys") or {}),
     ]
     return render.block(
