@@ -1,0 +1,42 @@
+"""The same sources build with ProperDocs, the maintained MkDocs 1.x fork, and give the same pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXED_TODAY, IN_CI, ROOT
+from tests.test_site import page_text
+
+pytestmark = pytest.mark.slow
+
+PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
+
+
+def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path) -> None:
+    """`properdocs build --strict` succeeds and every page has the same text as the MkDocs build."""
+    if not PROPERDOCS.exists():
+        message = "ProperDocs saknas: kör 'make test' (som skapar .venv-properdocs)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    site = tmp_path / "properdocs-site"
+    env = {**os.environ, "STRATEGI_IDAG": FIXED_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(PROPERDOCS), "build", "--strict", "--quiet", "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    ours = sorted(p.relative_to(built_site) for p in built_site.rglob("index.html") if "print_page" not in p.parts)
+    theirs = sorted(p.relative_to(site) for p in site.rglob("index.html") if "print_page" not in p.parts)
+    assert ours == theirs, "the two engines built different page sets"
+    different = [str(p) for p in ours if page_text(built_site / p) != page_text(site / p)]
+    assert not different, f"pages whose text differs: {different}"
