@@ -6,6 +6,7 @@ heading, title or date, so the same words serve the change list and the open que
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,18 @@ def _resolve(resolver: Any, node: Any) -> tuple[dict[str, Any], Any]:
 
 def labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
     """One label per step of ``path``: a key's schema title, or a list item's name."""
+    if data is None:
+        return list(_titles(schema_dir, schema_name, tuple(path)))
+    return _labels(schema_dir, schema_name, data, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _titles(schema_dir: Path, schema_name: str, path: tuple[Any, ...]) -> tuple[str, ...]:
+    """Labels that depend on the schema alone (no data to name list items): cached per build."""
+    return tuple(_labels(schema_dir, schema_name, None, path))
+
+
+def _labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
     v = schemas.validator(schema_dir, schema_name)
     node, resolver = _resolve(v._resolver, dict(v.schema))  # noqa: SLF001
     out: list[str] = []

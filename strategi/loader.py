@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 from .problems import Problem
 
@@ -56,24 +56,9 @@ class LoadError(Exception):
         self.problem = replace(problem, rule="yaml")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases; composition only (we build the data ourselves)."""
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise _Refused(
-                event.start_mark,
-                f"alias '*{event.anchor}' är inte tillåtet; skriv ut värdet i stället för att hänvisa till ett ankare",
-            )
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(
-                event.start_mark,
-                f"ankare '&{anchor}' är inte tillåtet; ta bort '&{anchor}' och skriv ut värdena där de behövs",
-            )
-        return super().compose_node(parent, index)
+# libyaml's parser when available (several times faster); the events are the same.
+_Parser: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.SafeLoader("")  # resolves plain scalars to their tags, constructs int/float/bool/null
 
 
 class _Refused(Exception):
@@ -171,9 +156,17 @@ def _check_tabs(text: str, display: str) -> None:
 def parse(text: str, display: str) -> Document:
     """Parse YAML text into a Document; raise LoadError on anything not allowed."""
     _check_tabs(text, display)
+    doc = Document(display, None, first_line=text.split("\n", 1)[0])
     try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
+        events = list(yaml.parse(text, Loader=_Parser))
+        content = [e for e in events if not isinstance(e, _FRAME_EVENTS)]
+        if not content:
+            raise LoadError(Problem(display, 1, 1, "filen är tom; den ska innehålla strategins data"))
+        if sum(isinstance(e, yaml.DocumentStartEvent) for e in events) > 1:
+            second = [e for e in events if isinstance(e, yaml.DocumentStartEvent)][1]
+            raise _Refused(second.start_mark, "filen får bara innehålla ett YAML-dokument; ta bort '---'")
+        builder = _Builder(content, doc)
+        doc.data = builder.node(())
     except _Refused as exc:
         raise LoadError(Problem(display, exc.mark.line + 1, exc.mark.column + 1, exc.message)) from None
     except yaml.MarkedYAMLError as exc:
@@ -187,10 +180,6 @@ def parse(text: str, display: str) -> Document:
         ) from None
     except yaml.YAMLError:
         raise LoadError(Problem(display, 1, 1, "YAML-fel: filen går inte att läsa som YAML")) from None
-    doc = Document(display, None, first_line=text.split("\n", 1)[0])
-    if node is None:
-        raise LoadError(Problem(display, 1, 1, "filen är tom; den ska innehålla strategins data"))
-    doc.data = _build(node, (), doc, loader)
     return doc
 
 
@@ -204,34 +193,87 @@ def load(path: Path, display: str | None = None) -> Document:
     return parse(decode(raw, display), display)
 
 
-def _build(node: Node, path: JsonPath, doc: Document, loader: _Loader) -> Any:
-    doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, MappingNode):
+_FRAME_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)
+
+
+class _Builder:
+    """Plain data from a flat list of parser events, recording where every key and value stood."""
+
+    def __init__(self, events: list[Any], doc: Document) -> None:
+        self.events = events
+        self.at = 0
+        self.doc = doc
+
+    def _next(self) -> Any:
+        event = self.events[self.at]
+        self.at += 1
+        return event
+
+    def node(self, path: JsonPath) -> Any:
+        event = self._next()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                event.start_mark,
+                f"alias '*{event.anchor}' är inte tillåtet; skriv ut värdet i stället för att hänvisa till ett ankare",
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                event.start_mark,
+                f"ankare '&{event.anchor}' är inte tillåtet; ta bort '&{event.anchor}' och skriv ut värdena där de behövs",
+            )
+        self.doc.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.MappingStartEvent):
+            self._check_tag(event, "tag:yaml.org,2002:map")
+            return self._mapping(path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self._check_tag(event, "tag:yaml.org,2002:seq")
+            items = []
+            while not isinstance(self.events[self.at], yaml.SequenceEndEvent):
+                items.append(self.node((*path, len(items))))
+            self.at += 1
+            return items
+        return self._scalar(event)
+
+    def _mapping(self, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise LoadError(Problem(doc.path, *key_pos, "ett fältnamn måste vara en enkel text"))
-            key = key_node.value
+        while not isinstance(self.events[self.at], yaml.MappingEndEvent):
+            key_event = self.events[self.at]
+            key_pos = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            if (
+                not isinstance(key_event, yaml.ScalarEvent)
+                or key_event.value == "<<"
+                and key_event.implicit[0]
+            ):
+                raise _Refused(key_event.start_mark, "ett fältnamn måste vara en enkel text")
+            if key_event.anchor is not None:
+                self.node(path)  # raises for the anchor
+            self.at += 1
+            key = key_event.value
             if key in result:
-                first = doc.keys[(*path, key)]
-                raise LoadError(
-                    Problem(
-                        doc.path,
-                        *key_pos,
-                        f"fältet '{key}' finns redan på rad {first[0]}; ett fält får bara stå en gång. "
-                        "Slå ihop dem eller ta bort det ena",
-                    )
+                first = self.doc.keys[(*path, key)]
+                raise _Refused(
+                    key_event.start_mark,
+                    f"fältet '{key}' finns redan på rad {first[0]}; ett fält får bara stå en gång. "
+                    "Slå ihop dem eller ta bort det ena",
                 )
-            doc.keys[(*path, key)] = key_pos
-            result[key] = _build(value_node, (*path, key), doc, loader)
+            self.doc.keys[(*path, key)] = key_pos
+            result[key] = self.node((*path, key))
+        self.at += 1
         return result
-    if isinstance(node, SequenceNode):
-        return [_build(item, (*path, i), doc, loader) for i, item in enumerate(node.value)]
-    if node.tag not in _SCALAR_TAGS:
-        raise LoadError(
-            Problem(doc.path, *doc.values[path], f"taggen '{node.tag}' är inte tillåten; ta bort den")
-        )
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value
-    return loader.construct_object(node, deep=True)
+
+    @staticmethod
+    def _check_tag(event: Any, allowed: str) -> None:
+        if event.tag not in (None, "!", allowed):
+            raise _Refused(event.start_mark, f"taggen '{event.tag}' är inte tillåten; ta bort den")
+
+    @staticmethod
+    def _scalar(event: Any) -> Any:
+        if event.tag not in (None, "!"):
+            tag = event.tag
+        else:
+            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            raise _Refused(event.start_mark, f"taggen '{tag}' är inte tillåten; ta bort den")
+        if tag in {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}:
+            return event.value
+        return _RESOLVER.construct_object(ScalarNode(tag, event.value), deep=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from strategi import model, site
@@ -43,3 +45,15 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if url:
         page.edit_url = url
     return context
+
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """For bench/build.py: write each rendered page's Markdown to $STRATEGI_DUMP_MD when set."""
+    target = os.environ.get("STRATEGI_DUMP_MD")
+    if target:
+        out = Path(target) / page.file.src_uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        front = f"---\nkälla: {page.meta['källa']}\n---\n\n" if page.meta.get("källa") else ""
+        out.write_text(front + markdown, encoding="utf-8")
+    return markdown

@@ -100,8 +100,18 @@ def register(env: Any) -> None:
     """mkdocs-macros: register every view, bound to this build's strategy."""
     strategy = load_for_build(env.conf)
     for name, view in VIEWS.items():
-        env.macro(functools.partial(view, strategy), name)
-    env.variables["strategi"] = strategy["strategi"]
+        env.macro(_bind(view, strategy), name)
+
+
+def _bind(view: Any, strategy: model.Strategy) -> Any:
+    # A closure, not functools.partial: mkdocs-macros serialises every macro for its debug log,
+    # and a partial's repr would drag the whole strategy along (a fifth of the build time).
+    @functools.wraps(view)
+    def bound(*args: Any) -> str:
+        return str(view(strategy, *args))
+
+    del bound.__wrapped__
+    return bound
 
 
 def banner_html(strategy: model.Strategy) -> str:

@@ -110,3 +110,10 @@ def start(s: Strategy) -> str:
         render.heading(2, "Så använder du sidan"),
         HOW_TO_USE,
     )
+
+
+@view("titel")
+def titel(s: Strategy) -> str:
+    """The strategy's title and organisation, safe for the page's Markdown heading."""
+    data = s["strategi"]
+    return render.md(f"{data.get('titel', '')} – {data.get('organisation', '')}")

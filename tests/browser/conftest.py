@@ -1,0 +1,61 @@
+"""Fixtures for the tests of the built site: the site built once per worker, served on 127.0.0.1,
+and Debian's Chromium driven by Playwright (one browser per worker).
+
+Under CI=true a missing Chromium fails the tests; on a developer's machine they are skipped with a
+Swedish line saying how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser._site import CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM, page_paths, serve
+from tests.conftest import IN_CI
+
+
+def chromium_available() -> bool:
+    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site: Path) -> Path:
+    """The repository's site, built once per worker with `mkdocs build --strict` into a temp dir
+    (STRATEGI_IDAG fixed, see tests/conftest.py: built_site)."""
+    return built_site
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir: Path) -> list[str]:
+    """Every page of the built site as a path relative to the server's root."""
+    found = page_paths(site_dir)
+    assert len(found) >= 20, f"för få sidor i den byggda sajten: {found}"
+    return found
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[str]:
+    """The built site served by a threaded http.server on 127.0.0.1; the base URL ends in '/'."""
+    with serve(site_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, started once per worker."""
+    if not chromium_available():
+        if IN_CI:
+            pytest.fail(MISSING_CHROMIUM)
+        pytest.skip(MISSING_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
