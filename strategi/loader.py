@@ -227,7 +227,7 @@ class _Builder:
             return self._mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
             self._check_tag(event, "tag:yaml.org,2002:seq")
-            items = []
+            items: list[Any] = []
             while not isinstance(self.events[self.at], yaml.SequenceEndEvent):
                 items.append(self.node((*path, len(items))))
             self.at += 1
@@ -271,7 +271,7 @@ class _Builder:
         if event.tag not in (None, "!"):
             tag = event.tag
         else:
-            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         if tag not in _SCALAR_TAGS:
             raise _Refused(event.start_mark, f"taggen '{tag}' är inte tillåten; ta bort den")
         if tag in {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}:
