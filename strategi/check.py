@@ -123,6 +123,7 @@ def run(root: Path, today: dt.date | None = None) -> Result:
         )
     # Rules check what they can: a reference into a file that failed is skipped, since
     # that file's own problems are already reported.
-    result.problems.extend(rules.check(result.documents, today))
+    channel_files = [p for p in data_files(root) if p.startswith(CHANNEL_DIR + "/")]
+    result.problems.extend(rules.check(result.documents, today, channel_files))
     result.problems = sort_problems(result.problems)
     return result

@@ -93,19 +93,24 @@ def _channel_docs(documents: dict[str, Document]) -> dict[str, Document]:
     return {p: d for p, d in documents.items() if p.startswith(CHANNELS)}
 
 
-def id_sets(documents: dict[str, Document]) -> dict[str, set[str]]:
-    """The known ids of every kind of thing a reference may name (kinds whose file loaded)."""
+def id_sets(documents: dict[str, Document], channel_files: list[str] | None = None) -> dict[str, set[str]]:
+    """The known ids of every kind of thing a reference may name (kinds whose file loaded).
+
+    Channels are known by their file names, also when a channel file itself has errors, so one
+    broken channel file does not make every reference to it an error too.
+    """
     stems = _by_stem(documents)
     known: dict[str, set[str]] = {}
     for kind, (stem, key, _name) in TARGETS.items():
         if stem in stems:
             known[kind] = {str(v) for _p, v in _match(stems[stem].data, (*key, "*", "id"))}
-    known["kanal"] = {Path(p).stem for p in _channel_docs(documents)}
+    files = channel_files if channel_files is not None else list(_channel_docs(documents))
+    known["kanal"] = {Path(p).stem for p in files}
     return known
 
 
-def check_references(documents: dict[str, Document]) -> Iterator[Problem]:
-    known = id_sets(documents)
+def check_references(documents: dict[str, Document], channel_files: list[str] | None = None) -> Iterator[Problem]:
+    known = id_sets(documents, channel_files)
     for relpath, doc in documents.items():
         stem = _stem(relpath)
         for owner, pattern, kind in REFERENCES:
@@ -247,10 +252,10 @@ def _walk(data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, Any]]:
             yield from _walk(value, (*path, i))
 
 
-def check(documents: dict[str, Document], today: dt.date) -> list[Problem]:
+def check(documents: dict[str, Document], today: dt.date, channel_files: list[str] | None = None) -> list[Problem]:
     """Every rule over every document that loaded and passed its schema."""
     return [
-        *check_references(documents),
+        *check_references(documents, channel_files),
         *check_unique_ids(documents),
         *check_channels(documents, today),
         *check_budget(documents),

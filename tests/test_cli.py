@@ -127,3 +127,13 @@ def test_missing_modeline_is_reported(project: Path) -> None:
     result = run_cli("validera", "--rot", str(project))
     assert result.returncode == 1
     assert "$schema=../../schemas/mal.schema.json" in result.stdout
+
+
+def test_broken_channel_file_does_not_cascade(project: Path) -> None:
+    """A schema error in one channel file is reported there only, not as unknown-channel errors elsewhere."""
+    _break(project, "data/channels/facebook.yaml", "  frekvens:", "  frekvns:")
+    result = run_cli("validera", "--rot", str(project))
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if line.startswith("data/") and "varning:" not in line]
+    assert len(errors) == 1, errors
+    assert "okänt fält 'frekvns' – menade du 'frekvens'?" in errors[0]
