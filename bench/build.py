@@ -32,6 +32,13 @@ from strategi import model, site  # noqa: E402
 ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
 
 
+def drop_print_site(config_path: Path) -> None:
+    """Leave out mkdocs-print-site-plugin: its link fixing grows with pages x pages in both builds."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "print-site" in p)]
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def make_project(dest: Path, channels: int) -> Path:
     for name in ["data", "schemas", "docs", "overrides", "strategi"]:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -88,11 +95,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[6, 60, 600])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--utan-utskrift", action="store_true", help="leave out the print page in both builds (for scaling)"
+    )
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         for size in args.sizes:
             project = make_project(Path(tmp) / f"p{size}", size)
+            if args.utan_utskrift:
+                drop_print_site(project / "mkdocs.yml")
             plain = make_plain(project, Path(tmp) / f"plain{size}")
             ours, theirs = [], []
             rounds = args.rounds if size <= 60 else max(1, args.rounds // 3)

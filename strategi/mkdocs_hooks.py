@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from pathlib import Path
@@ -36,6 +37,14 @@ def on_files(files: Files, config: Any) -> Files:
             )
         )
     return files
+
+
+def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
+    """Escape the page title: it can come from data (a channel's name), and the theme prints
+    titles unescaped in <title>, the navigation and the header. Pages are all rendered before
+    any template, so every nav entry sees the escaped title."""
+    page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
+    return html_text
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

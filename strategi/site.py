@@ -71,7 +71,8 @@ def channel_page(channel_id: str) -> str:
 
 
 def channel_nav(strategy: model.Strategy) -> list[Any]:
-    return [{c["namn"]: channel_page(c["id"])} for c in strategy.channels]
+    # No title here: the page's own heading (the channel's name, escaped) names it in the nav.
+    return [channel_page(c["id"]) for c in strategy.channels]
 
 
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:

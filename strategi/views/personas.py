@@ -90,7 +90,9 @@ def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
         render.heading(3, "Matrisen som den står i strategin"),
         render.p(legend),
         render.table("Var personas i huvudsak följer oss, enligt strategins matris", headers, rows),
-        f'<div id="{MATRIX_FLAGS_ID}">{question_block}</div>' if question_block else "",
+        # A heading, not a bare id, so the anchor survives the print page's renaming of ids.
+        render.heading(4, "Att bekräfta om matrisen", MATRIX_FLAGS_ID) if question_block else "",
+        question_block,
         render.source(s.source("personas"), s.edit_base),
     )
 
