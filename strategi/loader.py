@@ -239,10 +239,8 @@ class _Builder:
         while not isinstance(self.events[self.at], yaml.MappingEndEvent):
             key_event = self.events[self.at]
             key_pos = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
-            if (
-                not isinstance(key_event, yaml.ScalarEvent)
-                or key_event.value == "<<"
-                and key_event.implicit[0]
+            if not isinstance(key_event, yaml.ScalarEvent) or (
+                key_event.value == "<<" and key_event.implicit[0]
             ):
                 raise _Refused(key_event.start_mark, "ett fältnamn måste vara en enkel text")
             if key_event.anchor is not None:

@@ -66,3 +66,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         front = f"---\nkälla: {page.meta['källa']}\n---\n\n" if page.meta.get("källa") else ""
         out.write_text(front + markdown, encoding="utf-8")
     return markdown
+
+
+@event_priority(-100)  # after mkdocs-print-site-plugin has written the print page
+def on_post_build(config: Any) -> None:
+    """The print plugin titles its heading links in English; give them the site's Swedish title."""
+    page = Path(config["site_dir"]) / "print_page" / "index.html"
+    if page.exists():
+        text = page.read_text(encoding="utf-8")
+        page.write_text(
+            text.replace("title='Permanent link'", "title='Länk till det här avsnittet'"), encoding="utf-8"
+        )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import labels, periods
+from . import labels, periods, schemas
 from .check import CHANNEL_SCHEMA, SCHEMA_DIR, schema_for
 from .loader import JsonPath
 from .model import Strategy
@@ -40,7 +40,12 @@ def _place(s: Strategy, relpath: str, path: JsonPath) -> str:
     schema = schema_for(relpath) or CHANNEL_SCHEMA
     steps = labels.labels((s.root / SCHEMA_DIR).resolve(), schema, doc.data, path)
     head = doc.data.get("namn") if relpath.startswith("data/channels/") else None
-    head = head or doc.data.get("titel") or Path(relpath).stem.capitalize()
+    head = (
+        head
+        or doc.data.get("titel")
+        or schemas.validator((s.root / SCHEMA_DIR).resolve(), schema).schema.get("title")
+    )
+    head = head or Path(relpath).stem.capitalize()
     return labels.SEPARATOR.join([str(head), *steps]) if steps else str(head)
 
 

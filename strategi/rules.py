@@ -109,7 +109,9 @@ def id_sets(documents: dict[str, Document], channel_files: list[str] | None = No
     return known
 
 
-def check_references(documents: dict[str, Document], channel_files: list[str] | None = None) -> Iterator[Problem]:
+def check_references(
+    documents: dict[str, Document], channel_files: list[str] | None = None
+) -> Iterator[Problem]:
     known = id_sets(documents, channel_files)
     for relpath, doc in documents.items():
         stem = _stem(relpath)
@@ -252,7 +254,9 @@ def _walk(data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, Any]]:
             yield from _walk(value, (*path, i))
 
 
-def check(documents: dict[str, Document], today: dt.date, channel_files: list[str] | None = None) -> list[Problem]:
+def check(
+    documents: dict[str, Document], today: dt.date, channel_files: list[str] | None = None
+) -> list[Problem]:
     """Every rule over every document that loaded and passed its schema."""
     return [
         *check_references(documents, channel_files),

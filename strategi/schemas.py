@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from urllib.parse import urljoin
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError

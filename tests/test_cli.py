@@ -134,6 +134,8 @@ def test_broken_channel_file_does_not_cascade(project: Path) -> None:
     _break(project, "data/channels/facebook.yaml", "  frekvens:", "  frekvns:")
     result = run_cli("validera", "--rot", str(project))
     assert result.returncode == 1
-    errors = [line for line in result.stdout.splitlines() if line.startswith("data/") and "varning:" not in line]
+    errors = [
+        line for line in result.stdout.splitlines() if line.startswith("data/") and "varning:" not in line
+    ]
     assert len(errors) == 1, errors
     assert "okänt fält 'frekvns' – menade du 'frekvens'?" in errors[0]

@@ -12,10 +12,14 @@ GUIDE = ROOT / "docs" / "guide.md"
 
 def test_guide_error_example_is_real(project: Path) -> None:
     """The error line quoted in the guide is exactly what validera prints for the mistake it describes."""
-    quoted = re.search(r"```text\n(data/channels/facebook\.yaml:\d+:\d+: [^\n]+)\n```", GUIDE.read_text(encoding="utf-8"))
+    quoted = re.search(
+        r"```text\n(data/channels/facebook\.yaml:\d+:\d+: [^\n]+)\n```", GUIDE.read_text(encoding="utf-8")
+    )
     assert quoted, "the guide quotes no error line"
     path = project / "data/channels/facebook.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  frekvens:", "  frekvns:", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  frekvens:", "  frekvns:", 1), encoding="utf-8"
+    )
     result = run_cli("validera", "--rot", str(project))
     assert result.returncode == 1
     assert quoted.group(1) in result.stdout.splitlines()

@@ -108,7 +108,7 @@ def test_recorded_matrix_without_questions_says_no(strategy: Strategy) -> None:
 def test_matrix_flags_are_shown(strategy: Strategy) -> None:
     """Every open question about the matrix is on the page, in an 'Att bekräfta' note the rows link to."""
     html = VIEWS["personas"](strategy)
-    assert '{#personas-matris-att-bekrafta}' in html
+    assert "{#personas-matris-att-bekrafta}" in html
     assert '<p class="admonition-title">Att bekräfta</p>' in html
     for flag in strategy["personas"]["matris"]["flaggor"]:
         assert " ".join(flag["fråga"].split()) in text(html)

@@ -7,19 +7,21 @@ Swedish line saying how to install it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser._site import CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM, page_paths, serve
+from tests.browser._site import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MISSING_CHROMIUM,
+    chromium_available,
+    page_paths,
+    serve,
+)
 from tests.conftest import IN_CI
-
-
-def chromium_available() -> bool:
-    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,7 @@ import subprocess
 
 import pytest
 
-from tests.browser._site import CHROMIUM, MISSING_CHROMIUM
-from tests.browser.conftest import chromium_available
+from tests.browser._site import CHROMIUM, MISSING_CHROMIUM, chromium_available
 from tests.conftest import IN_CI
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]

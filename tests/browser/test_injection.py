@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser._site import Record, guarded_page, page_paths, serve, visit
 from tests.conftest import build_site, copy_project, run_cli
@@ -155,3 +156,28 @@ def test_no_dialog_opens_and_values_read_as_text(browser: Any, hostile: Hostile,
         if path not in shown[value]
     ]
     assert not missing, "\n".join(missing)
+
+
+def test_search_results_show_hostile_values_as_text(browser: Any, hostile_server: str) -> None:
+    """Searching the hostile site for 'facebooksida' finds the channel now named <script>alert(1)</script>:
+    the results show the name as text, hold no script or onerror handler, and no dialog opens."""
+    record = Record()
+    context, page = guarded_page(browser, record)
+    try:
+        visit(page, record, hostile_server, "")
+        page.keyboard.press("s")  # Material's shortcut: focus the search box
+        page.locator("input.md-search__input").press_sequentially("facebooksida", delay=30)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            page.wait_for_timeout(300)
+        except PlaywrightTimeoutError:
+            pass  # no results: the assertions below say what is wrong
+        results = page.locator(".md-search-result").inner_text()
+        injected = page.evaluate(
+            "document.querySelectorAll('.md-search-result script, .md-search-result [onerror]').length"
+        )
+    finally:
+        context.close()
+    assert not record.dialogs, "dialogrutor öppnades:\n" + "\n".join(record.dialogs)
+    assert injected == 0, "sökträffarna innehåller skript eller onerror"
+    assert SCRIPT in results, f"{SCRIPT!r} syns inte som text bland sökträffarna"

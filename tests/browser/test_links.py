@@ -68,8 +68,8 @@ def broken_links(site: Path) -> list[str]:
     broken: dict[str, list[str]] = defaultdict(list)
     for path, page in pages.items():
         here = "/" + path.relative_to(site).as_posix()
-        for url in page.urls:
-            url = url.strip()
+        for raw in page.urls:
+            url = raw.strip()
             if url.startswith(SITE_URL):
                 url = "/" + url[len(SITE_URL) :]
             parts = urlsplit(url)
