@@ -1,0 +1,102 @@
+"""Published versions in a real browser: an older version says a newer one exists, with a link,
+and the version selector marks a draft as a draft."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser._site import serve
+from tests.conftest import ROOT, run_cli
+from tests.test_versions import GIT, _git, _second_version
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("versions")]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """gh-pages with two versions (a draft, then an adopted one), served on 127.0.0.1."""
+    repo = tmp_path_factory.mktemp("banner") / "repo"
+    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ["mkdocs.yml", "macros.py"]:
+        shutil.copy2(ROOT / name, repo / name)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Våren 2020")
+    assert run_cli("publicera", "--rot", str(repo)).returncode == 0
+    _second_version(repo)
+    assert run_cli("publicera", "--rot", str(repo)).returncode == 0
+    archive = subprocess.run(
+        [*GIT, "-C", str(repo), "archive", "--format=tar", "gh-pages"], capture_output=True, check=True
+    )
+    pages = repo.parent / "gh-pages"
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(pages, filter="data")
+    with serve(pages) as base:
+        yield base
+
+
+def _open(browser: Any, url: str) -> tuple[Any, Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page
+
+
+def test_older_version_points_to_the_newer(browser: Any, published: str) -> None:
+    """Every page of the older version shows that a newer version exists and links to it."""
+    for path in ["2020-h1/", "2020-h1/kanaler/facebook/", "2020-h1/materialtyper/"]:
+        context, page = _open(browser, published + path)
+        try:
+            banner = page.locator("[data-strategi-nyare]")
+            banner.wait_for(state="visible", timeout=5000)
+            assert "Det finns en nyare version: Hösten 2020" in banner.inner_text()
+            assert banner.locator("a").get_attribute("href").endswith("2020-h2/")
+            assert page.locator("[data-strategi-forslag]").is_visible(), (
+                "the old draft still says it is a draft"
+            )
+        finally:
+            context.close()
+
+
+def test_newest_version_has_no_banners(browser: Any, published: str) -> None:
+    """The newest, adopted version shows neither the newer-version nor the draft banner."""
+    context, page = _open(browser, published + "2020-h2/")
+    try:
+        page.wait_for_timeout(500)
+        assert not page.locator("[data-strategi-nyare]").is_visible()
+        assert page.locator("[data-strategi-forslag]").count() == 0
+    finally:
+        context.close()
+
+
+def test_selector_marks_the_draft(browser: Any, published: str) -> None:
+    """Material's version selector lists both versions, the draft with '(förslag)'."""
+    context, page = _open(browser, published + "2020-h2/")
+    try:
+        selector = page.locator(".md-version")
+        selector.wait_for(state="attached", timeout=5000)
+        text = page.locator(".md-version__list").inner_text()
+        assert "Våren 2020 (förslag)" in text
+        assert "Hösten 2020" in text
+    finally:
+        context.close()
+
+
+def test_root_opens_the_adopted_version(browser: Any, published: str) -> None:
+    """The site's root leads to the adopted (default) version."""
+    context, page = _open(browser, published)
+    try:
+        page.wait_for_url("**/senaste/**", timeout=5000)
+        assert "Förslag – inte antaget" not in page.content()
+    finally:
+        context.close()
