@@ -8,7 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-CHROMIUM_FLAGS = [
+# Headless Chromium on this kind of machine: no sandbox as root, no calls home (the network is closed).
+BROWSER_FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -17,6 +18,9 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+]
+CHROMIUM_FLAGS = [
+    *BROWSER_FLAGS,
     "--no-pdf-header-footer",
     "--run-all-compositor-stages-before-draw",
     "--virtual-time-budget=15000",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from . import labels, periods, schemas
 from .check import CHANNEL_SCHEMA, SCHEMA_DIR, schema_for
 from .loader import JsonPath
 from .model import Strategy
+from .rules import walk
 
 
 @dataclass(frozen=True)
@@ -23,16 +23,6 @@ class Question:
     quote: str | None
     file: str
     line: int
-
-
-def _walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, (*path, i))
 
 
 def _place(s: Strategy, relpath: str, path: JsonPath) -> str:
@@ -53,7 +43,7 @@ def flags(s: Strategy) -> list[Question]:
     """Every `flaggor` entry in every file, where it stands."""
     found = []
     for relpath, doc in sorted(s.documents.items()):
-        for path, value in _walk(doc.data):
+        for path, value in walk(doc.data):
             if path and path[-1] == "flaggor" and isinstance(value, list):
                 for i, flag in enumerate(value):
                     found.append(
@@ -73,7 +63,7 @@ def links_without_address(s: Strategy) -> list[Question]:
     """Links the strategy names without saying where they lead."""
     found = []
     for relpath, doc in sorted(s.documents.items()):
-        for path, value in _walk(doc.data):
+        for path, value in walk(doc.data):
             is_link = (
                 isinstance(value, dict)
                 and "titel" in value

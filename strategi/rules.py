@@ -239,19 +239,20 @@ def check_budget(documents: dict[str, Document]) -> Iterator[Problem]:
 def check_dates(documents: dict[str, Document]) -> Iterator[Problem]:
     """Dates written as ÅÅÅÅ-MM-DD must exist in the calendar."""
     for doc in documents.values():
-        for path, value in _walk(doc.data, ()):
+        for path, value in walk(doc.data):
             if isinstance(value, str) and _DATE.match(value) and not periods.valid(value):
                 yield _at(doc, path, f"datumet '{value}' finns inte i kalendern", rule="datum")
 
 
-def _walk(data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, Any]]:
+def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    """Every (path, value) in a data tree, the root first."""
     yield path, data
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _walk(value, (*path, key))
+            yield from walk(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _walk(value, (*path, i))
+            yield from walk(value, (*path, i))
 
 
 def check(

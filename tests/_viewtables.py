@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import html
 import re
+from typing import Any
+
+from strategi.model import Strategy
 
 _TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -48,3 +53,13 @@ def table(page: str, caption_start: str) -> list[list[str]]:
     matches = [rows for caption, rows in tables(page).items() if caption.startswith(caption_start)]
     assert len(matches) == 1, f"expected one table captioned {caption_start!r}, found {len(matches)}"
     return matches[0]
+
+
+def variant(s: Strategy, channels: list[dict[str, Any]] | None = None, **files: dict[str, Any]) -> Strategy:
+    """A copy of the strategy with some data files and/or the channel list replaced."""
+    new_files = copy.deepcopy(s.files)
+    new_files.update(files)
+    new_channels = copy.deepcopy(s.channels if channels is None else channels)
+    sources = dict(s.sources)
+    sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in new_channels})
+    return dataclasses.replace(s, files=new_files, channels=new_channels, sources=sources)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import copy_project, run_cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("versions")]
 
@@ -29,18 +29,19 @@ def _replace(path: Path, pattern: str, new: str) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def make_repo(dest: Path) -> Path:
     """A git repository holding a copy of the project, with one commit of today's data."""
-    dest = tmp_path_factory.mktemp("versioner") / "repo"
-    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "macros.py"]:
-        shutil.copy2(ROOT / name, dest / name)
+    copy_project(dest)
     _git(dest, "init", "-q", "-b", "main")
     _git(dest, "add", "-A")
     _git(dest, "commit", "-qm", "Våren 2020")
     return dest
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A git repository holding a copy of the project, with one commit of today's data."""
+    return make_repo(tmp_path_factory.mktemp("versioner") / "repo")
 
 
 def _second_version(repo: Path) -> None:

@@ -204,11 +204,11 @@ def test_organisation_resolves_people_and_roles(pages: dict[str, str]) -> None:
 
 
 def test_links_without_address_say_so(pages: dict[str, str]) -> None:
-    """A link the strategy names without an address is text marked '(adress saknas)', with its description."""
+    """A link the strategy names without an address is text marked '(adressen saknas i strategin)', with its description."""
     out = pages["facebook"]
-    assert 'Kontakt till kanalansvarig <span class="okand">(adress saknas)</span>' in out
+    assert 'Kontakt till kanalansvarig <span class="okand">(adressen saknas i strategin)</span>' in out
     assert (
-        'Lokalt tillägg <span class="okand">(adress saknas)</span> – Aktuell förvaltnings huvudredaktör'
+        'Lokalt tillägg <span class="okand">(adressen saknas i strategin)</span> – Aktuell förvaltnings huvudredaktör'
         in out
     )
 

@@ -6,7 +6,6 @@ import copy
 import dataclasses
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from _viewtables import table, text
@@ -14,6 +13,7 @@ from _viewtables import table, text
 from strategi import model, render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests._viewtables import variant
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
@@ -24,16 +24,6 @@ MISSING_CELL = '<span class="okand">uppgift saknas</span>'
 @pytest.fixture(scope="module")
 def strategy() -> Strategy:
     return model.load(ROOT)
-
-
-def variant(s: Strategy, channels: list[dict[str, Any]] | None = None, **files: dict[str, Any]) -> Strategy:
-    """A copy of the strategy with some data files and/or the channel list replaced."""
-    new_files = copy.deepcopy(s.files)
-    new_files.update(files)
-    new_channels = copy.deepcopy(s.channels if channels is None else channels)
-    sources = dict(s.sources)
-    sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in new_channels})
-    return dataclasses.replace(s, files=new_files, channels=new_channels, sources=sources)
 
 
 def test_intro_and_legend(strategy: Strategy) -> None:

@@ -10,6 +10,7 @@ from .. import render
 from ..model import Strategy
 from ._kanal_nulage import dl_html, labelled, text_html, title
 from ._org_helpers import flags, goal_name, href, one_line, person_name, role_name
+from ._org_helpers import links as link_list
 
 EMPTY = "–"
 
@@ -205,17 +206,6 @@ def budget(channel: dict[str, Any]) -> str:
 
 
 def links(channel: dict[str, Any]) -> str:
-    """The links the section names; one without an address is shown as text with '(adress saknas)'."""
-    entries = []
-    for link in channel.get("länkar") or []:
-        text = render.esc(one_line(link.get("titel", "")))
-        if link.get("adress"):
-            entry = f'<a href="{href(str(link["adress"]))}">{text}</a>'
-        else:
-            entry = f'{text} <span class="okand">(adress saknas)</span>'
-        if link.get("beskrivning"):
-            entry += f" – {render.esc(one_line(link['beskrivning']))}"
-        entries.append(f"<li>{entry}</li>")
-    if not entries:
-        return ""
-    return render.block(render.heading(2, "Länkar", "lankar"), f'<ul class="lankar">{"".join(entries)}</ul>')
+    """The links the section names; one without an address says so."""
+    listed = link_list(channel.get("länkar"))
+    return render.block(render.heading(2, "Länkar", "lankar"), listed) if listed else ""

@@ -16,19 +16,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from strategi.pdf import BROWSER_FLAGS
+
 LOCAL_HOST = "127.0.0.1"
 
 # Debian's Chromium, as .ci/run installs it; Playwright's own browser download is not used.
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = BROWSER_FLAGS
 MISSING_CHROMIUM = "Chromium saknas: installera med 'apt-get install chromium'"
 
 

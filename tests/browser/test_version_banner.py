@@ -4,18 +4,16 @@ and the version selector marks a draft as a draft."""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import tarfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser._site import serve
-from tests.conftest import ROOT, run_cli
-from tests.test_versions import GIT, _git, _second_version
+from tests.conftest import run_cli
+from tests.test_versions import GIT, _second_version, make_repo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("versions")]
 
@@ -23,14 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("ve
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """gh-pages with two versions (a draft, then an adopted one), served on 127.0.0.1."""
-    repo = tmp_path_factory.mktemp("banner") / "repo"
-    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
-        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "macros.py"]:
-        shutil.copy2(ROOT / name, repo / name)
-    _git(repo, "init", "-q", "-b", "main")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "Våren 2020")
+    repo = make_repo(tmp_path_factory.mktemp("banner") / "repo")
     assert run_cli("publicera", "--rot", str(repo)).returncode == 0
     _second_version(repo)
     assert run_cli("publicera", "--rot", str(repo)).returncode == 0
