@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check, diff, gitref, model, pdf, publish, scaffold
+from . import check, diff, gitref, model, pdf, periods, publish, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -44,27 +42,15 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
-def today() -> dt.date:
-    """The build date; STRATEGI_IDAG=ÅÅÅÅ-MM-DD overrides it so tests are reproducible."""
-    override = os.environ.get("STRATEGI_IDAG")
-    if override:
-        try:
-            return dt.date.fromisoformat(override)
-        except ValueError:
-            print(f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD, inte '{override}'", file=sys.stderr)
-            raise SystemExit(2) from None
-    return dt.date.today()
-
-
 def _cmd_validera(args: argparse.Namespace) -> int:
-    result = check.run(Path(args.rot), today())
+    result = check.run(Path(args.rot), periods.today())
     print(FORMATS[args.format](result.problems, result.files))
     return 0 if result.ok else 1
 
 
 def _cmd_skillnader(args: argparse.Namespace) -> int:
     root = Path(args.rot)
-    when = today()
+    when = periods.today()
     try:
         old = gitref.load_at(root, args.fran, when)
         new = gitref.load_at(root, args.till, when) if args.till else model.load(root, when)
@@ -83,7 +69,7 @@ def _cmd_skillnader(args: argparse.Namespace) -> int:
 def _cmd_publicera(args: argparse.Namespace) -> int:
     root = Path(args.rot).resolve()
     try:
-        summary = publish.publish(root, model.load(root, today()))
+        summary = publish.publish(root, model.load(root, periods.today()))
     except model.InvalidData as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
@@ -199,5 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except periods.BadToday as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130

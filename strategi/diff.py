@@ -51,7 +51,7 @@ def _show(value: Any) -> str:
     if value is None:
         return "(tomt)"
     if isinstance(value, str):
-        text = " ".join(value.split())
+        text = render.one_line(value)
         return f"”{text}”" if " " in text else text
     if isinstance(value, list):
         return ", ".join(labels.item_name(v, i) for i, v in enumerate(value))

@@ -10,7 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from . import schemas
+from . import render, schemas
 
 ITEM_NAME_KEYS = ("namn", "rubrik", "titel", "post", "ord", "avser", "datum", "vad", "id")
 SEPARATOR = " › "
@@ -22,21 +22,11 @@ def item_name(item: Any, index: int) -> str:
         for key in ITEM_NAME_KEYS:
             value = item.get(key)
             if isinstance(value, str | int) and not isinstance(value, bool):
-                text = " ".join(str(value).split())
+                text = render.one_line(value)
                 return text if len(text) <= 60 else text[:57] + "…"
     if isinstance(item, str | int) and not isinstance(item, bool):
         return str(item)
     return f"punkt {index + 1}"
-
-
-def _resolve(resolver: Any, node: Any) -> tuple[dict[str, Any], Any]:
-    """Follow $ref (relative to the schema it stands in) to the node it names."""
-    for _ in range(20):
-        if not (isinstance(node, dict) and "$ref" in node):
-            break
-        resolved = resolver.lookup(node["$ref"])
-        node, resolver = resolved.contents, resolved.resolver
-    return (node if isinstance(node, dict) else {}), resolver
 
 
 def labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
@@ -54,7 +44,7 @@ def _titles(schema_dir: Path, schema_name: str, path: tuple[Any, ...]) -> tuple[
 
 def _labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
     v = schemas.validator(schema_dir, schema_name)
-    node, resolver = _resolve(v._resolver, dict(v.schema))  # noqa: SLF001
+    node, resolver = schemas.resolve(v._resolver, dict(v.schema))  # noqa: SLF001
     out: list[str] = []
     value = data
     for step in path:
@@ -62,13 +52,13 @@ def _labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]
             items = node.get("items", {}) if isinstance(node, dict) else {}
             item = value[step] if isinstance(value, list) and step < len(value) else None
             out.append(item_name(item, step))
-            node, resolver = _resolve(resolver, items)
+            node, resolver = schemas.resolve(resolver, items)
             value = item
             continue
         props = node.get("properties", {}) if isinstance(node, dict) else {}
         sub = props.get(step, {})
         title = sub.get("title") if isinstance(sub, dict) else None
-        resolved, resolver = _resolve(resolver, sub)
+        resolved, resolver = schemas.resolve(resolver, sub)
         out.append(str(title or resolved.get("title") or step.replace("_", " ").capitalize()))
         node = resolved
         value = value.get(step) if isinstance(value, dict) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 from typing import Any
 
@@ -90,3 +91,18 @@ def describe(value: str) -> str:
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"
+
+
+class BadToday(ValueError):
+    """STRATEGI_IDAG is set but is not a date."""
+
+
+def today() -> dt.date:
+    """The build date; STRATEGI_IDAG=ÅÅÅÅ-MM-DD overrides it so tests are reproducible."""
+    override = os.environ.get("STRATEGI_IDAG")
+    if not override:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(override)
+    except ValueError:
+        raise BadToday(f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD, inte '{override}'") from None

@@ -21,15 +21,15 @@ def esc(value: Any) -> str:
         return "ja" if value else "nej"
     if isinstance(value, int | float):
         return html.escape(number(value))
-    text = html.escape(_one_line(str(value)), quote=True)
+    text = html.escape(one_line(value), quote=True)
     # Braces and pipes are harmless in HTML but could be read as Jinja or table syntax
     # if a value were ever pasted where Markdown is parsed: make them inert entities.
     return text.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: Any) -> str:
     """Fold line breaks and runs of ordinary white space; keep no-break spaces (they are meant)."""
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
 
 
 def md(value: Any) -> str:

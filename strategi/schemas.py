@@ -111,14 +111,17 @@ def _allowed_consts(schema: dict[str, Any]) -> list[Any] | None:
     return None
 
 
-def _resolve(v: Draft7Validator, schema: dict[str, Any]) -> dict[str, Any]:
-    resolver = v._resolver  # noqa: SLF001
+def resolve(resolver: Any, node: Any) -> tuple[dict[str, Any], Any]:
+    """Follow $ref to the node it names, with the resolver for references inside that node.
+
+    After inlining only recursive references are left, but the labels walk also reads them.
+    """
     for _ in range(20):
-        if not (isinstance(schema, dict) and "$ref" in schema):
+        if not (isinstance(node, dict) and "$ref" in node):
             break
-        resolved = resolver.lookup(schema["$ref"])
-        schema, resolver = resolved.contents, resolved.resolver
-    return schema
+        resolved = resolver.lookup(node["$ref"])
+        node, resolver = resolved.contents, resolved.resolver
+    return (node if isinstance(node, dict) else {}), resolver
 
 
 def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterator[Problem]:
@@ -132,7 +135,11 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         return Problem(doc.path, line, col, message)
 
     if kind == "additionalProperties":
-        known = sorted(_resolve(v, err.schema).get("properties", {}))
+        known = sorted(
+            resolve(v._resolver, err.schema)[0].get(  # noqa: SLF001
+                "properties", {}
+            )
+        )
         extra = [k for k in value if k not in known]
         for key in extra:
             hint = _closest(key, known)

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import cli, model, periods, render, versions
+from . import model, periods, render, versions
 from .views import VIEWS
 
 CHANNEL_PAGE_DIR = "kanaler"
@@ -58,8 +58,8 @@ def load_for_build(config: Any) -> model.Strategy:
     watched = sorted([*(root / "data").rglob("*.y*ml"), *(root / "schemas").glob("*.json")])
     stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in watched)
     try:
-        strategy = _load_cached(root, stamp, cli.today())
-    except model.InvalidData as exc:
+        strategy = _load_cached(root, stamp, periods.today())
+    except (model.InvalidData, periods.BadToday) as exc:
         # MkDocs prints a PluginError as one clean message and exits 1: no traceback.
         raise PluginError(str(exc)) from None
     strategy.edit_base = edit_base(config)

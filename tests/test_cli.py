@@ -139,3 +139,11 @@ def test_broken_channel_file_does_not_cascade(project: Path) -> None:
     ]
     assert len(errors) == 1, errors
     assert "okänt fält 'frekvns' – menade du 'frekvens'?" in errors[0]
+
+
+def test_bad_today_override_is_a_usage_error() -> None:
+    """A STRATEGI_IDAG that is not a date is a Swedish usage error (exit 2), not a traceback."""
+    result = run_cli("validera", env={"STRATEGI_IDAG": "igår"})
+    assert result.returncode == 2
+    assert "STRATEGI_IDAG ska vara ett datum" in result.stderr
+    assert "Traceback" not in result.stderr

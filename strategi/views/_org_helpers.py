@@ -10,6 +10,10 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
+from ..render import one_line
+
+# one_line is re-exported for the views that import it from here.
+__all__ = ["FLAG_TYPES", "flags", "links", "one_line"]
 
 FLAG_TYPES = {
     "motsägelse": "Motsägelse",
@@ -17,11 +21,6 @@ FLAG_TYPES = {
     "ofullständigt": "Ofullständigt",
     "osäkert": "Osäkert",
 }
-
-
-def one_line(value: Any) -> str:
-    """A data text on one line, so no blank line inside it can end an HTML block early."""
-    return " ".join(str(value).split())
 
 
 def flags(items: Iterable[dict[str, Any]] | None) -> str:

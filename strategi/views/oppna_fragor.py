@@ -7,13 +7,7 @@ from collections import defaultdict
 from .. import periods, questions, render
 from ..model import Strategy
 from . import view
-
-_KIND_WORDS = {
-    "motsägelse": "Motsägelse",
-    "oläsligt": "Oläsligt i källan",
-    "ofullständigt": "Ofullständigt",
-    "osäkert": "Behöver bekräftas",
-}
+from ._org_helpers import FLAG_TYPES
 
 
 def _quote(text: str | None) -> str:
@@ -31,7 +25,7 @@ def _flag_section(s: Strategy) -> str:
         rows = [
             [
                 q.where,
-                _KIND_WORDS.get(q.kind, q.kind),
+                FLAG_TYPES.get(q.kind, q.kind),
                 render.Raw(render.esc(q.text) + _quote(q.quote)),
                 q.line,
             ]
