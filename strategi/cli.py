@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check, diff, gitref, model, pdf, periods, publish, scaffold
+from . import check, diff, gitref, measure, model, pdf, periods, publish, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -102,6 +102,28 @@ def _cmd_ny_kanal(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_matvarde(args: argparse.Namespace) -> int:
+    try:
+        relpath, problems = measure.append(
+            Path(args.rot),
+            args.indikator,
+            args.period,
+            args.varde,
+            source=args.kalla,
+            note=args.not_,
+            today=periods.today(),
+        )
+    except measure.MeasureError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    if problems:
+        print(f"Raden lades inte till i {relpath}:", file=sys.stderr)
+        print(FORMATS["text"](problems, 1), file=sys.stderr)
+        return 1
+    print(f"La till {args.indikator} {args.period}: {args.varde} i {relpath}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m strategi",
@@ -177,6 +199,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="kanalens id: små bokstäver a-z, siffror och bindestreck, till exempel 'youtube'",
     )
     ny_kanal.set_defaults(func=_cmd_ny_kanal)
+    matvarde = sub.add_parser(
+        "mätvärde",
+        parents=[common],
+        help="för in ett mätvärde för en indikator (en rad i data/matvarden/ÅÅÅÅ.yaml)",
+        description="Lägger till en rad i data/matvarden/ÅÅÅÅ.yaml och kontrollerar den; blir det fel ändras inget.",
+    )
+    matvarde.add_argument(
+        "indikator", metavar="INDIKATOR", help="indikatorns id i data/strategy/indikatorer.yaml"
+    )
+    matvarde.add_argument(
+        "period", metavar="PERIOD", help="månaden värdet gäller, ÅÅÅÅ-MM, till exempel 2021-02"
+    )
+    matvarde.add_argument("varde", metavar="VÄRDE", help="värdet, till exempel 17250 eller 6,5")
+    matvarde.add_argument(
+        "--källa", dest="kalla", default="Kanalens månadsstatistik", help="var värdet kommer från"
+    )
+    matvarde.add_argument("--not", dest="not_", default=None, help="en frivillig kommentar")
+    matvarde.set_defaults(func=_cmd_matvarde)
     return parser
 
 

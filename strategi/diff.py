@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import labels, render
+from . import labels, render, worddiff
 from .check import CHANNEL_SCHEMA, SCHEMA_DIR
 from .model import Strategy
 
@@ -152,6 +152,8 @@ def describe(change: Change) -> str:
             if not isinstance(change.old, dict)
             else f"Borttaget: {where}"
         )
+    if worddiff.is_prose(change.old, change.new):
+        return f"{where}: {worddiff.as_text(change.old, change.new)}"
     old, new = _show(change.old), _show(change.new)
     if len(old) + len(new) > 2 * LONG_TEXT:
         return f"{where}: texten har ändrats"
@@ -183,9 +185,29 @@ def as_markdown(changes: list[Change], title: str) -> str:
     parts = [f"### {render.md(title)}", ""]
     for section, items in grouped(changes).items():
         parts.append(f"**{render.md(section)}** ({len(items)})\n")
-        parts.extend(f"- {render.md(describe(c))}" for c in items)
+        parts.extend(f"- {describe_markdown(c)}" for c in items)
         parts.append("")
     return "\n".join(parts)
+
+
+def _is_prose_change(change: Change) -> bool:
+    return change.kind == "ändrat" and worddiff.is_prose(change.old, change.new)
+
+
+def describe_markdown(change: Change) -> str:
+    """One change as a Markdown line; a changed text shows its removed and added words."""
+    if _is_prose_change(change):
+        where = labels.SEPARATOR.join((change.section, *change.where))
+        return f"{render.md(where)}: {worddiff.as_markdown(change.old, change.new)}"
+    return render.md(describe(change))
+
+
+def describe_html(change: Change) -> render.Raw:
+    """One change as HTML for the site; a changed text shows <del>/<ins> words in context."""
+    if _is_prose_change(change):
+        where = labels.SEPARATOR.join((change.section, *change.where))
+        return render.Raw(f"{render.esc(where)}: {worddiff.as_html(change.old, change.new)}")
+    return render.Raw(render.esc(describe(change)))
 
 
 def source_path(strategy: Strategy, section: str) -> str | None:

@@ -36,6 +36,8 @@ class Strategy:
     warnings: list[Problem] = field(default_factory=list)
     edit_base: str | None = None
     documents: dict[str, Document] = field(default_factory=dict)
+    # Rows of data/matvarden/*.yaml, each with the file it stands in ("fil"), oldest file first.
+    measurements: list[dict[str, Any]] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.files.get(name, {})
@@ -56,9 +58,12 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
     files: dict[str, dict[str, Any]] = {}
     channels: list[dict[str, Any]] = []
     sources: dict[str, str] = {}
-    for relpath, doc in result.documents.items():
+    measurements: list[dict[str, Any]] = []
+    for relpath, doc in sorted(result.documents.items()):
         stem = Path(relpath).stem
-        if relpath.startswith(check.CHANNEL_DIR + "/"):
+        if relpath.startswith(check.MEASUREMENT_DIR + "/"):
+            measurements.extend({**row, "fil": relpath} for row in doc.data.get("mätvärden") or [])
+        elif relpath.startswith(check.CHANNEL_DIR + "/"):
             channels.append(doc.data)
             sources[f"kanal:{doc.data['id']}"] = relpath
         else:
@@ -66,7 +71,16 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
             sources[stem] = relpath
     channels.sort(key=lambda c: (c.get("ordning", 999), c["id"]))
     warnings = [p for p in result.problems if not p.is_error]
-    return Strategy(result.root, files, channels, sources, today, warnings, documents=dict(result.documents))
+    return Strategy(
+        result.root,
+        files,
+        channels,
+        sources,
+        today,
+        warnings,
+        documents=dict(result.documents),
+        measurements=measurements,
+    )
 
 
 def load(root: Path, today: dt.date | None = None) -> Strategy:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods
+from . import followup_rules, periods
 from .loader import Document, JsonPath
 from .problems import Problem
 
@@ -53,6 +53,8 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("uppdrag", "*"), "uppdrag"),
     ("kanal", ("organisation", "roller", "*"), "roll"),
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
+    ("indikatorer", ("indikatorer", "*", "kanaler", "*"), "kanal"),
+    ("indikatorer", ("indikatorer", "*", "mål", "*"), "mål"),
 ]
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -265,4 +267,5 @@ def check(
         *check_channels(documents, today),
         *check_budget(documents),
         *check_dates(documents),
+        *followup_rules.check(documents, today, channel_files),
     ]
