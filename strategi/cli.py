@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check, diff, gitref, measure, model, pdf, periods, publish, scaffold
+from . import check, diff, gitref, measure, model, pdf, periods, publish, revision, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -124,6 +124,23 @@ def _cmd_matvarde(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ny_version(args: argparse.Namespace) -> int:
+    root = Path(args.rot)
+    try:
+        written = revision.start(model.load(root, periods.today()), args.id)
+        draft = model.load(root, periods.today())
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    except revision.RevisionError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    print(f"Började {revision.label(args.id)} ({args.id}) som förslag. Ändrade filer:")
+    print("".join(f"  {path}\n" for path in written), end="")
+    print(revision.checklist_text(draft), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m strategi",
@@ -217,6 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     matvarde.add_argument("--not", dest="not_", default=None, help="en frivillig kommentar")
     matvarde.set_defaults(func=_cmd_matvarde)
+    ny_version = sub.add_parser(
+        "ny-version",
+        parents=[common],
+        help="börja nästa halvårs förslag (version, status, jämför_med, nya nulägen att bekräfta)",
+        description=(
+            "Sätter version, etikett och status förslag, jämför med förra publicerade versionen, "
+            "lägger ett nytt nuläge per kanal med förra siffrorna att bekräfta och skriver en checklista."
+        ),
+    )
+    ny_version.add_argument("id", metavar="ID", help="halvåret, till exempel 2021-h1")
+    ny_version.set_defaults(func=_cmd_ny_version)
     return parser
 
 

@@ -166,11 +166,30 @@ def check_rows(
         seen.setdefault(key, where)
 
 
+def check_confirmed(documents: dict[str, Document]) -> Iterator[Problem]:
+    """An adopted version has no digital status left to confirm."""
+    doc = documents.get("data/strategy/strategi.yaml")
+    if doc is None or doc.data.get("status") != "antagen":
+        return
+    for path, channel in sorted(documents.items()):
+        if not path.startswith("data/channels/"):
+            continue
+        for i, snap in enumerate(channel.data.get("nuläge") or []):
+            if snap.get("obekräftad"):
+                yield _at(
+                    channel,
+                    ("nuläge", i, "obekräftad"),
+                    f"versionen är antagen, men nuläget '{snap['id']}' är kopierat och inte bekräftat; "
+                    "uppdatera siffrorna och ta bort 'obekräftad: true'",
+                    "bekräfta",
+                )
+
+
 def check(
     documents: dict[str, Document], today: dt.date, channel_files: list[str] | None = None
 ) -> list[Problem]:
     """Every follow-up rule over the documents that loaded."""
-    found = list(check_sources(documents, channel_files))
+    found = [*check_sources(documents, channel_files), *check_confirmed(documents)]
     ind_doc = documents.get(INDICATORS)
     indicators = (
         {str(ind["id"]): ind for ind in ind_doc.data.get("indikatorer") or []}
