@@ -32,8 +32,7 @@ STATUS_RULE = [
     "Inga färska mätvärden: det senaste mätvärdet gäller en period som slutade mer än ett "
     "uppföljningsintervall plus en månad före i dag (en månad för att föra in statistiken). "
     "Gamla värden visas aldrig som I fas.",
-    "För tidigt att säga: bara utgångsvärdet finns, eller målnivån går inte att räkna ut för att "
-    "utgångsvärdet saknas.",
+    "För tidigt att säga: bara utgångsvärdet finns.",
     "Målet nått: det senaste färska mätvärdet når målnivån.",
     "Saknar målet måldatum gäller det varje månad: ett färskt värde som inte når målnivån är Efter plan.",
     "I fas eller Efter plan: med måldatum jämförs det senaste värdet med en rak linje från "
@@ -187,8 +186,8 @@ def assess(s: Any, indicator: dict[str, Any]) -> Progress:
             "stale",
             f"Senaste mätvärdet gäller {periods.describe(latest.period)}, äldre än uppföljningsintervallet.",
         )
-    if target is None:
-        return done("too_early", "Utgångsvärde saknas, så målnivån kan inte räknas ut.")
+    if target is None:  # only a malformed target level gets here; the schema allows none
+        return done("too_early", "Målnivån kan inte räknas ut.")
     if _meets(indicator, latest.value, target):
         return done("achieved", f"Senaste värdet, {value_text(latest.value, unit)}, når målnivån.")
     if not deadline:
