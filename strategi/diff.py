@@ -30,6 +30,7 @@ SECTIONS = {
     "organisation": "Organisation",
     "budget": "Budget",
     "process": "Process och uppdrag",
+    "indikatorer": "Indikatorer",
 }
 LONG_TEXT = 90
 
