@@ -34,7 +34,8 @@ def _schema_files() -> list[Path]:
 
 def _expected_glob(schema: Path) -> str:
     name = schema.name.removesuffix(".schema.json")
-    return "data/channels/*.yaml" if name == "kanal" else f"data/strategy/{name}.yaml"
+    dirs = {"kanal": "data/channels/*.yaml", "matvarden": "data/matvarden/*.yaml"}
+    return dirs.get(name, f"data/strategy/{name}.yaml")
 
 
 @pytest.mark.parametrize("schema", _schema_files(), ids=lambda p: p.name)
