@@ -43,12 +43,16 @@ def description(p: Progress) -> str:
     return _trend(p)
 
 
-def svg(p: Progress) -> str:
-    """The chart for an indicator with at least two values, or '' when it has fewer."""
+def svg(p: Progress, id_prefix: str = "") -> str:
+    """The chart for an indicator with at least two values, or '' when it has fewer.
+
+    ``id_prefix`` keeps element ids unique where the same chart stands twice in one document
+    (the print page joins the follow-up page and the channel pages).
+    """
     if len(p.points) < 2:
         return ""
     unit = p.indicator["enhet"]
-    ident = render.esc(p.indicator["id"])
+    ident = render.esc(id_prefix + p.indicator["id"])
     dates = [pt.middle for pt in p.points]
     deadline = p.indicator.get("senast")
     x_max = max([*dates, periods.bounds(deadline)[1]]) if deadline and p.target is not None else max(dates)

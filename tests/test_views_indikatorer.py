@@ -89,3 +89,12 @@ def test_checklist_only_for_a_draft(strategy: model.Strategy) -> None:
         strategy, files={**strategy.files, "strategi": {**strategy["strategi"], "status": "antagen"}}
     )
     assert VIEWS["checklista"](adopted) == ""
+
+
+def test_channel_page_chart_ids_differ_from_the_followup_page(strategy: model.Strategy) -> None:
+    """The same chart on a channel page has its own ids, so the joined print page has no duplicates."""
+    channel = VIEWS["kanal_sida"](strategy, "linkedin")
+    followup = VIEWS["indikatorer"](strategy)
+    assert 'aria-labelledby="diagram-linkedin-linkedin-foljare-titel"' in channel
+    assert 'aria-labelledby="diagram-linkedin-foljare-titel"' in followup
+    assert 'id="diagram-linkedin-foljare-titel"' not in channel

@@ -101,7 +101,7 @@ def points_table(p: Progress) -> str:
     return render.table(f"Mätvärden: {p.indicator['namn']}", ["Period", "Värde", "Källa"], rows)
 
 
-def detail(s: Strategy, p: Progress, level: int = 3) -> str:
+def detail(s: Strategy, p: Progress, id_prefix: str = "") -> str:
     """One indicator: what is measured, where the goal comes from, status with reason, chart and table."""
     ind = p.indicator
     facts = [
@@ -119,14 +119,14 @@ def detail(s: Strategy, p: Progress, level: int = 3) -> str:
         f'<p class="kalla">{render.esc(ind["källa"]["var"])}</p></blockquote>'
     )
     status = f"<p><strong>Status:</strong> {status_badge(p)}. {render.esc(p.reason)}</p>"
-    chart = charts.svg(p)
+    chart = charts.svg(p, id_prefix)
     body = (
         f'<div class="indikator-diagram"><figure>{chart}</figure>{points_table(p)}</div>'
         if chart
         else (points_table(p) if p.points else render.p("Inga mätvärden ännu."))
     )
     return render.block(
-        render.heading(level, ind["namn"], _anchor(p)),
+        render.heading(3, ind["namn"], _anchor(p)),
         quote,
         render.dl(facts),
         status,
@@ -170,7 +170,7 @@ def kanal_indikatorer(s: Strategy, channel_id: str) -> str:
     title = f"Indikatorer för {channel_name(s, channel_id)}"
     return render.block(
         render.table(title, HEADERS, [_row(p) for p in progress]),
-        *(detail(s, p) for p in progress),
+        *(detail(s, p, f"{channel_id}-") for p in progress),
         render.source(s.source("indikatorer"), s.edit_base),
     )
 
