@@ -120,7 +120,8 @@ def start(s: Strategy, new_id: str) -> list[str]:
     _set_version(lines, new_id)
     _set_top(lines, "status", "förslag", "version")
     _set_top(lines, "jämför_med", _q(last_published(s, new_id)), "status")
-    _set_top(lines, "nuläge_avser", _q(new_id), "period")
+    if any(line.startswith("nuläge_avser:") for line in lines):  # derived in later schemas
+        _set_top(lines, "nuläge_avser", _q(new_id), "period")
     (root / STRATEGY_FILE).write_text("\n".join(lines), encoding="utf-8")
     written = [STRATEGY_FILE]
     for channel in s.channels:
