@@ -50,7 +50,7 @@ def test_older_version_points_to_the_newer(browser: Any, published: str) -> None
         try:
             banner = page.locator("[data-strategi-nyare]")
             banner.wait_for(state="visible", timeout=5000)
-            assert "Det finns en nyare version: Hösten 2020" in banner.inner_text()
+            assert "Det finns en nyare antagen version: Hösten 2020" in banner.inner_text()
             assert banner.locator("a").get_attribute("href").endswith("2020-h2/")
             assert page.locator("[data-strategi-forslag]").is_visible(), (
                 "the old draft still says it is a draft"
