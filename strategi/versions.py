@@ -10,14 +10,12 @@ Derived, never typed (one fact in one place):
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import subprocess
 from pathlib import Path
-from typing import Any
 
-from . import periods
+from . import periods, version_rules
 from .model import Strategy
 
 TAG_PREFIX = "strategi-"
@@ -50,28 +48,9 @@ def selector_title(s: Strategy) -> str:
     return f"{label(s)}{DRAFT_SUFFIX}" if is_draft(s) else label(s)
 
 
-def half_year_of(day: dt.date) -> str:
-    return f"{day.year}-h{1 if day.month <= 6 else 2}"
-
-
-def dated_snapshots(channel: dict[str, Any]) -> list[dict[str, Any]]:
-    """Snapshots whose date the strategy states ('datering' absent): derived or upper-bound dates are left out."""
-    return [
-        x
-        for x in channel.get("nuläge") or []
-        if isinstance(x, dict) and not x.get("datering") and periods.valid(str(x.get("datum", "")))
-    ]
-
-
 def status_refers_to(s: Strategy) -> str:
-    """The tidpunkt the digital status describes: the latest stated snapshot date over all channels,
-    widened to its half-year when it is a month or a day ('2020-05' -> '2020-h1'); '' without any."""
-    dates = [str(x["datum"]) for c in s.channels for x in dated_snapshots(c)]
-    if not dates:
-        return ""
-    latest = max(dates, key=lambda d: (periods.bounds(d)[1], periods.bounds(d)[0]))
-    start, end = periods.bounds(latest)
-    return latest if (start.month, end.month) in {(1, 12), (1, 6), (7, 12)} else half_year_of(end)
+    """The tidpunkt the digital status describes, derived from the channels' stated snapshots."""
+    return version_rules.refers_to(s.channels)
 
 
 @functools.lru_cache(maxsize=8)
