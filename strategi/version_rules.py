@@ -63,7 +63,7 @@ def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
     for doc in channels.values():
         latest_start: dt.date | None = None
         for i, snap in _stated(doc.data):
-            start, end = periods.bounds(str(snap["datum"]))
+            start = periods.bounds(str(snap["datum"]))[0]
             if start > v_end:
                 yield _at(
                     doc,

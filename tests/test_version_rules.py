@@ -135,5 +135,6 @@ def test_old_field_names_are_refused(project: Path) -> None:
         project / "data/strategy/strategi.yaml", r'^  id: "2020-h1"', '  id: "2020-h1"\n  etikett: Våren 2020'
     )
     errors = [p for p in _problems(project) if p[2] == "fel"]
-    assert len(errors) == 1 and errors[0][:2] == ("data/strategy/strategi.yaml", 11)
+    assert len(errors) == 1
+    assert errors[0][:2] == ("data/strategy/strategi.yaml", 11)
     assert "etikett" in errors[0][3]
