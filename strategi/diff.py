@@ -59,8 +59,10 @@ def _show(value: Any) -> str:
         return render.number(value)
     if value is None:
         return "(tomt)"
+    if isinstance(value, str) and periods.valid(value):
+        return periods.describe(value)  # a code in words: '2020-h1' -> 'våren 2020'
     if isinstance(value, str):
-        text = render.one_line(periods.describe(value) if periods.valid(value) else value)
+        text = render.one_line(value)
         return f"”{text}”" if " " in text else text
     if isinstance(value, list):
         return ", ".join(labels.item_name(v, i) for i, v in enumerate(value))

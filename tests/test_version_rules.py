@@ -3,13 +3,17 @@ derived instead of typed (strategi/versions.py)."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from strategi import check, model, versions
+from strategi import check, diff, model, versions
+from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -138,3 +142,89 @@ def test_old_field_names_are_refused(project: Path) -> None:
     assert len(errors) == 1
     assert errors[0][:2] == ("data/strategy/strategi.yaml", 11)
     assert "etikett" in errors[0][3]
+
+
+def _with_channels(s: model.Strategy, channels: list[dict[str, Any]]) -> model.Strategy:
+    return dataclasses.replace(s, channels=channels)
+
+
+@pytest.fixture(scope="module")
+def seed() -> model.Strategy:
+    return model.load(ROOT, TODAY)
+
+
+def test_new_snapshot_shows_its_figures_before_and_after(seed: model.Strategy) -> None:
+    """A new Facebook snapshot lists its figures, 'före → efter' against the previous snapshot's
+    measure, with the date in words, never the code."""
+    channels = copy.deepcopy(seed.channels)
+    facebook = next(c for c in channels if c["id"] == "facebook")
+    facebook["nuläge"].append(
+        {
+            "id": "tabell-2020-h2",
+            "datum": "2020-h2",
+            "källa": "Tabellen Digitalt nuläge",
+            "övergripande": "Fler följare.",
+            "mätvärden": {"följare": 18250, "andel_kvinnor": 72},
+        }
+    )
+    lines = [diff.describe(c) for c in diff.compare(seed, _with_channels(seed, channels))]
+    assert [line.replace("\u00a0", " ").replace("\u202f", " ") for line in lines] == [
+        "Nytt: Facebook › Digitalt nuläge › hösten 2020: Följare: 17 000 → 18 250; Kvinnor (%): 72 (oförändrat)"
+    ]
+
+
+def test_new_channel_shows_its_key_facts(seed: model.Strategy) -> None:
+    """A new channel is listed with its address, audience, frequency and latest figures."""
+    channels = copy.deepcopy(seed.channels)
+    tiktok = copy.deepcopy(next(c for c in channels if c["id"] == "twitter"))
+    tiktok.update(
+        id="tiktok",
+        namn="Tiktok",
+        adress="https://www.tiktok.com/@regionorebrolan",
+        profil={"målgrupp": "Unga vuxna.", "frekvens": "2 filmer/vecka"},
+        nuläge=[
+            {
+                "id": "start",
+                "datum": "2021-h1",
+                "källa": "Kanalavsnittet",
+                "övergripande": "Ny.",
+                "mätvärden": {"följare": 1200},
+            }
+        ],
+    )
+    lines = [diff.describe(c) for c in diff.compare(seed, _with_channels(seed, [*channels, tiktok]))]
+    assert [line.replace("\u00a0", " ").replace("\u202f", " ") for line in lines] == [
+        "Ny kanal: Tiktok (https://www.tiktok.com/@regionorebrolan; Målgrupp: Unga vuxna.; "
+        "Frekvens: 2 filmer/vecka; våren 2021: Följare: 1 200)"
+    ]
+
+
+def test_codes_in_words_and_rewritten_list_items(seed: model.Strategy) -> None:
+    """A version id change reads 'våren 2020 → hösten 2020'; a rewritten line in a text list is one
+    change, not a removal plus an addition; derived fields of an older version are no change."""
+    old_main = copy.deepcopy(seed["strategi"])
+    old_main["version"]["etikett"] = "Våren 2020"
+    old_main["nuläge_avser"] = "2020-h1"
+    new_main = copy.deepcopy(seed["strategi"])
+    new_main["version"]["id"] = "2020-h2"
+    new_main["källa"]["sidfot"][0] = "Hat Ihnen dieser Inhalt geholfen?"
+    old = dataclasses.replace(seed, files={**seed.files, "strategi": old_main})
+    new = dataclasses.replace(seed, files={**seed.files, "strategi": new_main})
+    lines = [diff.describe(c) for c in diff.compare(old, new)]
+    assert lines == [
+        "Strategin › Version › Versions-id: våren 2020 → hösten 2020",
+        "Strategin › Källan › Sidans fot › Hat Ihnen dieser Inhalt geholfen?: "
+        "”Hat Ihnen dieser Inhalt weitergeholfen?” → ”Hat Ihnen dieser Inhalt geholfen?”",
+    ]
+
+
+def test_comment_markdown_and_titles() -> None:
+    """The PR comment has no HTML entities, escapes markup with backslashes, never mentions anyone or
+    links an issue, and its titles are plain Swedish."""
+    assert (
+        diff.md_text("<b>x</b> @kalle #12 a|b 25-54") == "\\<b\\>x\\</b\\> @\u2060kalle #\u206012 a\\|b 25-54"
+    )
+    assert diff.title_for("origin/main", None) == "Ändringar jämfört med main"
+    assert (
+        diff.title_for("strategi-2020-h1", "strategi-2020-h2") == "Ändringar från våren 2020 till hösten 2020"
+    )
