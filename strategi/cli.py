@@ -54,6 +54,9 @@ def _cmd_skillnader(args: argparse.Namespace) -> int:
     try:
         old = gitref.load_at(root, args.fran, when)
         new = gitref.load_at(root, args.till, when) if args.till else model.load(root, when)
+    except gitref.RefDataError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
     except gitref.RefError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 2

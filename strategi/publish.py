@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import model, periods, render, versions
+from . import gitref, model, periods, render, versions
 
 BRANCH = "gh-pages"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -122,6 +122,12 @@ def check_allowed(root: Path, strategy: model.Strategy, env: dict[str, str]) -> 
     problem = versions.compare_problem(strategy)
     if problem:
         raise PublishError(problem)
+    previous = versions.previous_ref(strategy)
+    if previous:
+        try:  # the change list reads that version: refuse here rather than publish a broken page
+            gitref.load_at(root, previous, strategy.today)
+        except gitref.RefError as exc:
+            raise PublishError(f"ändringslistan kan inte jämföra med föregående version: {exc}") from None
 
 
 def _tag(root: Path, version: str, env: dict[str, str]) -> None:

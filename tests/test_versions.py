@@ -153,3 +153,38 @@ def test_skillnader_markdown_escapes(repo: Path, tmp_path: Path) -> None:
     assert "<script>" not in result.stdout
     assert "\\<script\\>alert(1)\\</script\\> \\*\\*fet\\*\\*" in result.stdout
     assert "&#" not in result.stdout, "no HTML entities in the comment"
+
+
+def test_skillnader_refuses_a_symlink_in_another_version(repo: Path, tmp_path: Path) -> None:
+    """A ref whose tree holds a symlink (pointing out of the repository) is refused in Swedish, exit 1,
+    saying the problem is in that version; no traceback."""
+    work = tmp_path / "lank"
+    shutil.copytree(repo, work, symlinks=True)
+    link = work / "data" / "channels" / "tiktok.yaml"
+    link.symlink_to("/etc/passwd")
+    _git(work, "add", "-A")
+    _git(work, "commit", "-qm", "länk")
+    link.unlink()
+    _git(work, "commit", "-qam", "bort med länken")
+    result = run_cli("skillnader", "HEAD~1", "--rot", str(work))
+    assert result.returncode == 1
+    assert "data/channels/tiktok.yaml är ingen vanlig fil" in result.stderr
+    assert "felet finns i den versionen, inte i dina filer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_skillnader_refuses_a_broken_schema_in_another_version(repo: Path, tmp_path: Path) -> None:
+    """A ref whose schema file is not JSON gives a Swedish message naming that version, exit 1."""
+    work = tmp_path / "schema"
+    shutil.copytree(repo, work)
+    schema = work / "schemas" / "mal.schema.json"
+    good = schema.read_text(encoding="utf-8")
+    schema.write_text("{ trasig", encoding="utf-8")
+    _git(work, "commit", "-qam", "trasigt schema")
+    schema.write_text(good, encoding="utf-8")
+    _git(work, "commit", "-qam", "lagat schema")
+    result = run_cli("skillnader", "HEAD~1", "--rot", str(work))
+    assert result.returncode == 1
+    assert "versionen 'HEAD~1'" in result.stderr
+    assert "felet finns i den versionen, inte i dina filer" in result.stderr
+    assert "Traceback" not in result.stderr

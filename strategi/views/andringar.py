@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import diff, gitref, model, render, versions
+from .. import diff, gitref, render, versions
 from ..model import Strategy
 from . import view
 
@@ -11,9 +11,7 @@ def _compare(s: Strategy, ref: str) -> list[diff.Change] | str:
     try:
         old = gitref.load_at(s.root, ref, s.today)
     except gitref.RefError as exc:
-        return f"Kunde inte jämföra med {ref}: {exc}."
-    except model.InvalidData:
-        return f"Versionen {ref} har fel i sina data och kan därför inte jämföras."
+        return f"Kunde inte jämföra med {diff.ref_words(ref)}: {exc}."
     return diff.compare(old, s)
 
 
