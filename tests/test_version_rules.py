@@ -228,3 +228,27 @@ def test_comment_markdown_and_titles() -> None:
     assert (
         diff.title_for("strategi-2020-h1", "strategi-2020-h2") == "Ändringar från våren 2020 till hösten 2020"
     )
+
+
+def test_banner_start_page_and_cover_agree(seed: model.Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Version, status, last updated and the presentation read the same on the draft banner, the start
+    page and the printed cover; the cover has no print date (it would freeze into each version)."""
+    from strategi import site
+    from strategi.views import VIEWS
+
+    monkeypatch.setenv(versions.UPDATED_ENV, "2021-01-19")
+    start = VIEWS["start"](seed)
+    cover = site.cover_html(seed)
+    banner = site.banner_html(seed)
+    for label, value in [
+        ("Version", "Våren 2020"),
+        ("Status", "Förslag – inte antaget"),
+        ("Senast uppdaterad", "19 januari 2021"),
+        ("Digitalt nuläge avser", "våren 2020"),
+        ("Skulle presenteras", "för strategigruppen för kommunikation i november 2020"),
+    ]:
+        assert f"<dt>{label}</dt><dd>{value}</dd>" in start, label
+        assert f'<th scope="row">{label}</th><td>{value}</td>' in cover, label
+    assert "Utskriven" not in cover
+    assert "Det här är Våren 2020" in banner
+    assert "skulle presenteras för strategigruppen för kommunikation i november 2020." in banner
