@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import gitref, model, periods, render, versions
+from . import gitref, model, render, versions
 
 BRANCH = "gh-pages"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -187,11 +187,6 @@ def _add_root_file(root: Path, name: str, text: str, env: dict[str, str]) -> Non
             raise PublishError(f"kunde inte lägga {name} i grenen {BRANCH}")
 
 
-def _last_data_commit(root: Path, env: dict[str, str]) -> str:
-    value = _run(root, ["git", "log", "-1", "--format=%cs", "--", "data"], env).stdout.strip()
-    return value if periods.valid(value) else ""
-
-
 def publish(root: Path, strategy: model.Strategy) -> str:
     """Deploy this version; return a Swedish summary. Raises PublishError or NothingToPublish."""
     env = _git_env(root)
@@ -206,7 +201,7 @@ def publish(root: Path, strategy: model.Strategy) -> str:
     check_allowed(root, strategy, env)
     version = versions.version_id(strategy)
     title = versions.selector_title(strategy)
-    updated = _last_data_commit(root, env)
+    updated = versions.last_data_commit(root)
     if updated:
         env[versions.UPDATED_ENV] = updated
     mike = [str(Path(sys.executable).with_name("mike"))]

@@ -53,20 +53,15 @@ def status_refers_to(s: Strategy) -> str:
     return version_rules.refers_to(s.channels)
 
 
+def last_data_commit(root: Path) -> str:
+    """The day (ÅÅÅÅ-MM-DD) of the last commit that touched data/, or '' outside git."""
+    found = _git_lines(root, "log", "-1", "--format=%cs", "--", "data")
+    return found[0] if found and periods.valid(found[0]) else ""
+
+
 @functools.lru_cache(maxsize=8)
 def _last_data_commit(root: str) -> str:
-    try:
-        result = subprocess.run(
-            ["git", "-C", root, "log", "-1", "--format=%cs", "--", "data"],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=30,
-        )
-    except (FileNotFoundError, subprocess.TimeoutExpired):
-        return ""
-    value = result.stdout.strip() if result.returncode == 0 else ""
-    return value if periods.valid(value) else ""
+    return last_data_commit(Path(root))
 
 
 def last_updated(s: Strategy) -> str:

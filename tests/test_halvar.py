@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from tests.test_versions import _replace
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("versions")]
 
@@ -46,13 +47,6 @@ def _git(repo: Path, *args: str, date: str | None = None) -> str:
     return subprocess.run(
         [*GIT, "-C", str(repo), *args], capture_output=True, text=True, check=True, env=env
     ).stdout
-
-
-def _sub(path: Path, pattern: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    changed, count = re.subn(pattern, new, text, count=1, flags=re.MULTILINE)
-    assert count == 1, f"{pattern!r} not in {path}"
-    path.write_text(changed, encoding="utf-8")
 
 
 def _trimmed_project(dest: Path) -> Path:
@@ -100,16 +94,16 @@ def _add_snapshot(repo: Path, version: str, followers: int) -> None:
         f'nuläge:\n  - id: tabell-{version}\n    datum: "{version}"\n    källa: Tabellen Digitalt nuläge\n'
         f"    övergripande: Facebooksidan {_words(version)}.\n    mätvärden:\n      följare: {followers}\n"
     )
-    _sub(repo / "data/channels/facebook.yaml", r"^nuläge:\n", snapshot)
+    _replace(repo / "data/channels/facebook.yaml", r"^nuläge:\n", snapshot)
 
 
 def _start_draft(repo: Path, version: str, followers: int, date: str) -> None:
     strategi = repo / "data/strategy/strategi.yaml"
-    _sub(strategi, r'^  id: "[0-9]{4}-h[12]"', f'  id: "{version}"')
-    _sub(strategi, r"^status: antagen", "status: förslag")
+    _replace(strategi, r'^  id: "[0-9]{4}-h[12]"', f'  id: "{version}"')
+    _replace(strategi, r"^status: antagen", "status: förslag")
     _add_snapshot(repo, version, followers)
     if version == "2023-h1":  # the period (to 2022) has ended: the editor flags it, as validera asks
-        _sub(
+        _replace(
             strategi,
             r"^(  text: Den digitala strategin togs fram.*)$",
             "\\1\n  flaggor:\n    - typ: osäkert\n      fråga: Gäller strategin efter 2022?\n"
@@ -119,7 +113,7 @@ def _start_draft(repo: Path, version: str, followers: int, date: str) -> None:
 
 
 def _adopt(repo: Path, date: str) -> None:
-    _sub(repo / "data/strategy/strategi.yaml", r"^status: förslag", "status: antagen")
+    _replace(repo / "data/strategy/strategi.yaml", r"^status: förslag", "status: antagen")
     _git(repo, "commit", "-qam", "Antagen", date=date)
 
 
@@ -138,13 +132,13 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             draft_date, adopt_date = (f"{year}-09-15T12:00:00", f"{year}-11-15T12:00:00")
         if version == FORGOTTEN_BUMP_BEFORE:
             # Mistake 1: a new draft begun with the adopted id still in the data.
-            _sub(repo / "data/strategy/strategi.yaml", r"^status: antagen", "status: förslag")
+            _replace(repo / "data/strategy/strategi.yaml", r"^status: antagen", "status: förslag")
             _git(repo, "commit", "-qam", "Nytt förslag (id glömt)", date=draft_date)
             before = (_git(repo, "rev-parse", "gh-pages").strip(), _tags(repo))
             result = _publish(repo, "--bara-ny")
             after = (_git(repo, "rev-parse", "gh-pages").strip(), _tags(repo))
             seen["mistakes"]["forgotten"] = (result, before, after)
-            _sub(repo / "data/strategy/strategi.yaml", r"^status: förslag", "status: antagen")
+            _replace(repo / "data/strategy/strategi.yaml", r"^status: förslag", "status: antagen")
             _git(repo, "commit", "-qam", "Ångra", date=draft_date)
         if k > 0:
             _start_draft(repo, version, 17000 + 1000 * k, draft_date)
@@ -161,7 +155,7 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         seen["adopted_trees"][version] = _tree(repo, version)
         if version == EARLY_MERGE_AFTER:
             # Mistake 2: a content change merged before the next version's id is typed.
-            _sub(repo / "data/channels/instagram.yaml", r"^  politik: röd", "  politik: gul")
+            _replace(repo / "data/channels/instagram.yaml", r"^  politik: röd", "  politik: gul")
             _git(repo, "commit", "-qam", "Instagram: politik gul", date=adopt_date)
             before = (_git(repo, "rev-parse", "gh-pages").strip(), _tags(repo))
             result = _publish(repo, "--bara-ny")
