@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods
+from . import periods, version_rules
 from .loader import Document, JsonPath
 from .problems import Problem
 
@@ -265,4 +265,5 @@ def check(
         *check_channels(documents, today),
         *check_budget(documents),
         *check_dates(documents),
+        *version_rules.check(documents, today),
     ]
