@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check
+from . import check, parts
 from .loader import Document
 from .problems import Problem, format_text
 
@@ -36,11 +36,16 @@ class Strategy:
     warnings: list[Problem] = field(default_factory=list)
     edit_base: str | None = None
     documents: dict[str, Document] = field(default_factory=dict)
-    # Rows of data/matvarden/*.yaml, each with the file it stands in ("fil"), oldest file first.
-    measurements: list[dict[str, Any]] = field(default_factory=list)
+    # Every other folder part (parts.Part with many=True), by folder name: its files in name order.
+    collections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.files.get(name, {})
+
+    @property
+    def measurements(self) -> list[dict[str, Any]]:
+        """Every row of data/matvarden/*.yaml, oldest file first."""
+        return [row for doc in self.collections.get("matvarden", []) for row in doc.get("mätvärden") or []]
 
     def channel(self, channel_id: str) -> dict[str, Any]:
         for channel in self.channels:
@@ -58,14 +63,16 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
     files: dict[str, dict[str, Any]] = {}
     channels: list[dict[str, Any]] = []
     sources: dict[str, str] = {}
-    measurements: list[dict[str, Any]] = []
+    collections: dict[str, list[dict[str, Any]]] = {}
     for relpath, doc in sorted(result.documents.items()):
         stem = Path(relpath).stem
-        if relpath.startswith(check.MEASUREMENT_DIR + "/"):
-            measurements.extend({**row, "fil": relpath} for row in doc.data.get("mätvärden") or [])
-        elif relpath.startswith(check.CHANNEL_DIR + "/"):
+        part = parts.part_of(relpath)
+        if relpath.startswith(check.CHANNEL_DIR + "/"):
             channels.append(doc.data)
             sources[f"kanal:{doc.data['id']}"] = relpath
+        elif part is not None and part.many:
+            collections.setdefault(part.name, []).append(doc.data)
+            sources[f"{part.name}:{stem}"] = relpath
         else:
             files[stem] = doc.data
             sources[stem] = relpath
@@ -79,7 +86,7 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
         today,
         warnings,
         documents=dict(result.documents),
-        measurements=measurements,
+        collections=collections,
     )
 
 

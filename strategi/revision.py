@@ -1,9 +1,11 @@
 """`ny-version`: start the next half-year's draft, and the checklist of what is left to do.
 
-Only what an editor would otherwise type is written: the version id and label, status förslag,
-`jämför_med` the last published version, and per channel a new digital-status snapshot with the
-previous figures copied and marked `obekräftad: true` (plus an open question saying so).
-Everything else (which channels, indicators and reviews are due) is computed by `checklist`.
+Only what an editor would otherwise type is written: the version id, status förslag, `jämför_med`
+the last adopted version (when there is one; it is also what the change list would pick), and per
+channel a new digital-status snapshot with the previous figures copied and marked
+`obekräftad: true` (plus an open question saying so). The label, what the digital status refers
+to and 'last updated' are derived (strategi.versions); which channels, indicators and reviews are
+due is computed by `checklist`.
 """
 
 from __future__ import annotations
@@ -21,11 +23,6 @@ STRATEGY_FILE = "data/strategy/strategi.yaml"
 
 class RevisionError(ValueError):
     """The draft cannot be started; the message says why, in Swedish."""
-
-
-def label(version_id: str) -> str:
-    """'2021-h1' -> 'Våren 2021'."""
-    return periods.describe(version_id).capitalize()
 
 
 def snapshot_id(version_id: str) -> str:
@@ -56,8 +53,6 @@ def _set_version(lines: list[str], version_id: str) -> None:
             break
         if lines[i].startswith("  id:"):
             lines[i] = f"  id: {_q(version_id)}"
-        elif lines[i].startswith("  etikett:"):
-            lines[i] = f"  etikett: {label(version_id)}"
 
 
 def _snapshot_text(previous: dict[str, Any], version_id: str) -> list[str]:
@@ -100,10 +95,10 @@ def _add_snapshot(text: str, previous: dict[str, Any], version_id: str) -> str:
     return "\n".join(lines)
 
 
-def last_published(s: Strategy, new_id: str) -> str:
-    """The git tag of the last published version before ``new_id`` (else the current version's tag)."""
+def last_adopted(s: Strategy, new_id: str) -> str | None:
+    """The git tag of the last adopted version before ``new_id``, or None if there is none."""
     earlier = [v for v in versions.published_tags(s.root) if v < new_id]
-    return f"{versions.TAG_PREFIX}{earlier[-1] if earlier else versions.version_id(s)}"
+    return f"{versions.TAG_PREFIX}{earlier[-1]}" if earlier else None
 
 
 def start(s: Strategy, new_id: str) -> list[str]:
@@ -119,9 +114,9 @@ def start(s: Strategy, new_id: str) -> list[str]:
     lines = (root / STRATEGY_FILE).read_text(encoding="utf-8").split("\n")
     _set_version(lines, new_id)
     _set_top(lines, "status", "förslag", "version")
-    _set_top(lines, "jämför_med", _q(last_published(s, new_id)), "status")
-    if any(line.startswith("nuläge_avser:") for line in lines):  # derived in later schemas
-        _set_top(lines, "nuläge_avser", _q(new_id), "period")
+    compare_with = last_adopted(s, new_id)
+    if compare_with:
+        _set_top(lines, "jämför_med", _q(compare_with), "status")
     (root / STRATEGY_FILE).write_text("\n".join(lines), encoding="utf-8")
     written = [STRATEGY_FILE]
     for channel in s.channels:
@@ -193,8 +188,7 @@ def checklist(s: Strategy) -> list[tuple[str, list[str]]]:
 
 def checklist_text(s: Strategy) -> str:
     """The checklist as plain lines for the terminal."""
-    version = s["strategi"]["version"]
-    lines = [f"Checklista för {version['etikett']} ({version['id']}):"]
+    lines = [f"Checklista för {versions.label(s)} ({versions.version_id(s)}):"]
     for heading, items in checklist(s):
         lines.append(f"- {heading} ({len(items)})" if heading != "Öppna frågor" else f"- {heading}")
         lines.extend(f"    {item}" for item in items)

@@ -87,6 +87,6 @@ def as_html(old: str, new: str) -> str:
     return f'<span class="ordandring">{_show(old, new, render.esc, marks)}</span>'
 
 
-def as_markdown(old: str, new: str) -> str:
+def as_markdown(old: str, new: str, escape: Callable[[str], str] = render.md) -> str:
     """Markdown for a pull-request comment: removed words struck through, added words in <ins>."""
-    return _show(old, new, render.md, {"del": ("~~", "~~"), "ins": ("<ins>", "</ins>")})
+    return _show(old, new, escape, {"del": ("~~", "~~"), "ins": ("<ins>", "</ins>")})

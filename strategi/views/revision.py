@@ -14,7 +14,7 @@ def checklista(s: Strategy) -> str:
         return ""
     parts = [
         render.heading(2, "Checklista för halvårsrevisionen", "checklista"),
-        render.p(f"Det här återstår innan {s['strategi']['version']['etikett']} kan antas:"),
+        render.p(f"Det här återstår innan {versions.label(s)} kan antas:"),
     ]
     for heading, items in revision.checklist(s):
         parts.append(render.heading(3, f"{heading} ({len(items)})" if heading != "Öppna frågor" else heading))
