@@ -144,6 +144,12 @@ def _cmd_ny_version(args: argparse.Namespace) -> int:
         return 2
     print(f"Började {versions.label_of(args.id)} ({args.id}) som förslag. Ändrade filer:")
     print("".join(f"  {path}\n" for path in written), end="")
+    ref = versions.previous_ref(draft)
+    print(
+        f"Sidan Ändringar jämför med {ref}."
+        if ref
+        else "Det finns ingen tidigare antagen version, så sidan Ändringar har inget att jämföra med."
+    )
     print(revision.checklist_text(draft), end="")
     return 0
 

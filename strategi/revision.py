@@ -1,11 +1,11 @@
 """`ny-version`: start the next half-year's draft, and the checklist of what is left to do.
 
-Only what an editor would otherwise type is written: the version id, status förslag, `jämför_med`
-the last adopted version (when there is one; it is also what the change list would pick), and per
+Only what an editor would otherwise type is written: the version id, status förslag, and per
 channel a new digital-status snapshot with the previous figures copied and marked
 `obekräftad: true` (plus an open question saying so). The label, what the digital status refers
-to and 'last updated' are derived (strategi.versions); which channels, indicators and reviews are
-due is computed by `checklist`.
+to, 'last updated' and the version the change list compares with (the last adopted one, unless
+`jämför_med` says otherwise) are derived (strategi.versions); which channels, indicators and
+reviews are due is computed by `checklist`.
 """
 
 from __future__ import annotations
@@ -95,12 +95,6 @@ def _add_snapshot(text: str, previous: dict[str, Any], version_id: str) -> str:
     return "\n".join(lines)
 
 
-def last_adopted(s: Strategy, new_id: str) -> str | None:
-    """The git tag of the last adopted version before ``new_id``, or None if there is none."""
-    earlier = [v for v in versions.published_tags(s.root) if v < new_id]
-    return f"{versions.TAG_PREFIX}{earlier[-1]}" if earlier else None
-
-
 def start(s: Strategy, new_id: str) -> list[str]:
     """Write the new draft into the data files; return the files changed."""
     if not _ID.match(new_id):
@@ -114,9 +108,6 @@ def start(s: Strategy, new_id: str) -> list[str]:
     lines = (root / STRATEGY_FILE).read_text(encoding="utf-8").split("\n")
     _set_version(lines, new_id)
     _set_top(lines, "status", "förslag", "version")
-    compare_with = last_adopted(s, new_id)
-    if compare_with:
-        _set_top(lines, "jämför_med", _q(compare_with), "status")
     (root / STRATEGY_FILE).write_text("\n".join(lines), encoding="utf-8")
     written = [STRATEGY_FILE]
     for channel in s.channels:

@@ -18,7 +18,7 @@ from . import render
 
 Kind = Literal["same", "del", "ins", "gap"]
 CONTEXT = 4  # words kept on each side of a change
-MIN_WORDS = 4  # a text with fewer words on both sides is shown whole, before → after
+MIN_WORDS = 8  # a shorter text (on both sides) reads best whole: before → after
 
 
 @dataclass(frozen=True)

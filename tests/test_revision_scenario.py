@@ -86,7 +86,7 @@ def _page(revised: dict[str, object], name: str) -> str:
 
 
 def test_new_version_writes_draft_and_prints_checklist(revised: dict[str, object]) -> None:
-    """ny-version sets id, label, status and jämför_med, and prints a Swedish checklist."""
+    """ny-version sets id and status (the label and the comparison are derived) and prints a checklist."""
     result = revised["ny-version"]
     assert isinstance(result, subprocess.CompletedProcess)
     assert result.returncode == 0, result.stderr
@@ -97,8 +97,8 @@ def test_new_version_writes_draft_and_prints_checklist(revised: dict[str, object
     assert isinstance(repo, Path)
     text = (repo / "data/strategy/strategi.yaml").read_text(encoding="utf-8")
     assert 'id: "2021-h1"' in text
-    assert "etikett: Våren 2021" in text
-    assert 'jämför_med: "strategi-2020-h1"' in text
+    assert "etikett" not in text  # the label is derived from the id
+    assert "Sidan Ändringar jämför med strategi-2020-h1." in result.stdout
 
 
 def test_adopting_with_unconfirmed_status_is_refused(revised: dict[str, object]) -> None:

@@ -38,10 +38,14 @@ def test_braces_in_text_do_not_break_the_markers() -> None:
 
 
 def test_short_texts_and_numbers_are_not_prose() -> None:
-    """Numbers and texts of fewer than four words keep the 'före → efter' form."""
+    """Numbers and texts of fewer than eight words keep the 'före → efter' form."""
     assert not worddiff.is_prose(17000, 18000)
-    assert not worddiff.is_prose("Våren 2020", "Våren 2021")
-    assert worddiff.is_prose("Våra inlägg når många", "Våra inlägg når få")
+    assert not worddiff.is_prose(
+        "Hat Ihnen dieser Inhalt weitergeholfen?", "Hat Ihnen dieser Inhalt geholfen?"
+    )
+    assert worddiff.is_prose(
+        "Våra inlägg ska ha minst 7 procent interaktion.", "Våra inlägg ska ha minst 8 procent."
+    )
 
 
 def test_change_list_line_shows_words_not_an_announcement() -> None:
