@@ -212,3 +212,63 @@ def test_removed_object_and_added_object_lines() -> None:
         == "Borttaget: Mål › Mål › A"
     )
     assert diff.describe(Change("Mål", ("Webben",), "borttaget", 3, None)) == "Borttaget: Mål › Webben: 3"
+
+
+def test_lists_keyed_by_date_word_or_channel_are_matched_by_that_key() -> None:
+    """Items without id are matched by 'datum', 'ord' or 'kanal': reordering them is no change."""
+    for key in ("datum", "ord", "kanal"):
+        a, b = {key: "2020-h1", "text": "A"}, {key: "2020-h2", "text": "B"}
+        old = small({"mal": {"webben": [a, b]}})
+        assert lines(old, small({"mal": {"webben": [b, a]}})) == [], key
+        changed = {key: "2020-h1", "text": "Ny"}
+        assert [
+            (c.where[-1], c.old, c.new) for c in diff.compare(old, small({"mal": {"webben": [b, changed]}}))
+        ] == [("Text", "A", "Ny")], key
+
+
+def test_a_value_changing_kind_is_one_change() -> None:
+    """A group or list replaced by a plain text (or back) is one change from the old to the new value."""
+    group, text = small({"mal": {"webben": {"a": "x"}}}), small({"mal": {"webben": "text"}})
+    listed = small({"mal": {"webben": ["a", "b"]}})
+    assert lines(group, text) == ["Mål › Webben: punkt 1 → text"]
+    assert lines(text, group) == ["Mål › Webben: text → punkt 1"]
+    assert lines(listed, text) == ["Mål › Webben: a, b → text"]
+    assert lines(text, listed) == ["Mål › Webben: text → a, b"]
+
+
+def test_list_gaining_keys_is_compared_by_position() -> None:
+    """When only one side's items have ids, items are compared by position, field by field."""
+    old = small({"mal": {"webben": [{"text": "A"}]}})
+    new = small({"mal": {"webben": [{"id": "x", "text": "A"}]}})
+    assert [(c.where, c.kind, c.new) for c in diff.compare(old, new)] == [
+        (("Webben", "x", "Id"), "nytt", "x")
+    ]
+    assert [(c.where, c.kind, c.old) for c in diff.compare(new, old)] == [
+        (("Webben", "x", "Id"), "borttaget", "x")
+    ]
+
+
+def test_channels_after_a_new_channel_are_still_compared() -> None:
+    """A new channel placed before a changed one does not hide the change."""
+    old = small(channels=[{"id": "twitter", "namn": "Twitter", "adress": "a"}])
+    new = small(
+        channels=[{"id": "tiktok", "namn": "Tiktok"}, {"id": "twitter", "namn": "Twitter", "adress": "b"}]
+    )
+    assert lines(old, new) == ["Ny kanal: Tiktok", "Twitter › Adress: a → b"]
+
+
+def test_exactly_two_long_texts_are_still_shown() -> None:
+    """Two texts of 90 characters each (180 together) are still shown; one more character summarises."""
+    old, new = "x" * 90, "y" * 90
+    assert lines(small({"mal": {"webben": old}}), small({"mal": {"webben": new}})) == [
+        f"Mål › Webben: {old} → {new}"
+    ]
+    assert lines(small({"mal": {"webben": old}}), small({"mal": {"webben": new + "y"}})) == [
+        "Mål › Webben: texten har ändrats"
+    ]
+
+
+def test_describe_a_change_at_the_top_of_a_section() -> None:
+    """A change without a place inside its section (not a channel) reads 'Section: old → new'."""
+    assert diff.describe(Change("Mål", (), "ändrat", "a", "b")) == "Mål: a → b"
+    assert diff._show({}) == "punkt 1"

@@ -59,6 +59,12 @@ def test_json_format_has_every_field() -> None:
     }
 
 
+def test_json_counts_errors_and_warnings_apart() -> None:
+    """Two errors and one warning are counted as 2 'fel' and 1 'varningar'."""
+    out = json.loads(FORMATS["json"]([ERROR, ERROR, WARNING], 3))
+    assert (out["fel"], out["varningar"], len(out["problem"])) == (2, 1, 3)
+
+
 def test_json_keeps_swedish_letters_and_indents() -> None:
     """JSON is written with å, ä, ö as letters (not \\u escapes) and indented by two spaces."""
     out = FORMATS["json"]([ERROR], 1)
