@@ -45,8 +45,9 @@ def _folded(value: str) -> str:
     return " ".join(value.split())
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def page(strategy: Strategy) -> str:
+    """The page, rendered for each test (so mutation testing sees which test reads which code)."""
     return VIEWS["oppna_fragor"](strategy)
 
 
@@ -323,3 +324,81 @@ def test_sections_in_order(page: str) -> None:
         "## Nuläge som behöver uppdateras {#behover-uppdateras}",
         "## Länkar utan adress {#lankar-utan-adress}",
     ]
+
+
+def _doc_strategy(tmp_path: Path, strategy: Strategy, relpath: str, yaml_text: str) -> Strategy:
+    """The real strategy with one data file replaced by the given YAML (loaded with its lines)."""
+    file = tmp_path / Path(relpath).name
+    file.write_text(yaml_text, encoding="utf-8")
+    return dataclasses.replace(strategy, documents={**strategy.documents, relpath: load(file, relpath)})
+
+
+def test_where_a_flag_stands_is_named_by_file_title_or_channel_name(page: str) -> None:
+    """Flags are placed by the channel's name, the strategy's title, or (for a flag on the whole file) that alone."""
+    facebook = table(page, "Att bekräfta i data/channels/facebook.yaml")
+    assert facebook[1][0] == "Facebook › Digitalt nuläge › våren 2020"
+    strategi = [row[0] for row in table(page, "Att bekräfta i data/strategy/strategi.yaml")[1:]]
+    assert "Digital strategi" in strategi
+    assert all(w == "Digital strategi" or w.startswith("Digital strategi › ") for w in strategi)
+
+
+def test_flag_without_kind_or_question(tmp_path: Path, strategy: Strategy) -> None:
+    """A flag that names no kind counts as 'Osäkert'; one without a question shows an empty question."""
+    s = _doc_strategy(
+        tmp_path,
+        strategy,
+        "data/channels/facebook.yaml",
+        "# modeline\nid: facebook\nnamn: Fejan\nflaggor:\n  - citat: ord\n",
+    )
+    rows = table(VIEWS["oppna_fragor"](s), "Att bekräfta i data/channels/facebook.yaml")
+    assert rows[1:] == [["Fejan", "Osäkert", "<blockquote>ord</blockquote>", "5"]]
+
+
+def test_which_groups_count_as_links(tmp_path: Path, strategy: Strategy) -> None:
+    """A group of titel (with adress and/or beskrivning, nothing else) and no address is asked about."""
+    s = _doc_strategy(
+        tmp_path,
+        strategy,
+        "data/channels/facebook.yaml",
+        "# modeline\n"
+        "id: facebook\n"
+        "namn: Fejan\n"
+        "länkar:\n"
+        "  - titel: Bara titel\n"
+        "  - titel: Tom adress\n"
+        '    adress: ""\n'
+        "  - titel: Alla tre\n"
+        '    adress: ""\n'
+        "    beskrivning: Text\n"
+        "  - titel: Med adress\n"
+        "    adress: https://example.org/\n"
+        "  - titel: Inte en länk\n"
+        "    text: Annat fält\n"
+        "  - namn: Ingen titel\n",
+    )
+    rows = table(VIEWS["oppna_fragor"](s), "Länkar utan adress")
+    mine = [row for row in rows[1:] if row[2] == "data/channels/facebook.yaml"]
+    assert mine == [
+        [
+            "Fejan › Länkar › Bara titel",
+            "Vart leder länken ”Bara titel”?",
+            "data/channels/facebook.yaml",
+            "5",
+        ],
+        [
+            "Fejan › Länkar › Tom adress",
+            "Vart leder länken ”Tom adress”?",
+            "data/channels/facebook.yaml",
+            "6",
+        ],
+        ["Fejan › Länkar › Alla tre", "Vart leder länken ”Alla tre”?", "data/channels/facebook.yaml", "8"],
+    ]
+
+
+def test_channel_without_completeness_counts_as_complete(strategy: Strategy) -> None:
+    """A channel that says nothing about completeness is taken as complete; no assignments means none open."""
+    channels = [{k: v for k, v in c.items() if k != "fullständighet"} for c in strategy.channels]
+    process = {k: v for k, v in strategy["process"].items() if k != "uppdrag"}
+    page = VIEWS["oppna_fragor"](variant(strategy, channels=channels, process=process))
+    assert "<p>Alla kanaler har en komplett strategi.</p>" in _section(page, "Kanaler utan")
+    assert "<p>Inga uppdrag är öppna.</p>" in _section(page, "Öppna uppdrag")
