@@ -205,6 +205,7 @@ def _assignment_rows(strategy: Strategy, today: dt.date, *tasks: dict[str, Any])
         ("2020-11-15", dt.date(2020, 11, 16), "15 november 2020 (passerad)"),
         ("2020", dt.date(2020, 12, 31), "2020"),
     ],
+    ids=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v).replace(" ", "_").replace("ö", "o"),
 )
 def test_deadline_is_passed_only_after_its_last_day(
     strategy: Strategy, deadline: str, today: dt.date, shown: str

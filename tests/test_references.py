@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -106,6 +107,12 @@ CASES: list[tuple[str, tuple[Any, ...], str, str]] = [
 ]
 
 
+def _case_id(relpath: str, path: tuple[Any, ...]) -> str:
+    """An ASCII test id such as 'organisation-personer-0-roller-0'."""
+    words = [Path(relpath).stem, *map(str, path)]
+    return "-".join(words).translate(str.maketrans("åäö", "aao"))
+
+
 @pytest.fixture(scope="module")
 def documents() -> dict[str, Document]:
     result = check.run(ROOT, TODAY)
@@ -130,7 +137,7 @@ def _with(
 
 
 @pytest.mark.parametrize(
-    ("relpath", "path", "value", "target"), CASES, ids=[f"{c[0]}:{'.'.join(map(str, c[1]))}" for c in CASES]
+    ("relpath", "path", "value", "target"), CASES, ids=[_case_id(c[0], c[1]) for c in CASES]
 )
 def test_misspelt_reference_is_reported_with_the_nearest_id(
     documents: dict[str, Document], relpath: str, path: tuple[Any, ...], value: str, target: str

@@ -24,6 +24,7 @@ CSS = (ROOT / "docs" / "assets" / "strategi.css").read_text(encoding="utf-8")
         ("lila", '<span class="ljus ljus--okand">lila</span>'),
         ("<b>", '<span class="ljus ljus--okand">&lt;b&gt;</span>'),
     ],
+    ids=["gron", "gul", "rod", "okand", "escaped"],
 )
 def test_light_has_its_own_class_and_word(colour: str, html: str) -> None:
     """Each light carries the class of its own colour and its word; anything else is 'okand', escaped."""
