@@ -403,3 +403,35 @@ def test_channel_without_completeness_counts_as_complete(strategy: Strategy) -> 
     page = VIEWS["oppna_fragor"](variant(strategy, channels=channels, process=process))
     assert "<p>Alla kanaler har en komplett strategi.</p>" in _section(page, "Kanaler utan")
     assert "<p>Inga uppdrag är öppna.</p>" in _section(page, "Öppna uppdrag")
+
+
+def test_file_title_names_the_place_and_only_channels_use_namn(tmp_path: Path, strategy: Strategy) -> None:
+    """A strategy file is named by its own 'titel' (not a 'namn' field); links are questions of kind 'länk'."""
+    s = _doc_strategy(
+        tmp_path,
+        strategy,
+        "data/strategy/mal.yaml",
+        "# modeline\nnamn: Inte så här\ntitel: Våra mål\nflaggor:\n  - typ: osäkert\n    fråga: Ja?\n"
+        "länkar:\n  - titel: L\n",
+    )
+    assert [q.where for q in questions.flags(s) if q.file == "data/strategy/mal.yaml"] == ["Våra mål"]
+    links = [q for q in questions.links_without_address(s) if q.file == "data/strategy/mal.yaml"]
+    assert [(q.kind, q.where, q.line) for q in links] == [("länk", "Våra mål › Länkar › L", 8)]
+
+
+def test_incomplete_channel_points_at_its_completeness_lines(strategy: Strategy) -> None:
+    """The question about an incomplete channel points at the first line under 'fullständighet:'."""
+    lines = (ROOT / "data/channels/twitter.yaml").read_text(encoding="utf-8").splitlines()
+    key_line = lines.index("fullständighet:") + 1
+    found = [q for q in questions.incomplete_channels(strategy) if q.file == "data/channels/twitter.yaml"]
+    assert [q.line for q in found] == [key_line + 1]
+
+
+def test_default_cadence_is_six_months(strategy: Strategy) -> None:
+    """Without 'revideringsintervall_månader' the cadence is six months: 2026-05-28 is stale on 2026-11-29."""
+    channels = [{**c, "nuläge": [{"id": "n", "datum": "2026-11"}]} for c in strategy.channels]
+    channels[0] = {**channels[0], "nuläge": [{"id": "n", "datum": "2026-05-28"}]}
+    strategi = {k: v for k, v in strategy["strategi"].items() if k != "revideringsintervall_månader"}
+    assert [
+        c["id"] for c in questions.stale_channels(variant(strategy, channels=channels, strategi=strategi))
+    ] == ["facebook"]
