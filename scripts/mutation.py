@@ -63,6 +63,9 @@ def main(argv: list[str]) -> int:
         print(f"okänd modul: {', '.join(unknown)} (välj bland {', '.join(modules())})", file=sys.stderr)
         return 2
     if not only_report:
+        # mutmut maps each function to the tests that reach it once, and does not notice tests
+        # added since: start every run from a fresh map (one pass of the selected tests).
+        (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         mutmut = str(Path(sys.executable).with_name("mutmut"))
         for name in names:
             print(f"== strategi/{name}.py", flush=True)
