@@ -8,15 +8,21 @@ import os
 import re
 from typing import Any
 
-_FORM = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
+from .problems import shown
+
+_FORM = re.compile(r"[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?")
+# The years a strategy can speak of; dates outside would only be typing mistakes.
+YEARS = range(1900, 3000)
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date]:
     """First and last day of the period a tidpunkt names; ValueError if it names none."""
-    if not _FORM.match(value):
+    if not isinstance(value, str) or not _FORM.fullmatch(value):
         raise ValueError(f"not a tidpunkt: {value!r}")
     parts = value.split("-")
     year = int(parts[0])
+    if year not in YEARS:
+        raise ValueError(f"year out of range: {value!r}")
     if len(parts) == 1:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if parts[1] == "h1":
@@ -43,6 +49,10 @@ def months_before(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     month += 1
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -113,6 +123,12 @@ def today() -> dt.date:
     if not override:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(override)
+        day = dt.date.fromisoformat(override) if _FORM.fullmatch(override) else None
     except ValueError:
-        raise BadToday(f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD, inte '{override}'") from None
+        day = None
+    if day is None or day.year not in YEARS:
+        raise BadToday(
+            f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD mellan år {YEARS[0]} och {YEARS[-1]}, "
+            f"inte '{shown(override)}'"
+        )
+    return day
