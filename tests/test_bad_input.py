@@ -181,9 +181,11 @@ CASES = [
     # 2. Values the views need: real dates, sane numbers.
     Case(
         "impossible-date",
-        _edit(STRATEGI, 'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-02-30"'),
+        _edit(
+            STRATEGI, 'webbsida_senast_uppdaterad: "2021-01-19"', 'webbsida_senast_uppdaterad: "2021-02-30"'
+        ),
         STRATEGI,
-        "senast_uppdaterad:",
+        "webbsida_senast_uppdaterad:",
         "'2021-02-30' finns inte i kalendern",
     ),
     Case(
@@ -195,9 +197,9 @@ CASES = [
     ),
     Case(
         "year-zero",
-        _edit(STRATEGI, 'nuläge_avser: "2020-h1"', 'nuläge_avser: "0000-h1"'),
+        _edit(STRATEGI, 'från: "2020-h1"', 'från: "0000-h1"'),
         STRATEGI,
-        "nuläge_avser:",
+        'från: "0000-h1"',
         "ska ligga mellan 1900 och 2999",
     ),
     Case(
@@ -290,9 +292,13 @@ CASES = [
     # 4. Text that is text.
     Case(
         "trailing-newline-in-date",
-        _edit(STRATEGI, 'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-01-19\\n"'),
+        _edit(
+            STRATEGI,
+            'webbsida_senast_uppdaterad: "2021-01-19"',
+            'webbsida_senast_uppdaterad: "2021-01-19\\n"',
+        ),
         STRATEGI,
-        "senast_uppdaterad:",
+        "webbsida_senast_uppdaterad:",
         "har fel form",
     ),
     Case(
@@ -447,7 +453,7 @@ def test_many_problems_are_capped_with_a_count(
     assert code == 1
     assert len(problem_rows) == 200
     assert (
-        "1500 fel och 6 varningar i 16 kontrollerade filer. De första 200 visas; 1306 till visas inte." in out
+        "1500 fel och 7 varningar i 16 kontrollerade filer. De första 200 visas; 1307 till visas inte." in out
     )
 
 
