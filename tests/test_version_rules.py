@@ -213,7 +213,7 @@ def test_codes_in_words_and_rewritten_list_items(seed: model.Strategy) -> None:
     lines = [diff.describe(c) for c in diff.compare(old, new)]
     assert lines == [
         "Strategin › Version › Versions-id: våren 2020 → hösten 2020",
-        "Strategin › Källan › Sidans fot › Hat Ihnen dieser Inhalt geholfen?: "
+        "Strategin › Källan › Sidans fot: "
         "”Hat Ihnen dieser Inhalt weitergeholfen?” → ”Hat Ihnen dieser Inhalt geholfen?”",
     ]
 
