@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import model, render, site, utskrift
+from strategi import jinja_cache, model, render, site, utskrift
 
 # The print document of the build under way (a new one for every build, also under `make serve`).
 _print = utskrift.PrintDocument()
@@ -53,8 +53,10 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """The print page's template (strategi/templates/utskrift.html) is found after the theme's."""
+    """The print page's template (strategi/templates/utskrift.html) is found after the theme's;
+    compiled templates are reused from the previous build (`make serve` rebuilds on every save)."""
     env.loader.searchpath.append(str(Path(__file__).resolve().parent / "templates"))
+    env.bytecode_cache = jinja_cache.CACHE
     return env
 
 
