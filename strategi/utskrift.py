@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import render, site
+from . import render, site, versions
 from .model import Strategy
 from .views import sammanfattning
 
@@ -114,9 +114,7 @@ class PrintDocument:
 def document_title(strategy: Strategy) -> str:
     """The PDF's title: the strategy's title, organisation and version (escaped)."""
     data = strategy["strategi"]
-    return render.esc(
-        f"{data.get('titel', '')} – {data.get('organisation', '')}, {data['version']['etikett']}"
-    )
+    return render.esc(f"{data.get('titel', '')} – {data.get('organisation', '')}, {versions.label(strategy)}")
 
 
 def _toc(page: Any, slug: str) -> list[tuple[str, str]]:

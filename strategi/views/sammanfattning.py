@@ -58,7 +58,7 @@ def _goals(s: Strategy) -> str:
 def _changes(s: Strategy) -> str:
     found = changes(s)
     head = '<h2 id="sammanfattning-andringar">Ändringar sedan förra versionen</h2>'
-    label = s["strategi"]["version"]["etikett"]
+    label = versions.label(s)
     if found is None:
         return head + render.p(
             f"{label} är den första publicerade versionen; det finns inget att jämföra med."
