@@ -8,7 +8,7 @@ cover, contents with page numbers, summary, the chapters in navigation order, th
 list and the open questions as appendices. Ids are made unique per page and links between
 pages become links inside the document; each page is scanned once, so the work grows linearly
 with the number of pages. Screen chrome (edit links, source lines, question markers) is
-dropped by the print style sheet (templates/utskrift.css), not by separate views.
+dropped by the print style sheet (docs/assets/utskrift.css), not by separate views.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def test_cover_names_the_document_its_status_and_presentation(pdf: Pdf) -> None:
         "Våren 2020",
         "Förslag – inte antaget",
         "19 januari 2021",
-        "för strategigruppen för kommunikation november 2020",
+        "presenteras för strategigruppen för kommunikation i november 2020",
     ):
         assert needle in first, f"{needle!r} not on the cover"
 
