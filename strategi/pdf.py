@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 # Headless Chromium on this kind of machine (used by the browser tests): no sandbox as root,
 # no calls home (the network is closed).
@@ -40,15 +39,6 @@ def chromium() -> str | None:
     return None
 
 
-def _local_only(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:
-    """Fetch only files of the built site: the PDF never reaches another server."""
-    import weasyprint  # noqa: PLC0415 - loaded by make_pdf already; only `pdf` needs WeasyPrint
-
-    if not url.startswith("file:"):
-        raise PdfError(f"utskriften försökte hämta {url}; bara filer från den byggda sajten får användas")
-    return weasyprint.default_url_fetcher(url, timeout, ssl_context)
-
-
 def make_pdf(site_dir: Path, out: Path) -> Path:
     """Lay out site_dir/utskrift/index.html as an A4 PDF in ``out``."""
     page = (site_dir / PRINT_PAGE).resolve()
@@ -63,10 +53,14 @@ def make_pdf(site_dir: Path, out: Path) -> Path:
         ) from None
     out = out.resolve()
     try:
-        document = weasyprint.HTML(filename=str(page), url_fetcher=_local_only)
+        # Only files of the built site (the style sheet); any other address stops the PDF.
+        fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+        document = weasyprint.HTML(filename=str(page), url_fetcher=fetcher)
         document.write_pdf(out, pdf_variant="pdf/ua-1", pdf_tags=True)
-    except PdfError:
-        raise
+    except weasyprint.urls.FatalURLFetchingError as exc:  # a BaseException in WeasyPrint
+        raise PdfError(
+            f"WeasyPrint kunde inte göra PDF:en: {exc}; bara filer från den byggda sajten får användas"
+        ) from None
     except Exception as exc:  # any layout failure becomes one Swedish message
         raise PdfError(f"WeasyPrint kunde inte göra PDF:en: {exc}") from None
     return out

@@ -247,3 +247,18 @@ def test_pdf_without_site_is_a_swedish_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "bygg sajten först" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_pdf_fetches_nothing_from_another_server(tmp_path: Path) -> None:
+    """A print page that points at a style sheet on another server gives a Swedish error, no PDF."""
+    page = tmp_path / "sajt" / "utskrift" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<!doctype html><html lang="sv"><head><title>T</title>'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body><p>Text</p></body></html>',
+        encoding="utf-8",
+    )
+    result = run_cli("pdf", "--sajt", str(page.parent.parent), "--ut", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1
+    assert "WeasyPrint kunde inte göra PDF:en" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
