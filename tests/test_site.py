@@ -54,7 +54,7 @@ def page_text(path: Path) -> str:
 
 def _pages(site: Path) -> list[Path]:
     return sorted(
-        p for p in site.rglob("index.html") if "print_page" not in p.parts and p.parent != site / "search"
+        p for p in site.rglob("index.html") if "utskrift" not in p.parts and p.parent != site / "search"
     )
 
 
