@@ -181,9 +181,11 @@ CASES = [
     # 2. Values the views need: real dates, sane numbers.
     Case(
         "impossible-date",
-        _edit(STRATEGI, 'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-02-30"'),
+        _edit(
+            STRATEGI, 'webbsida_senast_uppdaterad: "2021-01-19"', 'webbsida_senast_uppdaterad: "2021-02-30"'
+        ),
         STRATEGI,
-        "senast_uppdaterad:",
+        "webbsida_senast_uppdaterad:",
         "'2021-02-30' finns inte i kalendern",
     ),
     Case(
@@ -290,9 +292,13 @@ CASES = [
     # 4. Text that is text.
     Case(
         "trailing-newline-in-date",
-        _edit(STRATEGI, 'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-01-19\\n"'),
+        _edit(
+            STRATEGI,
+            'webbsida_senast_uppdaterad: "2021-01-19"',
+            'webbsida_senast_uppdaterad: "2021-01-19\\n"',
+        ),
         STRATEGI,
-        "senast_uppdaterad:",
+        "webbsida_senast_uppdaterad:",
         "har fel form",
     ),
     Case(
