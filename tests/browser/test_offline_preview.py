@@ -72,9 +72,11 @@ def _open(browser: Any, record: list[str]) -> tuple[Any, Any]:
     page = context.new_page()
     page.on(
         "request",
-        lambda r: record.append(f"förfrågan: {r.url}")
-        if not r.url.startswith(("file:", "data:", "blob:", "about:"))
-        else None,
+        lambda r: (
+            record.append(f"förfrågan: {r.url}")
+            if not r.url.startswith(("file:", "data:", "blob:", "about:"))
+            else None
+        ),
     )
     page.on("console", lambda m: record.append(f"konsol: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: record.append(f"skriptfel: {e}"))
