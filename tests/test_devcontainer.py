@@ -30,7 +30,9 @@ def _registry() -> Registry:
     ]:
         for name in names:
             contents = json.loads((VENDOR / name).read_text(encoding="utf-8"))
-            resources.append((base + name, Resource.from_contents(contents, default_specification=DRAFT201909)))
+            resources.append(
+                (base + name, Resource.from_contents(contents, default_specification=DRAFT201909))
+            )
     # Generated inside VS Code at run time, never published (see tests/vendor/devcontainer/README.md).
     resources.append(
         ("vscode://schemas/settings/machine", Resource.from_contents({"type": "object"}, DRAFT201909))
