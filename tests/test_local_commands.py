@@ -228,7 +228,7 @@ def test_serve_shows_the_site(project: Path) -> None:
             deadline = time.monotonic() + 240
             while time.monotonic() < deadline and server.poll() is None:
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:  # noqa: S310
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
                         page = response.read().decode("utf-8")
                     break
                 except OSError:
