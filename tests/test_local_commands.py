@@ -181,7 +181,9 @@ def test_later_runs_use_the_environment(tmp_path: Path) -> None:
     bootstrap.stamp(root).touch()
     result = _bare_python(root, "validera", "--rot", str(ROOT))
     assert result.returncode == 0, result.stderr
-    assert re.search(r"^Inga fel och \d+ varningar? i \d+ kontrollerade filer\.$", result.stdout, re.MULTILINE)
+    assert re.search(
+        r"^Inga fel och \d+ varningar? i \d+ kontrollerade filer\.$", result.stdout, re.MULTILINE
+    )
     assert "Installerar" not in result.stderr
 
 
