@@ -126,9 +126,19 @@ def ensure(argv: list[str], root: Path = ROOT) -> int | None:
         RERUN: "1",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
     }
+    command = [str(venv_python(venv)), "-m", "strategi", *argv]
+    return run_instead(command, env)
+
+
+def run_instead(command: list[str], env: dict[str, str]) -> int:
+    """Run `command` in place of this process: exec where the system has it, so signals such as
+    Ctrl+C and a stop from VS Code reach it directly; on Windows as a child whose exit code we return
+    (Ctrl+C reaches every process in the console there)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name != "nt":
+        os.execve(command[0], command, env)  # noqa: S606  (an argument list we build ourselves)
     try:
-        return subprocess.run(
-            [str(venv_python(venv)), "-m", "strategi", *argv], env=env, check=False
-        ).returncode
+        return subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import check, periods
+from . import bootstrap, check, periods
 from .problems import format_text
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
@@ -23,12 +23,17 @@ def validated(root: Path) -> bool:
     return result.ok
 
 
-def mkdocs(root: Path, *args: str, offline: bool = False) -> int:
-    """Run MkDocs with this Python in the project folder (OFFLINE=true for the preview opened from disk)."""
+def _env(offline: bool) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if offline:
         env["OFFLINE"] = "true"
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, env=env, check=False).returncode
+    return env
+
+
+def mkdocs(root: Path, *args: str, offline: bool = False) -> int:
+    """Run MkDocs with this Python in the project folder (OFFLINE=true for the preview opened from disk)."""
+    command = [sys.executable, "-m", "mkdocs", *args]
+    return subprocess.run(command, cwd=root, env=_env(offline), check=False).returncode
 
 
 def build(root: Path, site: str = "site", *, offline: bool = False) -> int:
@@ -50,4 +55,6 @@ def serve(root: Path, address: str = DEFAULT_ADDRESS) -> int:
     print(
         f"Visar sajten på http://{address}/ och uppdaterar den när du sparar. Avsluta med Ctrl+C.", flush=True
     )
-    return mkdocs(root, "serve", "--strict", "--dev-addr", address)
+    os.chdir(root)  # MkDocs finds mkdocs.yml in the folder it runs in
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address]
+    return bootstrap.run_instead(command, _env(offline=False))
