@@ -182,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf_cmd = sub.add_parser(
         "pdf",
         help="skriv ut hela strategin till en PDF (bygger sajten först)",
-        description="Skriver ut sajtens utskriftssida till PDF med Chromium, utan att nå någon annan server.",
+        description="Gör en tillgänglig PDF (A4, svensk, taggad) av sajtens utskriftssida med WeasyPrint, utan att nå någon server.",
     )
     pdf_cmd.add_argument(
         "--sajt",

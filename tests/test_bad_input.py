@@ -195,9 +195,9 @@ CASES = [
     ),
     Case(
         "year-zero",
-        _edit(STRATEGI, 'nuläge_avser: "2020-h1"', 'nuläge_avser: "0000-h1"'),
+        _edit(STRATEGI, 'från: "2020-h1"', 'från: "0000-h1"'),
         STRATEGI,
-        "nuläge_avser:",
+        "från:",
         "ska ligga mellan 1900 och 2999",
     ),
     Case(
@@ -447,7 +447,7 @@ def test_many_problems_are_capped_with_a_count(
     assert code == 1
     assert len(problem_rows) == 200
     assert (
-        "1500 fel och 6 varningar i 16 kontrollerade filer. De första 200 visas; 1306 till visas inte." in out
+        "1500 fel och 7 varningar i 16 kontrollerade filer. De första 200 visas; 1307 till visas inte." in out
     )
 
 
