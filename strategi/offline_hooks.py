@@ -22,6 +22,8 @@ from typing import Any
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from strategi.pages import directory_url
+
 CDN_SHIM = "https://unpkg.com/iframe-worker/shim"
 SHIM = Path(__file__).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/vendor/iframe-worker/shim.js"
@@ -34,16 +36,6 @@ _pages: dict[str, str] = {}  # directory-style URL ('mal/') -> file in the offli
 
 def _offline(config: Any) -> bool:
     return SHIM_URI in (config.extra.get("polyfills") or [])
-
-
-def directory_url(src_uri: str) -> str:
-    """The URL a page has with directory URLs: 'mal.md' -> 'mal/', 'kanaler/index.md' -> 'kanaler/'."""
-    stem = posixpath.splitext(src_uri)[0]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def on_config(config: Any) -> Any:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from . import render, site, versions
 from .model import Strategy
+from .pages import directory_url, file_to_directory_url
 from .views import sammanfattning
 
 PRINT_PAGE = "utskrift.md"
@@ -75,11 +76,13 @@ class PrintDocument:
 
     def add(self, page: Any, html_text: str) -> None:
         if not is_left_out(page):
-            self.pages[page.url] = (page, html_text)
+            # Keyed by the directory-style URL, whatever the build's layout (the offline preview
+            # writes 'mal.html'), because the views' links are written for directory URLs.
+            self.pages[directory_url(page.file.src_uri)] = (page, html_text)
 
     def chapters(self, ordered_pages: list[Any]) -> list[Chapter]:
         """The collected pages in navigation order, appendices last."""
-        order = [p.url for p in ordered_pages if p.url in self.pages]
+        order = [u for p in ordered_pages if (u := directory_url(p.file.src_uri)) in self.pages]
         order += [url for url in self.pages if url not in order]
         appendix_urls = [url for src in APPENDICES for url in order if self.pages[url][0].file.src_uri == src]
         order = [url for url in order if url not in appendix_urls] + appendix_urls
@@ -88,7 +91,7 @@ class PrintDocument:
         for url in order:
             page, html_text = self.pages[url]
             level = page_level(page)
-            body = _rewrite(html_text, url, slugs, level)
+            body = _rewrite(html_text, url, slugs, level, posixpath.dirname(page.file.dest_uri))
             result.append(Chapter(url, slugs[url], str(page.title), level, body, _toc(page, slugs[url])))
         for n, chapter in enumerate(result[len(result) - len(appendix_urls) :]):
             chapter.title = f"Bilaga {chr(ord('A') + n)}: {chapter.title}"
@@ -147,7 +150,7 @@ def _contents(chapters: list[Chapter]) -> str:
     )
 
 
-def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int) -> str:
+def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int, dest_dir: str = "") -> str:
     """Page-unique ids and in-document links, headings shifted to the page's depth: one pass each."""
     slug = slugs[url]
 
@@ -156,7 +159,7 @@ def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int) -> str
         return f'{m.group(1)}="{ids}"'
 
     def href(m: re.Match[str]) -> str:
-        return f'href="{_link(m.group(1), url, slug, slugs)}"'
+        return f'href="{_link(m.group(1), url, slug, slugs, dest_dir)}"'
 
     text = _HREF.sub(href, _ID_ATTR.sub(id_attr, html_text))
     if level:
@@ -164,14 +167,20 @@ def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int) -> str
     return text
 
 
-def _link(target: str, url: str, slug: str, slugs: dict[str, str]) -> str:
+def _link(target: str, url: str, slug: str, slugs: dict[str, str], dest_dir: str = "") -> str:
     """Where a link of the page at ``url`` points in the print document."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:")):
         return target
     if not parts.path:
         return f"#{slug}--{parts.fragment}" if parts.fragment else f"#{slug}"
-    resolved = posixpath.normpath(posixpath.join("/" + url, parts.path)).lstrip("/")
+    if parts.path.endswith(".html"):
+        # A link MkDocs wrote for the offline preview's file layout: relative to the page's file.
+        resolved = file_to_directory_url(
+            posixpath.normpath(posixpath.join("/" + dest_dir, parts.path)).lstrip("/")
+        )
+    else:
+        resolved = posixpath.normpath(posixpath.join("/" + url, parts.path)).lstrip("/")
     resolved = resolved.removesuffix("index.html")
     if resolved and not resolved.endswith("/") and "." not in posixpath.basename(resolved):
         resolved += "/"

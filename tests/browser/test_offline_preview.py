@@ -90,7 +90,7 @@ def _assert_page(page: Any, preview: Path) -> None:
     assert path.is_file(), page.url
     assert preview in path.parents, page.url
     assert not page.title().startswith("Index of"), page.url
-    assert page.locator("article h1").count() >= 1, page.url
+    assert page.locator("h1").count() >= 1, page.url
 
 
 def test_every_link_in_the_preview_leads_to_a_file(preview: Path) -> None:
