@@ -8,15 +8,19 @@ Adding a case is adding one entry to CASES.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from strategi import cli
+from strategi import cli, schemas
 from tests.conftest import FIXED_TODAY, ROOT, run_cli
 
 
@@ -495,3 +499,70 @@ def test_ny_kanal_refuses_bad_ids(
     assert code == 2
     assert needle in err
     assert sorted(p.name for p in (data_project / "data/channels").iterdir()) == before
+
+
+def _patterns() -> list[str]:
+    found: set[str] = set()
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        collect(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("pattern", _patterns())
+@settings(max_examples=10, deadline=None, derandomize=True, database=None)
+@given(data=st.data())
+def test_no_pattern_accepts_a_trailing_newline(pattern: str, data: st.DataObject) -> None:
+    """Every schema pattern, as validera evaluates it, accepts a matching value but not the value plus a newline."""
+    value = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda v: "\n" not in v))
+    check = schemas.validator(ROOT / "schemas", "gemensamt.schema.json").evolve(
+        schema={"type": "string", "pattern": pattern}
+    )
+    assert not list(check.iter_errors(value))
+    assert list(check.iter_errors(value + "\n"))
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def test_compare_ref_that_does_not_exist(data_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`jämför_med` naming a ref git does not know is an error at that line (the build would need it)."""
+    _git(data_project, "init", "-q")
+    _git(data_project, "add", "-A")
+    _git(data_project, "commit", "-q", "-m", "data")
+    append(data_project, STRATEGI, "jämför_med: strategi-1999-h1\n")
+    code, out = validate(data_project, capsys)
+    line = line_of(data_project, STRATEGI, "jämför_med:")
+    assert code == 1, out
+    assert f"{STRATEGI}:{line}:13: 'jämför_med' går inte att använda: 'strategi-1999-h1' finns inte" in out
+
+
+def test_compare_ref_with_invalid_data(data_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`jämför_med` naming a version whose data has errors is an error: its changes cannot be worked out."""
+    _git(data_project, "init", "-q")
+    (data_project / MAL).unlink()
+    _git(data_project, "add", "-A")
+    _git(data_project, "commit", "-q", "-m", "trasig")
+    _git(data_project, "tag", "trasig")
+    shutil.copy(ROOT / MAL, data_project / MAL)
+    append(data_project, STRATEGI, "jämför_med: trasig\n")
+    code, out = validate(data_project, capsys)
+    line = line_of(data_project, STRATEGI, "jämför_med:")
+    assert code == 1, out
+    assert f"{STRATEGI}:{line}:13: 'jämför_med': versionen 'trasig' har 1 fel i sina data" in out
