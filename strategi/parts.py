@@ -240,7 +240,10 @@ def _misplaced(path: str, name: str, names: set[str], singles: dict[str, Part], 
     if twin:
         return f"en tvilling till {folder_path}/{twin}; en del av strategin får bara ha en fil. Slå ihop dem och ta bort den här"
     listed = ", ".join(sorted(own)) if own else "inga filer"
-    return f"filen har ingen plats i strategin; här hör bara hemma: {listed}"
+    return (
+        f"filen har ingen plats i strategin; här hör bara hemma: {listed} "
+        "(en ny del av strategin läggs till med en rad i PARTS i strategi/parts.py)"
+    )
 
 
 def _slug_hint(text: str) -> str:

@@ -300,6 +300,22 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
     if kind == "maxLength":
         yield at(path, f"{label} är för lång; den får ha högst {err.validator_value} tecken")
         return
+    if kind == "minProperties":
+        yield at(path, f"{label} ska ha minst {err.validator_value} fält ifyllda")
+        return
+    if kind == "dependencies":
+        needed = re.findall(r"'([^']+)' is a dependency of '([^']+)'", err.message)
+        if needed:
+            other, field_name = needed[0]
+            yield at(
+                (*path, field_name),
+                f"när '{field_name}' är ifyllt ska också '{other}' vara det; lägg till '{other}:'",
+                key=True,
+            )
+            return
+    if kind == "not":
+        yield at(path, f"{label} har ett värde som inte är tillåtet här ('{shown(value)}')")
+        return
     if kind == "minItems":
         yield at(path, f"{label} ska ha minst {err.validator_value} punkter")
         return

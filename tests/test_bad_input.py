@@ -219,6 +219,14 @@ CASES = [
         "får inte vara större än",
     ),
     Case("group-in-itself", _self_group, ORG, "ingår_i:", "ingår i sig själv"),
+    Case(
+        "dependency-missing",
+        _edit("data/strategy/process.yaml", "  i_stället: >-", "  i_ställe: >-"),
+        "data/strategy/process.yaml",
+        "antas_inte:",
+        "ska också 'i_stället' vara det",
+    ),
+    Case("empty-group", _edit(FB, "profil:\n", "profil: {}\nx_profil:\n"), FB, "profil:", "minst 1 fält"),
     # 3. YAML as the editor means it.
     Case(
         "yaml11-octal",
@@ -343,6 +351,13 @@ CASES = [
         "YAML-fel",
     ),
     Case("nfd-duplicate-key", _nfd_twin_key, MAL, "ma\u030al:", "finns redan på rad"),
+    Case(
+        "newline-in-key",
+        lambda r: append(r, MAL, '"x\\n::error::falsk rad": 1\n'),
+        MAL,
+        "::error::falsk rad",
+        "fältnamnet får bara vara en rad",
+    ),
     # 5. Size.
     Case("huge-file", _huge_file, MAL, 1, "större än 1 MB"),
 ]
@@ -383,6 +398,24 @@ def test_unreadable_file_is_named_in_swedish(
     code, out = validate(data_project, capsys)
     assert code == 1
     assert f"{MAL}:1:1: filen går inte att läsa (åtkomst nekad)" in out
+
+
+def test_unreadable_folder_is_named_in_swedish(
+    data_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder under data/ the operating system refuses to list is named, with the reason in Swedish."""
+    real_scandir = os.scandir
+    target = data_project / "data/channels"
+
+    def refuse(path: object) -> object:
+        if Path(str(path)) == target:
+            raise PermissionError(13, "Permission denied", str(target))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, out = validate(data_project, capsys)
+    assert code == 1
+    assert "data/channels:1:1: mappen går inte att läsa (åtkomst nekad)" in out
 
 
 BROKEN_SCHEMAS = {
