@@ -57,11 +57,21 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def latest_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
-    """The channel's most recent digital-status snapshot (by the end of its period)."""
-    snapshots = [s for s in channel.get("nuläge") or [] if isinstance(s, dict) and s.get("datum")]
+    """The channel's most recent digital-status snapshot: by the start, then the end of its period;
+    on a tie the one from the strategy's status table (id 'tabell…'), else the later in the file."""
+    snapshots = [
+        (i, s)
+        for i, s in enumerate(channel.get("nuläge") or [])
+        if isinstance(s, dict) and valid(str(s.get("datum", "")))
+    ]
     if not snapshots:
         return None
-    return max(snapshots, key=lambda s: (bounds(s["datum"])[0], bounds(s["datum"])[1]))
+
+    def rank(pair: tuple[int, dict[str, Any]]) -> tuple[Any, ...]:
+        i, s = pair
+        return (*bounds(str(s["datum"])), str(s.get("id", "")).startswith("tabell"), i)
+
+    return max(snapshots, key=rank)[1]
 
 
 def is_stale(channel: dict[str, Any], cadence_months: int, today: dt.date) -> bool:

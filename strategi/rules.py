@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods
+from . import periods, version_rules
 from .loader import Document, JsonPath
 from .problems import Problem, shown
 
@@ -300,4 +300,5 @@ def check(
         *check_groups(documents),
         *check_channels(documents, today),
         *check_budget(documents),
+        *version_rules.check(documents, today),
     ]
