@@ -183,6 +183,13 @@ CASES = [
         1,
         "Windows reserverar",
     ),
+    Case(
+        "channel-id-taken-by-the-site",
+        lambda r: shutil.copy(r / FB, r / "data/channels/index.yaml"),
+        "data/channels/index.yaml",
+        1,
+        "upptaget av sajten",
+    ),
     # 2. Values the views need: real dates, sane numbers.
     Case(
         "impossible-date",
@@ -524,6 +531,7 @@ def test_extreme_today_is_a_usage_error(
         ("a" * 41, "högst 40 tecken"),
         ("con", "Windows reserverar"),
         ("lpt1", "Windows reserverar"),
+        ("index", "upptaget av sajten"),
         ("you tube", "bara innehålla små bokstäver"),
         ("youtube\n", "bara innehålla små bokstäver"),
     ],
