@@ -335,12 +335,26 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
     yield at(path, f"{label} stämmer inte med schemat (regeln '{kind}')")
 
 
+# Schema problems worked out per file: enough to act on, and a bound on the time a broken file takes.
+MAX_PER_FILE = 500
+
+
 def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
-    """All schema problems of one document."""
+    """The schema problems of one document (at most MAX_PER_FILE, then one line saying there are more)."""
     v = validator(schema_dir, schema_name)
     problems: list[Problem] = []
     try:
         for err in v.iter_errors(doc.data):
+            if len(problems) >= MAX_PER_FILE:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        1,
+                        1,
+                        f"filen har fler än {MAX_PER_FILE} fel mot schemat; rätta dem som visas och kör igen",
+                    )
+                )
+                break
             problems.extend(_messages(err, doc, v))
     except (Unresolvable, LookupError, RecursionError):
         raise _schema_problem(

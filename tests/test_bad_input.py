@@ -501,6 +501,23 @@ def test_many_problems_are_capped_with_a_count(
     assert rest == 1500 + warnings - 200
 
 
+def test_a_file_full_of_errors_is_checked_in_bounded_time(
+    data_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2 000 wrong values in one file: schema problems stop at 500 with a line saying there are more."""
+    replace(
+        data_project, "data/strategy/tonalitet.yaml", "  stycken:\n", "  stycken:\n" + "    - 1\n" * 2_000
+    )
+    code, out = validate(data_project, capsys, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["fel"] == 501
+    assert (
+        "data/strategy/tonalitet.yaml:1:1: filen har fler än 500 fel mot schemat"
+        in validate(data_project, capsys)[1]
+    )
+
+
 def test_output_survives_an_ascii_console(data_project: Path) -> None:
     """On a console that cannot show å, ä, ö the errors are still printed (as escapes), exit 1."""
     (data_project / MAL).unlink()
