@@ -118,12 +118,16 @@ def test_keyed_list_items_are_matched_by_id_not_position() -> None:
 
 
 def test_plain_lists_report_added_and_removed_values() -> None:
-    """In a list of plain values, a value taken away and one added are reported by value."""
+    """In a list of plain values, a value taken away and one added are reported by value; as many taken
+    away as added read as rewritten lines, one change each (not a removal plus an addition)."""
     old = small({"mal": {"bredden": {"problem": ["Ett.", "Två."]}}})
     new = small({"mal": {"bredden": {"problem": ["Två.", "Tre."]}}})
-    assert lines(old, new) == [
+    assert lines(old, new) == ["Mål › Problem med att visa på bredden › Problemet: Ett. → Tre."]
+    longer = small({"mal": {"bredden": {"problem": ["Två.", "Tre.", "Fyra."]}}})
+    assert lines(old, longer) == [
         "Borttaget: Mål › Problem med att visa på bredden › Problemet: Ett.",
         "Nytt: Mål › Problem med att visa på bredden › Problemet: Tre.",
+        "Nytt: Mål › Problem med att visa på bredden › Problemet: Fyra.",
     ]
 
 
@@ -184,8 +188,8 @@ def test_text_and_markdown_lists() -> None:
         "Kanaler (1)\n  - Ny kanal: X_y\n"
     )
     assert diff.as_markdown(changes, "Ändringar #1") == (
-        "### Ändringar &#35;1\n\n**Mål** (2)\n\n- Mål › Webben: a → b\n- Nytt: Mål › Engagemang: &#42;fet&#42;\n\n"
-        "**Kanaler** (1)\n\n- Ny kanal: X&#95;y\n"
+        "### Ändringar #\u20601\n\n**Mål** (2)\n\n- Mål › Webben: a → b\n- Nytt: Mål › Engagemang: \\*fet\\*\n\n"
+        "**Kanaler** (1)\n\n- Ny kanal: X\\_y\n"
     )
 
 

@@ -18,6 +18,7 @@ from conftest import IN_CI, ROOT
 from jsonschema import Draft7Validator
 
 from strategi.check import data_files, schema_for
+from strategi.parts import PARTS
 
 SCHEMA_DIR = ROOT / "schemas"
 SETTINGS = ROOT / ".vscode" / "settings.json"
@@ -33,9 +34,8 @@ def _schema_files() -> list[Path]:
 
 
 def _expected_glob(schema: Path) -> str:
-    name = schema.name.removesuffix(".schema.json")
-    dirs = {"kanal": "data/channels/*.yaml", "matvarden": "data/matvarden/*.yaml"}
-    return dirs.get(name, f"data/strategy/{name}.yaml")
+    """The data files of a schema, from the list of the strategy's parts."""
+    return next(part.glob for part in PARTS if part.schema == schema.name)
 
 
 @pytest.mark.parametrize("schema", _schema_files(), ids=lambda p: p.name)

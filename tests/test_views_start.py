@@ -7,6 +7,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from strategi import model
 from strategi.views import VIEWS
 
