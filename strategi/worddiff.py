@@ -28,10 +28,13 @@ class Segment:
 
 
 def is_prose(old: Any, new: Any) -> bool:
-    """True when a change is between two texts long enough to show word by word."""
+    """True when a change is between two texts long enough to show word by word, that still share
+    words (a text rewritten from scratch has no context to show: it keeps the short summary)."""
     if not (isinstance(old, str) and isinstance(new, str)):
         return False
-    return max(len(old.split()), len(new.split())) >= MIN_WORDS
+    if max(len(old.split()), len(new.split())) < MIN_WORDS:
+        return False
+    return any(s.kind in {"same", "gap"} for s in segments(old, new))
 
 
 def segments(old: str, new: str, context: int = CONTEXT) -> list[Segment]:

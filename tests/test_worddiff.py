@@ -58,6 +58,11 @@ def test_change_list_line_shows_words_not_an_announcement() -> None:
     assert diff.describe_markdown(change).count("~~") == 6
 
 
+def test_text_rewritten_from_scratch_is_not_shown_word_by_word() -> None:
+    """Two long texts without a word in common have no context to show: no word diff."""
+    assert not worddiff.is_prose("a " * 45, "b " * 46)
+
+
 def test_numbers_stay_before_after() -> None:
     """A changed number is still shown as 'före → efter'."""
     change = diff.Change("Facebook", ("Följare",), "ändrat", 17000, 18250)
