@@ -13,7 +13,7 @@ from . import periods, render
 from .progress import Progress, value_text
 
 WIDTH, HEIGHT = 560, 240
-LEFT, RIGHT, TOP, BOTTOM = 64, 24, 24, 40
+LEFT, RIGHT, TOP, BOTTOM = 80, 24, 24, 44
 LINE = "#1a4f8b"  # 8.6:1 on white
 TARGET = "#3d3d3d"  # 11:1 on white
 TEXT = "#1f1f1f"
@@ -75,13 +75,13 @@ def svg(p: Progress, id_prefix: str = "") -> str:
     ]
     for value in (0, y_max / 2, y_max):
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="12" fill="{TEXT}">'
+            f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="15" fill="{TEXT}">'
             f"{render.esc(value_text(value, unit))}</text>"
         )
     right = deadline if x_max not in dates and deadline else p.points[-1].period
     for label, pos, anchor in ((p.points[0].period, LEFT, "start"), (right, WIDTH - RIGHT, "end")):
         parts.append(
-            f'<text x="{pos}" y="{HEIGHT - 14}" text-anchor="{anchor}" font-size="12" fill="{TEXT}">'
+            f'<text x="{pos}" y="{HEIGHT - 14}" text-anchor="{anchor}" font-size="15" fill="{TEXT}">'
             f"{render.esc(periods.describe(label))}</text>"
         )
     if p.target is not None:
@@ -91,7 +91,7 @@ def svg(p: Progress, id_prefix: str = "") -> str:
             'stroke-width="2" stroke-dasharray="8 5"/>'
         )
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{ty - 6:.1f}" text-anchor="end" font-size="12" fill="{TEXT}">'
+            f'<text x="{WIDTH - RIGHT}" y="{ty - 6:.1f}" text-anchor="end" font-size="15" fill="{TEXT}">'
             f"Mål: {render.esc(value_text(p.target, unit))}</text>"
         )
     path = " ".join(f"{x(d):.1f},{y(pt.value):.1f}" for pt, d in zip(p.points, dates, strict=True))
@@ -103,7 +103,7 @@ def svg(p: Progress, id_prefix: str = "") -> str:
         f'<rect x="{bx - 6:.1f}" y="{by - 6:.1f}" width="12" height="12" fill="#ffffff" stroke="{LINE}" stroke-width="3"/>'
     )
     parts.append(
-        f'<text x="{bx + 10:.1f}" y="{by + 18:.1f}" font-size="12" fill="{TEXT}">Utgångsvärde</text>'
+        f'<text x="{bx + 10:.1f}" y="{by + 18:.1f}" font-size="15" fill="{TEXT}">Utgångsvärde</text>'
     )
     title = f"{p.indicator['namn']}: värden över tid"
     return (

@@ -166,6 +166,11 @@ def check_rows(
         seen.setdefault(key, where)
 
 
+def name(snap: dict[str, Any]) -> str:
+    """A snapshot as a message names it: its id, else its date in words."""
+    return f"'{snap['id']}'" if snap.get("id") else periods.describe(str(snap.get("datum", "")))
+
+
 def check_confirmed(documents: dict[str, Document]) -> Iterator[Problem]:
     """An adopted version has no digital status left to confirm."""
     doc = documents.get("data/strategy/strategi.yaml")
@@ -179,7 +184,7 @@ def check_confirmed(documents: dict[str, Document]) -> Iterator[Problem]:
                 yield _at(
                     channel,
                     ("nuläge", i, "obekräftad"),
-                    f"versionen är antagen, men nuläget '{snap['id']}' är kopierat och inte bekräftat; "
+                    f"versionen är antagen, men nuläget {name(snap)} är kopierat och inte bekräftat; "
                     "uppdatera siffrorna och ta bort 'obekräftad: true'",
                     "bekräfta",
                 )

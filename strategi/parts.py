@@ -91,7 +91,8 @@ PARTS: tuple[Part, ...] = (
     Part("data/strategy/budget.yaml", "budget.schema.json"),
     Part("data/strategy/process.yaml", "process.schema.json"),
     CHANNELS,
-    Part("data/strategy/indikatorer.yaml", "indikatorer.schema.json"),
+    # Optional: versions from before the follow-up indicators have no such file.
+    Part("data/strategy/indikatorer.yaml", "indikatorer.schema.json", required=False),
     Part("data/matvarden", "matvarden.schema.json", many=True, required=False),
 )
 

@@ -113,7 +113,7 @@ def points(s: Any, indicator: dict[str, Any]) -> list[Point]:
                 figures = snap.get("mätvärden") or {}
                 if snap.get("obekräftad") or not isinstance(figures.get(key), int | float):
                     continue
-                source = f"{channel['namn']}, digitalt nuläge: {snap.get('källa', snap['id'])}"
+                source = f"{channel['namn']}, digitalt nuläge: {snap.get('källa') or periods.describe(snap['datum'])}"
                 by_period.setdefault(snap["datum"], Point(snap["datum"], figures[key], source, derived=True))
     for row in s.measurements:
         if row["indikator"] == indicator["id"]:
