@@ -15,6 +15,8 @@ STRATEGY_DIR = "data/strategy"
 CHANNEL_DIR = "data/channels"
 SCHEMA_DIR = "schemas"
 CHANNEL_SCHEMA = "kanal.schema.json"
+PLAN_DIR = "data/plan"
+PLAN_SCHEMA = "plan.schema.json"
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 
 
@@ -43,6 +45,8 @@ def schema_for(relpath: str) -> str | None:
         return CHANNEL_SCHEMA
     if path.parent.as_posix() == STRATEGY_DIR:
         return f"{path.stem}.schema.json"
+    if path.parent.as_posix() == PLAN_DIR:
+        return PLAN_SCHEMA
     return None
 
 
@@ -94,7 +98,8 @@ def run(root: Path, today: dt.date | None = None) -> Result:
                     1,
                     1,
                     "filen har ingen plats i strategin: strategidata ligger i data/strategy/ "
-                    "(med ett schema med samma namn i schemas/) och kanaler i data/channels/",
+                    "(med ett schema med samma namn i schemas/), kanaler i data/channels/ och "
+                    "publiceringsplaner i data/plan/",
                     rule="fil",
                 )
             )

@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from . import check, diff, gitref, model, pdf, periods, publish, scaffold
+from . import check, diff, gitref, model, pdf, periods, plan, publish, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -102,6 +102,58 @@ def _cmd_ny_kanal(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_plan(args: argparse.Namespace) -> int:
+    today = periods.today()
+    week = args.vecka or plan.week_of(today)
+    try:
+        plan.parse_week(week)
+        strategy = model.load(Path(args.rot), today)
+    except ValueError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    print(plan.week_text(strategy, week), end="")
+    return 0
+
+
+def _cmd_ny_plan(args: argparse.Namespace) -> int:
+    try:
+        path = scaffold.new_plan(Path(args.rot), args.manad)
+    except ValueError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"Skrev {path.as_posix()}. Fyll i posten under raderna märkta 'FYLL I' och kör sedan 'make validera'."
+    )
+    return 0
+
+
+def _add_plan_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    plan_cmd = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="visa veckans publiceringsplan per kanal och varningarna mot strategin",
+        description="Visar vad som är planerat per kanal en vecka och varje varning mot strategin.",
+    )
+    plan_cmd.add_argument(
+        "--vecka",
+        metavar="ÅÅÅÅ-Vnn",
+        default=None,
+        help="veckan, till exempel 2026-V49 (standard: denna vecka)",
+    )
+    plan_cmd.set_defaults(func=_cmd_plan)
+    ny_plan = sub.add_parser(
+        "ny-plan",
+        parents=[common],
+        help="skapa en månads publiceringsplan att fylla i",
+        description="Skriver data/plan/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
+    )
+    ny_plan.add_argument("manad", metavar="ÅÅÅÅ-MM", help="månaden, till exempel 2026-12")
+    ny_plan.set_defaults(func=_cmd_ny_plan)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m strategi",
@@ -177,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="kanalens id: små bokstäver a-z, siffror och bindestreck, till exempel 'youtube'",
     )
     ny_kanal.set_defaults(func=_cmd_ny_kanal)
+    _add_plan_commands(sub, common)
     return parser
 
 

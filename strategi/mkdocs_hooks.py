@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import model, site
+from strategi import calendars, model, site
 
 
 def _strategy(config: Any) -> model.Strategy:
@@ -36,6 +36,7 @@ def on_files(files: Files, config: Any) -> Files:
                 config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)
             )
         )
+    calendars.add_files(files, config, strategy)
     return files
 
 

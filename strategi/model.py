@@ -36,6 +36,7 @@ class Strategy:
     warnings: list[Problem] = field(default_factory=list)
     edit_base: str | None = None
     documents: dict[str, Document] = field(default_factory=dict)
+    plans: list[dict[str, Any]] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.files.get(name, {})
@@ -55,18 +56,25 @@ class Strategy:
 def from_result(result: check.Result, today: dt.date) -> Strategy:
     files: dict[str, dict[str, Any]] = {}
     channels: list[dict[str, Any]] = []
+    plans: list[dict[str, Any]] = []
     sources: dict[str, str] = {}
     for relpath, doc in result.documents.items():
         stem = Path(relpath).stem
         if relpath.startswith(check.CHANNEL_DIR + "/"):
             channels.append(doc.data)
             sources[f"kanal:{doc.data['id']}"] = relpath
+        elif relpath.startswith(check.PLAN_DIR + "/"):
+            plans.append(doc.data)
+            sources[f"plan:{stem}"] = relpath
         else:
             files[stem] = doc.data
             sources[stem] = relpath
     channels.sort(key=lambda c: (c.get("ordning", 999), c["id"]))
     warnings = [p for p in result.problems if not p.is_error]
-    return Strategy(result.root, files, channels, sources, today, warnings, documents=dict(result.documents))
+    plans.sort(key=lambda p: str(p.get("månad", "")))
+    return Strategy(
+        result.root, files, channels, sources, today, warnings, documents=dict(result.documents), plans=plans
+    )
 
 
 def load(root: Path, today: dt.date | None = None) -> Strategy:

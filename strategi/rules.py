@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods
+from . import periods, plan_rules
 from .loader import Document, JsonPath
 from .problems import Problem
 
 CHANNELS = "data/channels/"
 STRATEGY = "data/strategy/"
+PLANS = "data/plan/"
 
 # What each kind of reference points at: (file stem, list key, human name of the kind).
 TARGETS: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -28,6 +29,7 @@ TARGETS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "person": ("organisation", ("personer",), "person i data/strategy/organisation.yaml"),
     "grupp": ("organisation", ("grupper",), "grupp i data/strategy/organisation.yaml"),
     "uppdrag": ("process", ("uppdrag",), "uppdrag i data/strategy/process.yaml"),
+    "materialtyp": ("materialtyper", ("typer",), "materialtyp i data/strategy/materialtyper.yaml"),
 }
 
 # Where references stand: (file stem or "kanal" for every channel file, path pattern, kind).
@@ -53,6 +55,16 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("uppdrag", "*"), "uppdrag"),
     ("kanal", ("organisation", "roller", "*"), "roll"),
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
+    # The annual cycle and the publishing plans (data/plan/*.yaml, all under the stem "plan").
+    ("arshjul", ("aktiviteter", "*", "ansvar", "roller", "*"), "roll"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "grupper", "*"), "grupp"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "personer", "*"), "person"),
+    ("arshjul", ("aktiviteter", "*", "kanaler", "*"), "kanal"),
+    ("plan", ("poster", "*", "kanal"), "kanal"),
+    ("plan", ("poster", "*", "materialtyp"), "materialtyp"),
+    ("plan", ("poster", "*", "mål", "*"), "mål"),
+    ("plan", ("poster", "*", "personas", "*"), "persona"),
+    ("plan", ("poster", "*", "ansvarig"), "person"),
 ]
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -60,6 +72,8 @@ _SNAPSHOT_KEYS = ("nuläge", "*", "datum")
 
 
 def _stem(relpath: str) -> str:
+    if relpath.startswith(PLANS):
+        return "plan"
     return "kanal" if relpath.startswith(CHANNELS) else Path(relpath).stem
 
 
@@ -265,4 +279,5 @@ def check(
         *check_channels(documents, today),
         *check_budget(documents),
         *check_dates(documents),
+        *plan_rules.check(documents),
     ]
