@@ -60,7 +60,7 @@ def _warn(doc: Document, path: JsonPath, message: str) -> Problem:
 
 def rule_place(doc: Document, path: JsonPath) -> str:
     """'data/channels/facebook.yaml:19' for a value in a channel card."""
-    return f"{doc.path}:{doc.where(path)[0]}"
+    return f"{doc.path}:{doc.where(path, key=True)[0]}"
 
 
 def week_label(day: dt.date) -> str:

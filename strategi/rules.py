@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods, plan_rules
+from . import arshjul_rules, periods, plan_rules
 from .loader import Document, JsonPath
 from .problems import Problem
 
@@ -280,4 +280,5 @@ def check(
         *check_budget(documents),
         *check_dates(documents),
         *plan_rules.check(documents),
+        *arshjul_rules.check(documents),
     ]

@@ -44,8 +44,16 @@ def _post(s: Strategy, post: plan.Post, names: dict[str, str]) -> str:
         f'<p class="plan-post__nar"><time datetime="{render.esc(stamp)}">{render.esc(when)}</time>'
         f"{' ' + render.light(light).html if light else ''}</p>"
         f'<p class="plan-post__titel">{render.esc(post.data["titel"])}</p>'
-        f"{render.dl(facts)}</li>"
+        f"{_facts(facts)}</li>"
     )
+
+
+def _facts(pairs: list[tuple[str, str]]) -> str:
+    """A compact label/value list (one line each on a phone); empty values are left out."""
+    inner = "".join(
+        f"<dt>{render.esc(k)}</dt><dd>{render.esc(v)}</dd>" for k, v in pairs if v not in ("", "–")
+    )
+    return f'<dl class="plan-post__fakta">{inner}</dl>'
 
 
 def _persona(s: Strategy, persona_id: str) -> str:
