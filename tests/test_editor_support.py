@@ -34,7 +34,8 @@ def _schema_files() -> list[Path]:
 
 def _expected_glob(schema: Path) -> str:
     name = schema.name.removesuffix(".schema.json")
-    return "data/channels/*.yaml" if name == "kanal" else f"data/strategy/{name}.yaml"
+    folders = {"kanal": "data/channels/*.yaml", "plan": "data/plan/*.yaml"}
+    return folders.get(name, f"data/strategy/{name}.yaml")
 
 
 @pytest.mark.parametrize("schema", _schema_files(), ids=lambda p: p.name)
@@ -70,6 +71,8 @@ def test_settings_map_every_schema_to_its_data_files() -> None:
     }
     assert mapping == expected
     for globs in mapping.values():
+        if globs[0] == "data/plan/*.yaml":
+            continue  # the publishing plan starts empty: `ny-plan` writes its first month
         assert any(ROOT.glob(globs[0])), f"{globs[0]} matchar ingen datafil"
 
 

@@ -10,7 +10,7 @@ from ..model import Strategy
 from . import view
 from ._org_helpers import channel_name, flags, goal_name, joined, person_name
 
-PER_WORDS = {"vardag": "per vardag", "vecka": "per vecka", "vid-behov": "vid behov"}
+PER_WORDS = {"vardag": "per vardag", "vecka": "per vecka", "vid behov": "vid behov"}
 
 
 def _month_title(month: str) -> str:
