@@ -103,6 +103,14 @@ def _insert_after(nav: list[Any], generated: dict[str, list[Any]]) -> list[Any]:
         item = entry
         if isinstance(entry, dict):
             item = {k: _insert_after(v, generated) if isinstance(v, list) else v for k, v in entry.items()}
+            # A section left with only its overview page (no plan months yet) becomes that page:
+            # the theme would otherwise render an empty sub-navigation.
+            item = {
+                k: v[0]
+                if isinstance(v, list) and len(v) == 1 and isinstance(v[0], str) and v[0] in generated
+                else v
+                for k, v in item.items()
+            }
         result.append(item)
         value = next(iter(item.values())) if isinstance(item, dict) else item
         if isinstance(value, str) and value in generated:

@@ -196,9 +196,7 @@ def plan_oversikt(s: Strategy) -> str:
         )
         month_list = f'<ul class="plan-manader">{links}</ul>'
     else:
-        month_list = render.p(
-            "Inget är planerat ännu. Skapa en månad med python -m strategi ny-plan ÅÅÅÅ-MM."
-        )
+        month_list = "<p>Inget är planerat ännu. Skapa en månad med <code>python -m strategi ny-plan ÅÅÅÅ-MM</code>.</p>"
     feeds = "".join(
         f'<li><a href="{render.esc(name)}.ics" download="{render.esc(name)}.ics">'
         f"{render.esc('Alla kanaler' if name == plan.ALL else channel_name(s, name))}</a> "
