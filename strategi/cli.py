@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -90,16 +90,22 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+def _scaffolded(make: Callable[[], Path], next_step: str) -> int:
+    """Run a scaffold; print the file it wrote and what to do next, or its Swedish refusal (exit 2)."""
     try:
-        path = scaffold.new_channel(Path(args.rot), args.id)
+        path = make()
     except ValueError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 2
-    print(
-        f"Skrev {path.as_posix()}. Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'."
-    )
+    print(f"Skrev {path.as_posix()}. {next_step}")
     return 0
+
+
+def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+    return _scaffolded(
+        lambda: scaffold.new_channel(Path(args.rot), args.id),
+        "Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'.",
+    )
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:
@@ -119,15 +125,10 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
 
 def _cmd_ny_plan(args: argparse.Namespace) -> int:
-    try:
-        path = scaffold.new_plan(Path(args.rot), args.manad)
-    except ValueError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 2
-    print(
-        f"Skrev {path.as_posix()}. Fyll i posten under raderna märkta 'FYLL I' och kör sedan 'make validera'."
+    return _scaffolded(
+        lambda: scaffold.new_plan(Path(args.rot), args.manad),
+        "Fyll i posten under raderna märkta 'FYLL I' och kör sedan 'make validera'.",
     )
-    return 0
 
 
 def _add_plan_commands(sub: Any, common: argparse.ArgumentParser) -> None:

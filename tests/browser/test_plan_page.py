@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser._site import WCAG_TAGS, Record, guarded_page, serve, visit
+from tests.browser.test_accessibility import _violations
 from tests.conftest import ROOT, build_site, copy_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
@@ -45,15 +46,7 @@ def test_plan_pages_pass_axe(browser: Any, plan_server: str) -> None:
     try:
         for path in PAGES:
             visit(page, record, plan_server, path)
-            result = axe.run(
-                page,
-                options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-            )
-            found += [
-                f"{v['id']} på {path}: {' '.join(str(t) for t in n['target'])}"
-                for v in result.response["violations"]
-                for n in v["nodes"]
-            ]
+            found += _violations(axe, page, path, {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     finally:
         context.close()
     assert not found, "\n".join(found)
