@@ -104,6 +104,8 @@ def check(documents: dict[str, Document]) -> Iterator[Problem]:
     """Every plan problem: month errors first, then the warnings against the channel cards."""
     for doc in plan_documents(documents).values():
         yield from _check_month(doc)
+    for channel in _channels(documents).values():
+        yield from _check_rule_text(channel)
     for problem, _first, _last in warnings(documents):
         yield problem
 
@@ -139,6 +141,33 @@ def _check_month(doc: Document) -> Iterator[Problem]:
                 "fel",
                 "plan",
             )
+
+
+# The rule's text must stay the card's line it was parsed from: (rule key, profile key, line name).
+_CARD_LINES = (("frekvens", "frekvens", "Frekvens:"), ("tider", "när", "När:"))
+
+
+def _check_rule_text(channel: Document) -> Iterator[Problem]:
+    """publiceringsregler keeps the card's own words; if the card changes, the numbers need a look."""
+    rules = channel.data.get(RULES) or {}
+    profile = channel.data.get("profil") or {}
+    for key, card_key, line in _CARD_LINES:
+        text = (rules.get(key) or {}).get("text")
+        if (
+            text is None
+            or card_key not in profile
+            or " ".join(str(text).split()) == " ".join(str(profile[card_key]).split())
+        ):
+            continue
+        yield _at(
+            channel,
+            (RULES, key, "text"),
+            f"texten '{text}' är inte kanalkortets rad '{line} {profile[card_key]}' "
+            f"(profil.{card_key}, rad {channel.where(('profil', card_key))[0]}); skriv samma text och "
+            f"kontrollera att talen under {RULES}.{key} fortfarande stämmer",
+            "fel",
+            "plan",
+        )
 
 
 def _name(channel: Document) -> str:
