@@ -1,7 +1,8 @@
 """The annual cycle: every recurring activity the strategy names, as occurrences and as a feed.
 
 Activities come from data/strategy/arshjul.yaml. Three kinds follow from other data instead of
-being written twice: the digital status updated every revideringsintervall_månader (strategi.yaml),
+being written twice: the digital status updated every revideringsintervall_månader (strategi.yaml,
+counted from what the channels' snapshots refer to),
 the revised draft's presentation (strategi.yaml: presentation) and each channel section's next
 review (the channel's `granskad` plus the revision interval). Each repeats within the strategy's
 period (strategi.yaml: period), which also ends every recurrence.
@@ -15,7 +16,7 @@ from typing import Any
 
 from dateutil import rrule as du  # type: ignore[import-untyped]
 
-from . import ical, periods
+from . import ical, periods, versions
 from .model import Strategy
 from .views._org_helpers import channel_name, group_name, person_name, role_name
 
@@ -127,8 +128,9 @@ def derived(s: Strategy) -> list[Activity]:
     _, period_end = strategy_period(s)
     months = int(data.get("revideringsintervall_månader", 6))
     found = []
-    if data.get("nuläge_avser"):
-        start = periods.bounds(str(data["nuläge_avser"]))[1] + dt.timedelta(days=1)
+    refers_to = versions.status_refers_to(s)
+    if periods.valid(refers_to):
+        start = periods.bounds(refers_to)[1] + dt.timedelta(days=1)
         found.append(
             Activity(
                 id="nulage-uppdateras",
@@ -137,7 +139,10 @@ def derived(s: Strategy) -> list[Activity]:
                 start=start,
                 until=period_end,
                 rule={"freq": "MONTHLY", "interval": months, "bymonthday": [start.day]},
-                description=f"Var {months}:e månad, räknat från nuläget ({periods.describe(str(data['nuläge_avser']))}).",
+                description=(
+                    f"Var {months}:e månad, räknat från nuläget ({periods.describe(refers_to)}, "
+                    "enligt kanalernas daterade nulägen)."
+                ),
                 derived_from=s.source("strategi"),
             )
         )
