@@ -148,7 +148,8 @@ _CARD_LINES = (("frekvens", "frekvens", "Frekvens:"), ("tider", "när", "När:")
 
 
 def _check_rule_text(channel: Document) -> Iterator[Problem]:
-    """publiceringsregler keeps the card's own words; if the card changes, the numbers need a look."""
+    """publiceringsregler keeps the card's own words; if the card changes, the numbers need a look
+    (a warning: the card's prose may change without the plan's numbers being wrong)."""
     rules = channel.data.get(RULES) or {}
     profile = channel.data.get("profil") or {}
     for key, card_key, line in _CARD_LINES:
@@ -165,7 +166,7 @@ def _check_rule_text(channel: Document) -> Iterator[Problem]:
             f"texten '{text}' är inte kanalkortets rad '{line} {profile[card_key]}' "
             f"(profil.{card_key}, rad {channel.where(('profil', card_key))[0]}); skriv samma text och "
             f"kontrollera att talen under {RULES}.{key} fortfarande stämmer",
-            "fel",
+            "varning",
             "plan",
         )
 

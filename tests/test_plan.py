@@ -320,7 +320,7 @@ def test_channel_feed_holds_only_that_channel(planned: model.Strategy) -> None:
 
 
 def test_rule_text_must_stay_the_cards_line(project: Path) -> None:
-    """Changing the card's 'Frekvens:' line without its parsed rule is an error on the rule's text,
+    """Changing the card's 'Frekvens:' line without its parsed rule is a warning on the rule's text,
     naming the card's line, so the numbers are looked at again."""
     card = project / "data/channels/facebook.yaml"
     text = card.read_text(encoding="utf-8").replace(
@@ -330,9 +330,9 @@ def test_rule_text_must_stay_the_cards_line(project: Path) -> None:
     profile_line = _line(card, r"^  frekvens: 2-4", after=r"^profil:")
     rule_line = _line(card, r"^    text: 1-3 inlägg/vardag", after=r"^publiceringsregler:")
     result = run_cli("validera", cwd=project)
-    assert result.returncode == 1
+    assert result.returncode == 0
     assert (
-        f"data/channels/facebook.yaml:{rule_line}:11: texten '1-3 inlägg/vardag' är inte kanalkortets rad "
+        f"data/channels/facebook.yaml:{rule_line}:11: varning: texten '1-3 inlägg/vardag' är inte kanalkortets rad "
         f"'Frekvens: 2-4 inlägg/vardag' (profil.frekvens, rad {profile_line}); skriv samma text och "
         "kontrollera att talen under publiceringsregler.frekvens fortfarande stämmer"
     ) in result.stdout.splitlines()
