@@ -221,8 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     publicera.set_defaults(func=_cmd_publicera)
     pdf_cmd = sub.add_parser(
         "pdf",
-        help="skriv ut hela strategin till en PDF (kräver en byggd sajt och Chromium)",
-        description="Skriver ut sajtens utskriftssida till PDF med Chromium, utan att nå någon annan server.",
+        help="skriv ut hela strategin till en PDF (kräver en byggd sajt)",
+        description="Gör en tillgänglig PDF (A4, svensk, taggad) av sajtens utskriftssida med WeasyPrint, utan att nå någon server.",
     )
     pdf_cmd.add_argument("--sajt", default="site", help="mappen med den byggda sajten (standard: site)")
     pdf_cmd.add_argument("--ut", default="strategi.pdf", help="PDF-filens namn (standard: strategi.pdf)")

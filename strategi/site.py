@@ -184,7 +184,6 @@ def configure(config: Any, strategy: model.Strategy) -> None:
     extra = config["extra"]
     extra["strategi_banner"] = banner_html(strategy)
     extra["strategi_version"] = versions.version_id(strategy)
-    extra["strategi_omslag"] = cover_html(strategy)
     if os.environ.get("STRATEGI_VERSIONER") == "mike":
         extra["version"] = {"provider": "mike"}
         extra["strategi_mike"] = True

@@ -195,9 +195,9 @@ CASES = [
     ),
     Case(
         "year-zero",
-        _edit(STRATEGI, 'nuläge_avser: "2020-h1"', 'nuläge_avser: "0000-h1"'),
+        _edit(STRATEGI, 'från: "2020-h1"', 'från: "0000-h1"'),
         STRATEGI,
-        "nuläge_avser:",
+        "från:",
         "ska ligga mellan 1900 och 2999",
     ),
     Case(
