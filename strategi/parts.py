@@ -91,6 +91,8 @@ PARTS: tuple[Part, ...] = (
     Part("data/strategy/budget.yaml", "budget.schema.json"),
     Part("data/strategy/process.yaml", "process.schema.json"),
     CHANNELS,
+    Part("data/strategy/arshjul.yaml", "arshjul.schema.json"),
+    Part("data/plan", "plan.schema.json", many=True, required=False),
 )
 
 
