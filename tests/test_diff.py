@@ -117,13 +117,17 @@ def test_keyed_list_items_are_matched_by_id_not_position() -> None:
     assert lines(old, small({"mal": {"mål": [b]}})) == ["Borttaget: Mål › Mål › Stärka varumärket"]
 
 
-def test_plain_lists_report_added_and_removed_values() -> None:
-    """In a list of plain values, a value taken away and one added are reported by value."""
-    old = small({"mal": {"bredden": {"problem": ["Ett.", "Två."]}}})
-    new = small({"mal": {"bredden": {"problem": ["Två.", "Tre."]}}})
-    assert lines(old, new) == [
-        "Borttaget: Mål › Problem med att visa på bredden › Problemet: Ett.",
-        "Nytt: Mål › Problem med att visa på bredden › Problemet: Tre.",
+def test_plain_lists_report_added_removed_and_rewritten_values() -> None:
+    """In a list of plain values, a value taken away or added is reported by value; one rewritten is one change."""
+    before = small({"mal": {"bredden": {"problem": ["Ett.", "Två."]}}})
+    assert lines(before, small({"mal": {"bredden": {"problem": ["Två."]}}})) == [
+        "Borttaget: Mål › Problem med att visa på bredden › Problemet: Ett."
+    ]
+    assert lines(before, small({"mal": {"bredden": {"problem": ["Ett.", "Två.", "Tre."]}}})) == [
+        "Nytt: Mål › Problem med att visa på bredden › Problemet: Tre."
+    ]
+    assert lines(before, small({"mal": {"bredden": {"problem": ["Två.", "Tre."]}}})) == [
+        "Mål › Problem med att visa på bredden › Problemet › Tre.: Ett. → Tre."
     ]
 
 
@@ -184,8 +188,8 @@ def test_text_and_markdown_lists() -> None:
         "Kanaler (1)\n  - Ny kanal: X_y\n"
     )
     assert diff.as_markdown(changes, "Ändringar #1") == (
-        "### Ändringar &#35;1\n\n**Mål** (2)\n\n- Mål › Webben: a → b\n- Nytt: Mål › Engagemang: &#42;fet&#42;\n\n"
-        "**Kanaler** (1)\n\n- Ny kanal: X&#95;y\n"
+        "### Ändringar #\u20601\n\n**Mål** (2)\n\n- Mål › Webben: a → b\n- Nytt: Mål › Engagemang: \\*fet\\*\n\n"
+        "**Kanaler** (1)\n\n- Ny kanal: X\\_y\n"
     )
 
 
