@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import check, diff, gitref, model, pdf, periods, publish, scaffold
+from . import check, diff, gitref, local, model, pdf, periods, publish, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -87,7 +87,20 @@ def _cmd_publicera(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    return local.serve(Path(args.rot), args.adress)
+
+
+def _cmd_bygg(args: argparse.Namespace) -> int:
+    return local.build(Path(args.rot), args.ut, offline=args.offline)
+
+
 def _cmd_pdf(args: argparse.Namespace) -> int:
+    if args.sajt is None:  # no site given: build it first, as `make pdf` does
+        code = local.build(Path())
+        if code:
+            return code
+        args.sajt = "site"
     try:
         out = pdf.make_pdf(Path(args.sajt), Path(args.ut))
     except pdf.PdfError as exc:
@@ -168,12 +181,39 @@ def build_parser() -> argparse.ArgumentParser:
     publicera.set_defaults(func=_cmd_publicera)
     pdf_cmd = sub.add_parser(
         "pdf",
-        help="skriv ut hela strategin till en PDF (kräver en byggd sajt och Chromium)",
-        description="Skriver ut sajtens utskriftssida till PDF med Chromium, utan att nå någon annan server.",
+        help="skriv ut hela strategin till en PDF (bygger sajten först)",
+        description="Gör en tillgänglig PDF (A4, svensk, taggad) av sajtens utskriftssida med WeasyPrint, utan att nå någon server.",
     )
-    pdf_cmd.add_argument("--sajt", default="site", help="mappen med den byggda sajten (standard: site)")
+    pdf_cmd.add_argument(
+        "--sajt",
+        default=None,
+        help="mappen med en redan byggd sajt (utan flaggan byggs sajten först till site/)",
+    )
     pdf_cmd.add_argument("--ut", default="strategi.pdf", help="PDF-filens namn (standard: strategi.pdf)")
     pdf_cmd.set_defaults(func=_cmd_pdf)
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="kontrollera datafilerna och visa sajten i webbläsaren (uppdateras när du sparar)",
+        description="Som 'make serve': kontrollerar datafilerna och visar sajten lokalt tills du trycker Ctrl+C.",
+    )
+    serve.add_argument(
+        "--adress", default=local.DEFAULT_ADDRESS, help=f"värd:port (standard: {local.DEFAULT_ADDRESS})"
+    )
+    serve.set_defaults(func=_cmd_serve)
+    bygg = sub.add_parser(
+        "bygg",
+        parents=[common],
+        help="kontrollera datafilerna och bygg sajten strikt till site/",
+        description="Som 'make build': kontrollerar datafilerna och bygger sajten strikt.",
+    )
+    bygg.add_argument("--ut", default="site", help="mappen att bygga till (standard: site)")
+    bygg.add_argument(
+        "--offline",
+        action="store_true",
+        help="bygg så att sajten fungerar öppnad direkt från disken (som förhandsvisningen i en pull request)",
+    )
+    bygg.set_defaults(func=_cmd_bygg)
     ny_kanal = sub.add_parser(
         "ny-kanal",
         parents=[common],

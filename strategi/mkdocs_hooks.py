@@ -13,7 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import model, site
+from strategi import jinja_cache, model, render, site, utskrift
+
+# The print document of the build under way (a new one for every build, also under `make serve`).
+_print = utskrift.PrintDocument()
 
 
 def _strategy(config: Any) -> model.Strategy:
@@ -21,6 +24,7 @@ def _strategy(config: Any) -> model.Strategy:
 
 
 def on_config(config: Any) -> Any:
+    _print.pages.clear()
     strategy = _strategy(config)
     config["nav"] = site.insert_channels(config["nav"], strategy)
     site.configure(config, strategy)
@@ -44,7 +48,16 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     titles unescaped in <title>, the navigation and the header. Pages are all rendered before
     any template, so every nav entry sees the escaped title."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
+    _print.add(page, html_text)
     return html_text
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The print page's template (strategi/templates/utskrift.html) is found after the theme's;
+    compiled templates are reused from the previous build (`make serve` rebuilds on every save)."""
+    env.loader.searchpath.append(str(Path(__file__).resolve().parent / "templates"))
+    env.bytecode_cache = jinja_cache.CACHE
+    return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -53,6 +66,12 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     url = site.edit_url(config, source)
     if url:
         page.edit_url = url
+    if page.file.src_uri == utskrift.PRINT_PAGE:
+        # Every other page's content is rendered by now: MkDocs renders all pages before any template.
+        strategy = _strategy(config)
+        page.meta["dokumenttitel"] = utskrift.document_title(strategy)
+        page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
+        page.content = _print.render(strategy, nav.pages)
     return context
 
 
@@ -66,14 +85,3 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         front = f"---\nkälla: {page.meta['källa']}\n---\n\n" if page.meta.get("källa") else ""
         out.write_text(front + markdown, encoding="utf-8")
     return markdown
-
-
-@event_priority(-100)  # after mkdocs-print-site-plugin has written the print page
-def on_post_build(config: Any) -> None:
-    """The print plugin titles its heading links in English; give them the site's Swedish title."""
-    page = Path(config["site_dir"]) / "print_page" / "index.html"
-    if page.exists():
-        text = page.read_text(encoding="utf-8")
-        page.write_text(
-            text.replace("title='Permanent link'", "title='Länk till det här avsnittet'"), encoding="utf-8"
-        )

@@ -21,7 +21,7 @@ import yaml
 
 from .check import CHANNEL_DIR, CHANNEL_SCHEMA, SCHEMA_DIR
 from .loader import LoadError, load
-from .parts import id_problem
+from .parts import CHANNELS, id_problem
 from .problems import shown
 
 TO_FILL = "FYLL I"
@@ -161,7 +161,7 @@ def new_channel(root: Path, channel_id: str) -> Path:
 
     Raises ValueError (in Swedish) for an id that is not a slug or that already exists.
     """
-    reason = id_problem(channel_id)
+    reason = id_problem(channel_id, CHANNELS.reserved)
     if reason:
         raise ValueError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
     channel_dir = root / CHANNEL_DIR

@@ -52,11 +52,19 @@ def _load_cached(root: Path, stamp: tuple[tuple[str, int], ...], today: Any) -> 
     return model.load(root, today)
 
 
+def _mtime(path: Path) -> int:
+    """When a path last changed, without following links (a broken link is the check's to report)."""
+    try:
+        return path.lstat().st_mtime_ns
+    except OSError:
+        return -1
+
+
 def load_for_build(config: Any) -> model.Strategy:
     """The strategy for this build; reloaded whenever a data or schema file changes."""
     root = project_root(config)
-    watched = sorted([*(root / "data").rglob("*.y*ml"), *(root / "schemas").glob("*.json")])
-    stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in watched)
+    watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
+    stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
     try:
         strategy = _load_cached(root, stamp, periods.today())
     except (model.InvalidData, periods.BadToday) as exc:
@@ -150,7 +158,6 @@ def configure(config: Any, strategy: model.Strategy) -> None:
     extra = config["extra"]
     extra["strategi_banner"] = banner_html(strategy)
     extra["strategi_version"] = versions.version_id(strategy)
-    extra["strategi_omslag"] = cover_html(strategy)
     if os.environ.get("STRATEGI_VERSIONER") == "mike":
         extra["version"] = {"provider": "mike"}
         extra["strategi_mike"] = True

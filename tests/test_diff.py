@@ -117,17 +117,17 @@ def test_keyed_list_items_are_matched_by_id_not_position() -> None:
     assert lines(old, small({"mal": {"mål": [b]}})) == ["Borttaget: Mål › Mål › Stärka varumärket"]
 
 
-def test_plain_lists_report_added_removed_and_rewritten_values() -> None:
-    """In a list of plain values, a value taken away or added is reported by value; one rewritten is one change."""
-    before = small({"mal": {"bredden": {"problem": ["Ett.", "Två."]}}})
-    assert lines(before, small({"mal": {"bredden": {"problem": ["Två."]}}})) == [
-        "Borttaget: Mål › Problem med att visa på bredden › Problemet: Ett."
-    ]
-    assert lines(before, small({"mal": {"bredden": {"problem": ["Ett.", "Två.", "Tre."]}}})) == [
-        "Nytt: Mål › Problem med att visa på bredden › Problemet: Tre."
-    ]
-    assert lines(before, small({"mal": {"bredden": {"problem": ["Två.", "Tre."]}}})) == [
-        "Mål › Problem med att visa på bredden › Problemet › Tre.: Ett. → Tre."
+def test_plain_lists_report_added_and_removed_values() -> None:
+    """In a list of plain values, a value taken away and one added are reported by value; as many taken
+    away as added read as rewritten lines, one change each (not a removal plus an addition)."""
+    old = small({"mal": {"bredden": {"problem": ["Ett.", "Två."]}}})
+    new = small({"mal": {"bredden": {"problem": ["Två.", "Tre."]}}})
+    assert lines(old, new) == ["Mål › Problem med att visa på bredden › Problemet: Ett. → Tre."]
+    longer = small({"mal": {"bredden": {"problem": ["Två.", "Tre.", "Fyra."]}}})
+    assert lines(old, longer) == [
+        "Borttaget: Mål › Problem med att visa på bredden › Problemet: Ett.",
+        "Nytt: Mål › Problem med att visa på bredden › Problemet: Tre.",
+        "Nytt: Mål › Problem med att visa på bredden › Problemet: Fyra.",
     ]
 
 

@@ -18,6 +18,7 @@ from conftest import IN_CI, ROOT
 from jsonschema import Draft7Validator
 
 from strategi.check import data_files, schema_for
+from strategi.parts import PARTS
 
 SCHEMA_DIR = ROOT / "schemas"
 SETTINGS = ROOT / ".vscode" / "settings.json"
@@ -33,8 +34,8 @@ def _schema_files() -> list[Path]:
 
 
 def _expected_glob(schema: Path) -> str:
-    name = schema.name.removesuffix(".schema.json")
-    return "data/channels/*.yaml" if name == "kanal" else f"data/strategy/{name}.yaml"
+    """The data files of a schema, from the list of the strategy's parts."""
+    return next(part.glob for part in PARTS if part.schema == schema.name)
 
 
 @pytest.mark.parametrize("schema", _schema_files(), ids=lambda p: p.name)
