@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from . import check, diff, gitref, local, measure, model, pdf, periods, publish, revision, scaffold, versions
+from . import (
+    check,
+    diff,
+    gitref,
+    local,
+    measure,
+    model,
+    pdf,
+    periods,
+    plan,
+    publish,
+    revision,
+    scaffold,
+    versions,
+)
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -110,15 +124,14 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+def _scaffolded(make: Callable[[], Path], next_step: str) -> int:
+    """Run a scaffold; print the file it wrote and what to do next, or its Swedish refusal (exit 2)."""
     try:
-        path = scaffold.new_channel(Path(args.rot), args.id)
+        path = make()
     except ValueError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 2
-    print(
-        f"Skrev {path.as_posix()}. Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'."
-    )
+    print(f"Skrev {path.as_posix()}. {next_step}")
     return 0
 
 
@@ -165,6 +178,60 @@ def _cmd_ny_version(args: argparse.Namespace) -> int:
     )
     print(revision.checklist_text(draft), end="")
     return 0
+
+
+def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+    return _scaffolded(
+        lambda: scaffold.new_channel(Path(args.rot), args.id),
+        "Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'.",
+    )
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    today = periods.today()
+    week = args.vecka or plan.week_of(today)
+    try:
+        plan.parse_week(week)
+        strategy = model.load(Path(args.rot), today)
+    except ValueError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    print(plan.week_text(strategy, week), end="")
+    return 0
+
+
+def _cmd_ny_plan(args: argparse.Namespace) -> int:
+    return _scaffolded(
+        lambda: scaffold.new_plan(Path(args.rot), args.manad),
+        "Fyll i posten under raderna märkta 'FYLL I' och kör sedan 'make validera'.",
+    )
+
+
+def _add_plan_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    plan_cmd = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="visa veckans publiceringsplan per kanal och varningarna mot strategin",
+        description="Visar vad som är planerat per kanal en vecka och varje varning mot strategin.",
+    )
+    plan_cmd.add_argument(
+        "--vecka",
+        metavar="ÅÅÅÅ-Vnn",
+        default=None,
+        help="veckan, till exempel 2026-V49 (standard: denna vecka)",
+    )
+    plan_cmd.set_defaults(func=_cmd_plan)
+    ny_plan = sub.add_parser(
+        "ny-plan",
+        parents=[common],
+        help="skapa en månads publiceringsplan att fylla i",
+        description="Skriver data/plan/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
+    )
+    ny_plan.add_argument("manad", metavar="ÅÅÅÅ-MM", help="månaden, till exempel 2026-12")
+    ny_plan.set_defaults(func=_cmd_ny_plan)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -303,6 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ny_version.add_argument("id", metavar="ID", help="halvåret, till exempel 2021-h1")
     ny_version.set_defaults(func=_cmd_ny_version)
+    _add_plan_commands(sub, common)
     return parser
 
 

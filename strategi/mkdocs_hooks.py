@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import jinja_cache, model, render, site, utskrift
+from strategi import calendars, jinja_cache, model, render, site, utskrift
 
 # The print document of the build under way (a new one for every build, also under `make serve`).
 _print = utskrift.PrintDocument()
@@ -40,6 +40,7 @@ def on_files(files: Files, config: Any) -> Files:
                 config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)
             )
         )
+    calendars.add_files(files, config, strategy)
     return files
 
 

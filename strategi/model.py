@@ -47,6 +47,11 @@ class Strategy:
         """Every row of data/matvarden/*.yaml, oldest file first."""
         return [row for doc in self.collections.get("matvarden", []) for row in doc.get("mätvärden") or []]
 
+    @property
+    def plans(self) -> list[dict[str, Any]]:
+        """The publishing plan's months (data/plan/ÅÅÅÅ-MM.yaml), earliest first."""
+        return self.collections.get("plan", [])
+
     def channel(self, channel_id: str) -> dict[str, Any]:
         for channel in self.channels:
             if channel["id"] == channel_id:

@@ -9,6 +9,7 @@ import functools
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -17,6 +18,7 @@ from .views import VIEWS
 
 CHANNEL_PAGE_DIR = "kanaler"
 NAV_PLACEHOLDER = "kanaler/index.md"
+PLAN_NAV_PLACEHOLDER = "plan/index.md"
 
 
 def edit_base(config: Any) -> str | None:
@@ -78,23 +80,55 @@ def channel_page(channel_id: str) -> str:
     return f"{CHANNEL_PAGE_DIR}/{channel_id}.md"
 
 
+def month_page(month: str) -> str:
+    """The generated page of one plan month, next to plan/index.md."""
+    return f"plan/{month}.md"
+
+
+def month_markdown(month: str, source: str) -> str:
+    """A month page: front matter and macro calls only, no data."""
+    return f"---\nkälla: {source}\n---\n\n# {{{{ plan_rubrik({month!r}) }}}}\n\n{{{{ plan_manad({month!r}) }}}}\n"
+
+
 def channel_nav(strategy: model.Strategy) -> list[Any]:
     # No title here: the page's own heading (the channel's name, escaped) names it in the nav.
     return [channel_page(c["id"]) for c in strategy.channels]
 
 
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
-    """Put one nav entry per channel file right after the channel overview page."""
+    """Put one nav entry per channel file right after the channel overview page, and one per
+    plan month right after the plan's overview page."""
+    generated = {
+        NAV_PLACEHOLDER: channel_nav(strategy),
+        PLAN_NAV_PLACEHOLDER: [month_page(str(p["månad"])) for p in strategy.plans],
+    }
+    return _insert_after(nav, generated)
+
+
+def _insert_after(nav: list[Any], generated: dict[str, list[Any]]) -> list[Any]:
     result: list[Any] = []
     for entry in nav:
         item = entry
         if isinstance(entry, dict):
-            item = {k: insert_channels(v, strategy) if isinstance(v, list) else v for k, v in entry.items()}
+            item = {k: _insert_after(v, generated) if isinstance(v, list) else v for k, v in entry.items()}
+            # A section left with only its overview page (no plan months yet) becomes that page:
+            # the theme would otherwise render an empty sub-navigation.
+            item = {
+                k: v[0]
+                if isinstance(v, list) and len(v) == 1 and isinstance(v[0], str) and v[0] in generated
+                else v
+                for k, v in item.items()
+            }
         result.append(item)
         value = next(iter(item.values())) if isinstance(item, dict) else item
-        if value == NAV_PLACEHOLDER:
-            result.extend(channel_nav(strategy))
+        if isinstance(value, str) and value in generated:
+            result.extend(generated[value])
     return result
+
+
+def feed_domain(config: Any) -> str:
+    """The host part of every calendar UID: the site's own host (site_url in mkdocs.yml)."""
+    return urlsplit(str(config.get("site_url") or "")).hostname or "strategi.invalid"
 
 
 def channel_markdown(channel: dict[str, Any], source: str) -> str:

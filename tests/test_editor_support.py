@@ -71,6 +71,8 @@ def test_settings_map_every_schema_to_its_data_files() -> None:
     }
     assert mapping == expected
     for globs in mapping.values():
+        if globs[0] == "data/plan/*.yaml":
+            continue  # the publishing plan starts empty: `ny-plan` writes its first month
         assert any(ROOT.glob(globs[0])), f"{globs[0]} matchar ingen datafil"
 
 

@@ -221,6 +221,10 @@ REFERENCE_PLACES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("uppdrag", "*"), "uppdrag"),
     ("kanal", ("organisation", "roller", "*"), "roll"),
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "roller", "*"), "roll"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "grupper", "*"), "grupp"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "personer", "*"), "person"),
+    ("arshjul", ("aktiviteter", "*", "kanaler", "*"), "kanal"),
 ]
 # What each kind names: (strategy file stem, list key).
 REFERENCE_TARGETS = {
