@@ -8,7 +8,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import check, diff, gitref, local, model, pdf, periods, plan, publish, scaffold
+from . import (
+    check,
+    diff,
+    gitref,
+    local,
+    measure,
+    model,
+    pdf,
+    periods,
+    plan,
+    publish,
+    revision,
+    scaffold,
+    versions,
+)
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -118,6 +132,51 @@ def _scaffolded(make: Callable[[], Path], next_step: str) -> int:
         print(f"fel: {exc}", file=sys.stderr)
         return 2
     print(f"Skrev {path.as_posix()}. {next_step}")
+    return 0
+
+
+def _cmd_matvarde(args: argparse.Namespace) -> int:
+    try:
+        relpath, problems = measure.append(
+            Path(args.rot),
+            args.indikator,
+            args.period,
+            args.varde,
+            source=args.kalla,
+            note=args.not_,
+            today=periods.today(),
+        )
+    except measure.MeasureError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    if problems:
+        print(f"Raden lades inte till i {relpath}:", file=sys.stderr)
+        print(FORMATS["text"](problems, 1), file=sys.stderr)
+        return 1
+    print(f"La till {args.indikator} {args.period}: {args.varde} i {relpath}.")
+    return 0
+
+
+def _cmd_ny_version(args: argparse.Namespace) -> int:
+    root = Path(args.rot)
+    try:
+        written = revision.start(model.load(root, periods.today()), args.id)
+        draft = model.load(root, periods.today())
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    except revision.RevisionError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    print(f"Började {versions.label_of(args.id)} ({args.id}) som förslag. Ändrade filer:")
+    print("".join(f"  {path}\n" for path in written), end="")
+    ref = versions.previous_ref(draft)
+    print(
+        f"Sidan Ändringar jämför med {ref}."
+        if ref
+        else "Det finns ingen tidigare antagen version, så sidan Ändringar har inget att jämföra med."
+    )
+    print(revision.checklist_text(draft), end="")
     return 0
 
 
@@ -282,6 +341,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="kanalens id: små bokstäver a-z, siffror och bindestreck, till exempel 'youtube'",
     )
     ny_kanal.set_defaults(func=_cmd_ny_kanal)
+    matvarde = sub.add_parser(
+        "mätvärde",
+        parents=[common],
+        help="för in ett mätvärde för en indikator (en rad i data/matvarden/ÅÅÅÅ.yaml)",
+        description="Lägger till en rad i data/matvarden/ÅÅÅÅ.yaml och kontrollerar den; blir det fel ändras inget.",
+    )
+    matvarde.add_argument(
+        "indikator", metavar="INDIKATOR", help="indikatorns id i data/strategy/indikatorer.yaml"
+    )
+    matvarde.add_argument(
+        "period", metavar="PERIOD", help="månaden värdet gäller, ÅÅÅÅ-MM, till exempel 2021-02"
+    )
+    matvarde.add_argument("varde", metavar="VÄRDE", help="värdet, till exempel 17250 eller 6,5")
+    matvarde.add_argument(
+        "--källa", dest="kalla", default="Kanalens månadsstatistik", help="var värdet kommer från"
+    )
+    matvarde.add_argument("--not", dest="not_", default=None, help="en frivillig kommentar")
+    matvarde.set_defaults(func=_cmd_matvarde)
+    ny_version = sub.add_parser(
+        "ny-version",
+        parents=[common],
+        help="börja nästa halvårs förslag (version, status, jämför_med, nya nulägen att bekräfta)",
+        description=(
+            "Sätter version och status förslag, jämför med förra antagna versionen, "
+            "lägger ett nytt nuläge per kanal med förra siffrorna att bekräfta och skriver en checklista."
+        ),
+    )
+    ny_version.add_argument("id", metavar="ID", help="halvåret, till exempel 2021-h1")
+    ny_version.set_defaults(func=_cmd_ny_version)
     _add_plan_commands(sub, common)
     return parser
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import labels, periods, render, versions
+from . import labels, periods, render, versions, worddiff
 from .check import CHANNEL_SCHEMA, SCHEMA_DIR
 from .model import Strategy
 
@@ -31,6 +31,7 @@ SECTIONS = {
     "organisation": "Organisation",
     "budget": "Budget",
     "process": "Process och uppdrag",
+    "indikatorer": "Indikatorer",
 }
 LONG_TEXT = 90
 # Fields that are derived, not typed (strategi.versions): older versions still carry them, and their
@@ -229,6 +230,8 @@ def describe(change: Change) -> str:
             if not isinstance(change.old, dict)
             else f"Borttaget: {where}"
         )
+    if worddiff.is_prose(change.old, change.new):
+        return f"{where}: {worddiff.as_text(change.old, change.new)}"
     old, new = _show(change.old), _show(change.new)
     if len(old) + len(new) > 2 * LONG_TEXT:
         return f"{where}: texten har ändrats"
@@ -267,9 +270,29 @@ def as_markdown(changes: list[Change], title: str) -> str:
     parts = [f"### {md_text(title)}", ""]
     for section, items in grouped(changes).items():
         parts.append(f"**{md_text(section)}** ({len(items)})\n")
-        parts.extend(f"- {md_text(describe(c))}" for c in items)
+        parts.extend(f"- {describe_markdown(c)}" for c in items)
         parts.append("")
     return "\n".join(parts)
+
+
+def _is_prose_change(change: Change) -> bool:
+    return change.kind == "ändrat" and worddiff.is_prose(change.old, change.new)
+
+
+def describe_markdown(change: Change) -> str:
+    """One change as a Markdown line; a changed text shows its removed and added words."""
+    if _is_prose_change(change):
+        where = labels.SEPARATOR.join((change.section, *change.where))
+        return f"{md_text(where)}: {worddiff.as_markdown(change.old, change.new, md_text)}"
+    return md_text(describe(change))
+
+
+def describe_html(change: Change) -> render.Raw:
+    """One change as HTML for the site; a changed text shows <del>/<ins> words in context."""
+    if _is_prose_change(change):
+        where = labels.SEPARATOR.join((change.section, *change.where))
+        return render.Raw(f"{render.esc(where)}: {worddiff.as_html(change.old, change.new)}")
+    return render.Raw(render.esc(describe(change)))
 
 
 def ref_words(ref: str) -> str:

@@ -43,6 +43,11 @@ class Strategy:
         return self.files.get(name, {})
 
     @property
+    def measurements(self) -> list[dict[str, Any]]:
+        """Every row of data/matvarden/*.yaml, oldest file first."""
+        return [row for doc in self.collections.get("matvarden", []) for row in doc.get("mätvärden") or []]
+
+    @property
     def plans(self) -> list[dict[str, Any]]:
         """The publishing plan's months (data/plan/ÅÅÅÅ-MM.yaml), earliest first."""
         return self.collections.get("plan", [])

@@ -91,6 +91,9 @@ PARTS: tuple[Part, ...] = (
     Part("data/strategy/budget.yaml", "budget.schema.json"),
     Part("data/strategy/process.yaml", "process.schema.json"),
     CHANNELS,
+    # Optional: versions from before the follow-up indicators have no such file.
+    Part("data/strategy/indikatorer.yaml", "indikatorer.schema.json", required=False),
+    Part("data/matvarden", "matvarden.schema.json", many=True, required=False),
     Part("data/strategy/arshjul.yaml", "arshjul.schema.json"),
     Part("data/plan", "plan.schema.json", many=True, required=False),
 )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import arshjul_rules, periods, plan_rules, version_rules
+from . import arshjul_rules, followup_rules, periods, plan_rules, version_rules
 from .loader import Document, JsonPath
 from .problems import Problem, shown
 
@@ -58,6 +58,8 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("uppdrag", "*"), "uppdrag"),
     ("kanal", ("organisation", "roller", "*"), "roll"),
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
+    ("indikatorer", ("indikatorer", "*", "kanaler", "*"), "kanal"),
+    ("indikatorer", ("indikatorer", "*", "mål", "*"), "mål"),
     # The annual cycle and the publishing plans (data/plan/*.yaml, all under the stem "plan").
     ("arshjul", ("aktiviteter", "*", "ansvar", "roller", "*"), "roll"),
     ("arshjul", ("aktiviteter", "*", "ansvar", "grupper", "*"), "grupp"),
@@ -315,6 +317,7 @@ def check(
         *check_channels(documents, today),
         *check_budget(documents),
         *version_rules.check(documents, today),
+        *followup_rules.check(documents, today, channel_files),
         *plan_rules.check(documents),
         *arshjul_rules.check(documents),
     ]

@@ -39,7 +39,7 @@ def andringar(s: Strategy) -> str:
     parts = [f"<p>{intro} {render.esc(len(changes))} ändringar.</p>"]
     for section, items in diff.grouped(changes).items():
         parts.append(render.heading(2, section))
-        parts.append(render.ul(diff.describe(c) for c in items))
+        parts.append("<ul>" + "".join(f"<li>{diff.describe_html(c)}</li>" for c in items) + "</ul>")
         path = diff.source_path(s, section)
         if path:
             parts.append(render.source(path, s.edit_base))

@@ -140,6 +140,7 @@ def kanal_sida(s: Strategy, channel_id: str) -> str:
         _delegated(s, "kanal_materialtyper", channel_id, "Materialtyper", "materialtyper"),
         _delegated(s, "kanal_personas", channel_id, "Personas", "personas"),
         avsnitt.follow_up(channel),
+        _delegated(s, "kanal_indikatorer", channel_id, "Indikatorer", "indikatorer"),
         avsnitt.organisation(s, channel),
         avsnitt.budget(channel),
         _assignments(s, channel),

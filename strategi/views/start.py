@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import render, versions
 from ..model import Strategy
-from . import view
+from . import VIEWS, view
 from ._org_helpers import flags, one_line
 from ._time import tidpunkt
 
@@ -89,6 +89,7 @@ def start(s: Strategy) -> str:
     source = render.source(s.source("strategi"), s.edit_base)
     return render.block(
         _status_box(s),
+        VIEWS["uppfoljning_i_korthet"](s) if "uppfoljning_i_korthet" in VIEWS else "",
         flags((st.get("presentation") or {}).get("flaggor")),
         source,
         _vision(st.get("vision") or {}),

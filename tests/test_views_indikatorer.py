@@ -1,0 +1,100 @@
+"""The indicator views: overview by goal, one section each, channel pages, start page, checklist."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from strategi import model
+from strategi.views import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def strategy() -> model.Strategy:
+    return model.load(ROOT, dt.date(2026, 11, 29))
+
+
+def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:
+    """The overview has a table per goal, in the goals' order, and one for measures without a goal."""
+    html = VIEWS["indikatorer"](strategy)
+    headings = [
+        "### Mål A: Stärka varumärket",
+        "### Mål B: Visa på vår bredd",
+        "### Mål C: Attraktiv arbetsgivare",
+        "### Följs utan mål",
+    ]
+    positions = [html.index(h) for h in headings]
+    assert positions == sorted(positions)
+
+
+def test_overview_row_has_baseline_latest_target_deadline_status(strategy: model.Strategy) -> None:
+    """The film viewing time row: 6 s in spring 2020, target +50 % = 9 s by March 2021, deadline passed."""
+    html = VIEWS["indikatorer"](strategy)
+    row = html[html.index('href="#indikator-facebook-visningstid-film"') :].split("</tr>")[0]
+    assert "<td>6 s (våren 2020)</td><td>6 s (våren 2020)</td><td>+50 % = 9 s</td><td>mars 2021</td>" in row
+    assert '<span aria-hidden="true">✕</span> Måldatum passerat' in row
+
+
+def test_status_rule_is_documented_on_the_page(strategy: model.Strategy) -> None:
+    """The page explains how the status is computed, including that stale data is never on track."""
+    html = VIEWS["indikatorer"](strategy)
+    assert "## Så räknas status" in html
+    assert "Gamla värden visas aldrig som I fas." in html
+
+
+def test_each_indicator_quotes_its_source_sentence_and_flags(strategy: model.Strategy) -> None:
+    """Each indicator section quotes the strategy's sentence and shows its open questions."""
+    html = VIEWS["indikatorer"](strategy)
+    assert "<p>”Öka andelen dialoger med medborgarna med 100% de kommande två åren.”</p>" in html
+    assert "Mäts antalet dialoger eller andelen (av vad)?" in html
+
+
+def test_chart_only_with_two_values(strategy: model.Strategy) -> None:
+    """Instagram's followers (two values) get a chart; Twitter's (one value) only a table."""
+    html = VIEWS["indikatorer"](strategy)
+    assert 'aria-labelledby="diagram-instagram-foljare-titel"' in html
+    assert 'aria-labelledby="diagram-twitter-foljare-titel"' not in html
+    assert "<caption>Mätvärden: Följare på Twitter</caption>" in html
+
+
+def test_channel_page_shows_its_indicators(strategy: model.Strategy) -> None:
+    """The Linkedin page lists Linkedin's three indicators and no Facebook one."""
+    html = VIEWS["kanal_sida"](strategy, "linkedin")
+    assert "## Indikatorer {#indikatorer}" in html
+    for name in ("Nya följare på Linkedin", "Aktivitetsfrekvens på Linkedin", "Följare på Linkedin"):
+        assert f">{name}</a>" in html
+    assert "Följare på Facebook" not in html
+
+
+def test_start_page_counts_statuses(strategy: model.Strategy) -> None:
+    """The start page has one line with the number of indicators per status and a link to them."""
+    html = VIEWS["start"](strategy)
+    assert (
+        "**Uppföljning:** 17 indikatorer: 6 inga färska mätvärden, 6 måldatum passerat, 5 följs utan mål. "
+        "[Se alla indikatorer](uppfoljning.md#indikatorer)."
+    ) in html
+
+
+def test_checklist_only_for_a_draft(strategy: model.Strategy) -> None:
+    """The revision checklist shows for a draft and is empty for an adopted version."""
+    draft = VIEWS["checklista"](strategy)
+    assert "## Checklista för halvårsrevisionen {#checklista}" in draft
+    assert "### Kanaler som behöver ett färskt nuläge &#40;6&#41;" in draft
+    adopted = dataclasses.replace(
+        strategy, files={**strategy.files, "strategi": {**strategy["strategi"], "status": "antagen"}}
+    )
+    assert VIEWS["checklista"](adopted) == ""
+
+
+def test_channel_page_chart_ids_differ_from_the_followup_page(strategy: model.Strategy) -> None:
+    """The same chart on a channel page has its own ids, so the joined print page has no duplicates."""
+    channel = VIEWS["kanal_sida"](strategy, "linkedin")
+    followup = VIEWS["indikatorer"](strategy)
+    assert 'aria-labelledby="diagram-linkedin-linkedin-foljare-titel"' in channel
+    assert 'aria-labelledby="diagram-linkedin-foljare-titel"' in followup
+    assert 'id="diagram-linkedin-foljare-titel"' not in channel
