@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import model, site
+from strategi import model, reading, site
 
 
 def _strategy(config: Any) -> model.Strategy:
@@ -44,12 +44,15 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     titles unescaped in <title>, the navigation and the header. Pages are all rendered before
     any template, so every nav entry sees the escaped title."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
-    return html_text
+    return reading.fold_questions(html_text, page.url)
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Point the edit button at the file behind the page: its YAML file when it has one."""
-    source = page.meta.get("källa") or f"{site.docs_path(config)}/{page.file.src_uri}"
+    """Point the edit button at the page's primary file: its YAML file when it has one, else its
+    own Markdown file (a page built from many files names each of them in its sections)."""
+    source = page.meta.get("källa") or ""
+    if not source or source.endswith("/"):
+        source = f"{site.docs_path(config)}/{page.file.src_uri}"
     url = site.edit_url(config, source)
     if url:
         page.edit_url = url

@@ -29,12 +29,10 @@ def edit_base(config: Any) -> str | None:
 
 
 def edit_url(config: Any, source: str) -> str | None:
-    """Where 'Föreslå ändring' leads for a file; a folder opens its listing instead of an editor."""
+    """Where 'Föreslå ändring' leads: the editor for one file (never a folder's listing)."""
     base = edit_base(config)
-    if base is None:
+    if base is None or source.endswith("/"):
         return None
-    if source.endswith("/"):
-        return base.replace("/edit/", "/tree/", 1) + source
     return base + source
 
 
