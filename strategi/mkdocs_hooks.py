@@ -44,7 +44,7 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     titles unescaped in <title>, the navigation and the header. Pages are all rendered before
     any template, so every nav entry sees the escaped title."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
-    return reading.fold_questions(html_text, page.url)
+    return reading.loosen(reading.fold_questions(html_text, page.url))
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -73,7 +73,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(-100)  # after mkdocs-print-site-plugin has written the print page
 def on_post_build(config: Any) -> None:
-    """The print plugin titles its heading links in English; give them the site's Swedish title."""
+    """The search index learns words without diacritics; the print plugin titles its heading
+    links in English, so give them the site's Swedish title."""
+    reading.fold_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
     page = Path(config["site_dir"]) / "print_page" / "index.html"
     if page.exists():
         text = page.read_text(encoding="utf-8")

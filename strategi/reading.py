@@ -8,8 +8,11 @@ everything in full; nothing is removed from the page, only folded.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import unicodedata
+from pathlib import Path
 
 # An 'Att bekräfta' note as strategi.views write it (its content has no nested <div>).
 _NOTE = re.compile(
@@ -46,7 +49,7 @@ def questions_phrase(count: int) -> str:
 def _marker(bodies: list[str], link: str) -> str:
     count = sum(count_questions(b) for b in bodies)
     return (
-        '<details class="warning fragor"><summary>'
+        '<details class="warning fragor" data-search-exclude><summary>'
         f"{questions_phrase(count)}</summary>{''.join(bodies)}"
         f'<p class="fragor__lank"><a href="{link}">Alla frågor på sidan Öppna frågor</a></p>'
         "</details>"
@@ -76,3 +79,47 @@ def fold_questions(html_text: str, page_url: str) -> str:
         return html_text
     link = relative_url(page_url, QUESTIONS_PAGE) + QUESTIONS_ANCHOR
     return "".join(fold_section(part, link) for part in _SECTION.split(html_text))
+
+
+# Cells and list items whose text would run together in the search index ("VarTypFrågaRad"):
+# the whitespace between these elements is not rendered, but the search indexer keeps it.
+_RUN_TOGETHER = re.compile(r"(</(?:td|th|dt|dd|tr|caption|li|summary|blockquote)>)(?=<)")
+
+
+def loosen(html_text: str) -> str:
+    """A line break after every table cell, term and list item, so search snippets keep words apart."""
+    return _RUN_TOGETHER.sub("\\1\n", html_text)
+
+
+FOLDED_FIELD = "utan_diakritiska_tecken"
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+
+
+def fold(word: str) -> str:
+    """A word without diacritics, lower case: 'Följare' -> 'foljare', 'målgrupp' -> 'malgrupp'."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def folded_words(text: str) -> str:
+    """The words of a text that change when their diacritics are dropped, dropped, each once."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        bare = fold(word)
+        if bare != word.casefold():
+            seen.setdefault(bare, None)
+    return " ".join(seen)
+
+
+def fold_search_index(path: Path) -> None:
+    """Give every entry of Material's search index an extra field with its words typed without
+    å, ä, ö (and other diacritics), so 'foljare' finds 'följare'. The shown title and text are
+    untouched, and the words with diacritics stay indexed and stemmed as before."""
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["config"].setdefault("fields", {})[FOLDED_FIELD] = {"boost": 1.0}
+    for doc in index["docs"]:
+        doc[FOLDED_FIELD] = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -160,7 +160,7 @@ def source(path: str, edit_base: str | None = None) -> str:
             f'<a href="{esc(edit_base + path)}" title="Föreslå ändring i {esc(path)}">'
             f'{PENCIL}{text}<span class="kalla__dolt"> – föreslå ändring</span></a>'
         )
-    return f'<p class="kalla">{text}</p>'
+    return f'<p class="kalla" data-search-exclude>{text}</p>'
 
 
 def block(*parts: str) -> str:

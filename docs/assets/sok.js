@@ -1,0 +1,15 @@
+/* Point Material's search at docs/assets/javascripts/workers/sok.js, which wraps Material's own
+ * worker so Swedish words are stemmed (see that file). Runs before Material's bundle reads its
+ * configuration (overrides/main.html, block config). */
+(function () {
+  var element = document.getElementById("__config");
+  if (!element) {
+    return;
+  }
+  var config = JSON.parse(element.textContent);
+  var name = String(config.search || "").split("/").pop();
+  if (/^search\.[0-9a-f]+\.min\.js$/.test(name)) {
+    config.search = config.search.replace(name, "sok.js?material=" + name);
+    element.textContent = JSON.stringify(config);
+  }
+})();
