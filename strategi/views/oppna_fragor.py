@@ -9,6 +9,7 @@ from ..model import Strategy
 from . import view
 from ._org_helpers import FLAG_TYPES
 from .bakgrund import source_frame
+from .personas import personas_matris
 
 
 def _quote(text: str | None) -> str:
@@ -114,5 +115,6 @@ def oppna_fragor(s: Strategy) -> str:
         _stale(s),
         render.heading(2, "Länkar utan adress", "lankar-utan-adress"),
         _links(s),
+        personas_matris(s),
         source_frame(s),
     )
