@@ -39,7 +39,7 @@ def _personas(s: Strategy, data: dict[str, Any]) -> str:
         ]
         for p in people
     ]
-    table = render.table("De fem personas", ["Nr", "Persona", "Behov", "Drivkraft"], rows)
+    table = render.table("De fem personas", ["Nr", "Persona", "Behov", "Drivkraft"], rows, cls="kort")
     descriptions = "".join(
         f"<li><strong>{render.esc(one_line(p.get('namn', '')))}</strong> – "
         f"{render.esc(one_line(p.get('beskrivning', '')))}</li>"
