@@ -17,7 +17,9 @@ STATUS_WORDS = {
 
 
 def _link(link: dict[str, Any]) -> str:
-    return f'<a href="{href(str(link["adress"]))}">{render.esc(one_line(link["titel"]))}</a>'
+    """'Anmäl till Digg: https://www.digg.se/tdosanmalan', the address as the link (it is shown in full)."""
+    address = str(link["adress"])
+    return f'{render.esc(one_line(link["titel"]))}: <a href="{href(address)}">{render.esc(address)}</a>'
 
 
 def _inaccessible(items: list[dict[str, Any]]) -> str:
