@@ -13,21 +13,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import model, reading, site
+from strategi import model, questions, reading, serving, site
 
 
 def _strategy(config: Any) -> model.Strategy:
     return site.load_for_build(config)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` shows invalid data as an error page instead of stopping (strategi.serving)."""
+    serving.start(command)
+
+
 def on_config(config: Any) -> Any:
-    strategy = _strategy(config)
+    strategy = site.try_load(config)
+    if strategy is None:  # serving invalid data: keep every page's address for the error page
+        pages = [site.channel_page(c) for c in serving.channel_ids(site.project_root(config))]
+        config["nav"] = site.insert_pages(config["nav"], pages)
+        return config
     config["nav"] = site.insert_channels(config["nav"], strategy)
     site.configure(config, strategy)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
+    if serving.in_error():
+        for channel_id in serving.channel_ids(site.project_root(config)):
+            files.append(File.generated(config, site.channel_page(channel_id), content=f"# {channel_id}\n"))
+        return files
     strategy = _strategy(config)
     for channel in strategy.channels:
         source = strategy.source(f"kanal:{channel['id']}")
@@ -37,6 +50,11 @@ def on_files(files: Files, config: Any) -> Files:
             )
         )
     return files
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """While `make serve` has invalid data, every page is the error page (macros never run)."""
+    return serving.error_markdown() if serving.in_error() else None
 
 
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
@@ -76,6 +94,8 @@ def on_post_build(config: Any) -> None:
     """The search index learns words without diacritics; the print plugin titles its heading
     links in English, so give them the site's Swedish title."""
     reading.fold_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+    if serving.State.serving and not serving.in_error():
+        serving.built(config, len(questions.stale_channels(_strategy(config))))
     page = Path(config["site_dir"]) / "print_page" / "index.html"
     if page.exists():
         text = page.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import model, periods, render, versions
+from . import model, periods, render, serving, versions
 from .views import VIEWS
 
 CHANNEL_PAGE_DIR = "kanaler"
@@ -52,14 +52,29 @@ def _load_cached(root: Path, stamp: tuple[tuple[str, int], ...], today: Any) -> 
 
 def load_for_build(config: Any) -> model.Strategy:
     """The strategy for this build; reloaded whenever a data or schema file changes."""
+    strategy = try_load(config)
+    if strategy is None:
+        raise PluginError(serving.TITLE)
+    return strategy
+
+
+def try_load(config: Any) -> model.Strategy | None:
+    """The strategy for this build, or None while `make serve` shows the error page for invalid
+    data (strategi.serving). Outside serving, invalid data stops the build."""
     root = project_root(config)
     watched = sorted([*(root / "data").rglob("*.y*ml"), *(root / "schemas").glob("*.json")])
     stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in watched)
     try:
         strategy = _load_cached(root, stamp, periods.today())
-    except (model.InvalidData, periods.BadToday) as exc:
+    except model.InvalidData as exc:
+        if serving.State.serving:
+            serving.failed(exc.problems, exc.files)
+            return None
         # MkDocs prints a PluginError as one clean message and exits 1: no traceback.
         raise PluginError(str(exc)) from None
+    except periods.BadToday as exc:
+        raise PluginError(str(exc)) from None
+    serving.succeeded()
     strategy.edit_base = edit_base(config)
     return strategy
 
@@ -75,15 +90,20 @@ def channel_nav(strategy: model.Strategy) -> list[Any]:
 
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
     """Put one nav entry per channel file right after the channel overview page."""
+    return insert_pages(nav, channel_nav(strategy))
+
+
+def insert_pages(nav: list[Any], pages: list[Any]) -> list[Any]:
+    """Put these nav entries right after the channel overview page."""
     result: list[Any] = []
     for entry in nav:
         item = entry
         if isinstance(entry, dict):
-            item = {k: insert_channels(v, strategy) if isinstance(v, list) else v for k, v in entry.items()}
+            item = {k: insert_pages(v, pages) if isinstance(v, list) else v for k, v in entry.items()}
         result.append(item)
         value = next(iter(item.values())) if isinstance(item, dict) else item
         if value == NAV_PLACEHOLDER:
-            result.extend(channel_nav(strategy))
+            result.extend(pages)
     return result
 
 
@@ -96,8 +116,11 @@ def channel_markdown(channel: dict[str, Any], source: str) -> str:
 
 
 def register(env: Any) -> None:
-    """mkdocs-macros: register every view, bound to this build's strategy."""
-    strategy = load_for_build(env.conf)
+    """mkdocs-macros: register every view, bound to this build's strategy (none while `make serve`
+    shows the error page: every page's Markdown is replaced by it before macros run)."""
+    strategy = try_load(env.conf)
+    if strategy is None:
+        return
     for name, view in VIEWS.items():
         env.macro(_bind(view, strategy), name)
 

@@ -33,7 +33,9 @@ def _flag_section(s: Strategy) -> str:
             ]
             for q in items
         ]
-        parts.append(render.table(f"Att bekräfta i {relpath}", ["Var", "Typ", "Fråga", "Rad"], rows, cls="kort"))
+        parts.append(
+            render.table(f"Att bekräfta i {relpath}", ["Var", "Typ", "Fråga", "Rad"], rows, cls="kort")
+        )
         parts.append(render.source(relpath, s.edit_base))
     return render.block(*parts)
 

@@ -155,7 +155,9 @@ def _where_things_stand(s: Strategy) -> str:
     """Where things stand: the latest status, what changed in this version, what is still open."""
     latest = _latest_status(s)
     stale = len(questions.stale_channels(s))
-    status = f"Det senaste digitala nuläget är från {latest}." if latest else "Inget digitalt nuläge är daterat."
+    status = (
+        f"Det senaste digitala nuläget är från {latest}." if latest else "Inget digitalt nuläge är daterat."
+    )
     if stale:
         status += f" {stale} av {len(s.channels)} kanaler behöver ett nytt nuläge."
     ref = versions.previous_ref(s)
