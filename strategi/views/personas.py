@@ -142,7 +142,7 @@ def personas_matris(s: Strategy) -> str:
     if not matrix:
         return ""
     return render.block(
-        render.heading(2, "Personamatrisen som den står i strategin", MATRIX_ANCHOR),
+        render.heading(2, "Matrisen över personas och kanaler som den står i strategin", MATRIX_ANCHOR),
         render.p(matrix.get("inledning", "")),
         _recorded_matrix(s, data),
     )
