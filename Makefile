@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help setup validera serve build test lint publicera pdf bench krav clean
+.PHONY: help setup systempaket validera serve build test lint publicera pdf bench krav clean
 
 help:
 	@echo "make serve      bygg och visa sajten på http://$(ADDR) (uppdateras när du sparar)"
@@ -59,7 +59,11 @@ publicera: validera
 pdf: build
 	$(PY) -m strategi pdf --sajt site --ut strategi.pdf
 
-test: $(STAMP) $(PD_STAMP) node_modules/.installed
+# System packages the tests need (Chromium, hunspell-sv, ...): installed as root, else the command to run.
+systempaket:
+	@bash scripts/systempaket.sh
+
+test: systempaket $(STAMP) $(PD_STAMP) node_modules/.installed
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 krav:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import rules, schemas
+from . import parts, rules, schemas
 from .loader import Document, LoadError, load
-from .problems import Problem, sort_problems
+from .problems import Problem, shown, sort_problems
 
 STRATEGY_DIR = "data/strategy"
 CHANNEL_DIR = "data/channels"
@@ -38,21 +39,13 @@ class Result:
 
 def schema_for(relpath: str) -> str | None:
     """The schema file name a data file must follow, or None for a file that has no place."""
-    path = Path(relpath)
-    if path.parent.as_posix() == CHANNEL_DIR:
-        return CHANNEL_SCHEMA
-    if path.parent.as_posix() == STRATEGY_DIR:
-        return f"{path.stem}.schema.json"
-    return None
+    part = parts.part_of(relpath)
+    return part.schema if part else None
 
 
 def data_files(root: Path) -> list[str]:
-    """Every YAML file under data/, as paths relative to root."""
-    found = []
-    for path in sorted((root / "data").rglob("*")):
-        if path.is_file() and path.suffix in {".yaml", ".yml"}:
-            found.append(path.relative_to(root).as_posix())
-    return found
+    """Every data file under data/ that has a place in the strategy, as paths relative to root."""
+    return parts.scan(root).files
 
 
 def _modeline_problem(doc: Document, schema_name: str) -> Problem | None:
@@ -79,26 +72,21 @@ def _modeline_problem(doc: Document, schema_name: str) -> Problem | None:
 
 
 def run(root: Path, today: dt.date | None = None) -> Result:
-    """Check every data file under ``root``; never raises for bad data."""
+    """Check every data file under ``root``; never raises for bad data.
+
+    The order cannot crash: the file set, then YAML (with text rules), then the schema, then the
+    rules, which see only documents that passed every earlier step.
+    """
     today = today or dt.date.today()
     result = Result(root=root)
     schema_dir = (root / SCHEMA_DIR).resolve()
-    known_schemas = {p.name for p in schema_dir.glob("*.schema.json")}
-    for relpath in data_files(root):
+    scan = parts.scan(root)
+    result.problems.extend(scan.problems)
+    broken_schemas: dict[str, Problem] = {}
+    for relpath in scan.files:
         result.files += 1
         schema_name = schema_for(relpath)
-        if schema_name is None or schema_name not in known_schemas:
-            result.problems.append(
-                Problem(
-                    relpath,
-                    1,
-                    1,
-                    "filen har ingen plats i strategin: strategidata ligger i data/strategy/ "
-                    "(med ett schema med samma namn i schemas/) och kanaler i data/channels/",
-                    rule="fil",
-                )
-            )
-            continue
+        assert schema_name is not None  # noqa: S101 (scan only returns files that have a part)
         try:
             doc = load(root / relpath, relpath)
         except LoadError as exc:
@@ -107,23 +95,52 @@ def run(root: Path, today: dt.date | None = None) -> Result:
         modeline = _modeline_problem(doc, schema_name)
         if modeline:
             result.problems.append(modeline)
-        schema_problems = schemas.check(doc, schema_dir, schema_name)
+        try:
+            schema_problems = schemas.check(doc, schema_dir, schema_name)
+        except schemas.SchemaFileError as exc:
+            broken_schemas.setdefault(schema_name, exc.problem)
+            continue
         result.problems.extend(schema_problems)
         if not schema_problems:
             result.documents[relpath] = doc
-    if result.files == 0:
-        result.problems.append(
-            Problem(
-                "data",
-                1,
-                1,
-                "hittade inga datafiler under data/; kör kommandot i projektets rotmapp",
-                rule="fil",
-            )
-        )
+    result.problems.extend(broken_schemas.values())
+    if broken_schemas:
+        # Rules over a partial strategy would only echo what is already said.
+        result.problems = sort_problems(result.problems)
+        return result
     # Rules check what they can: a reference into a file that failed is skipped, since
     # that file's own problems are already reported.
-    channel_files = [p for p in data_files(root) if p.startswith(CHANNEL_DIR + "/")]
+    channel_files = [p for p in scan.files if p.startswith(CHANNEL_DIR + "/")]
     result.problems.extend(rules.check(result.documents, today, channel_files))
+    if result.ok:
+        result.problems.extend(_compare_ref(result, today))
     result.problems = sort_problems(result.problems)
     return result
+
+
+def _compare_ref(result: Result, today: dt.date) -> list[Problem]:
+    """`jämför_med` names a git ref whose strategy loads without errors (the Ändringar page needs it)."""
+    from . import gitref  # noqa: PLC0415 (gitref builds on model, which builds on this module)
+
+    doc = result.documents.get(parts.STRATEGY_FILE)
+    ref = doc.data.get("jämför_med") if doc is not None else None
+    if not isinstance(ref, str):
+        return []
+    line, col = doc.where(("jämför_med",)) if doc else (1, 1)
+
+    def problem(message: str) -> list[Problem]:
+        return [Problem(parts.STRATEGY_FILE, line, col, message, rule="jämför_med")]
+
+    try:
+        with gitref.checkout(result.root, ref) as folder:
+            old = run(folder, today)
+    except gitref.RefError as exc:
+        return problem(f"'jämför_med' går inte att använda: {exc}")
+    except (OSError, tarfile.TarError, ValueError):  # another version's tree is untrusted
+        return problem(f"'jämför_med': versionen '{shown(ref)}' går inte att packa upp och läsa")
+    if not old.ok:
+        return problem(
+            f"'jämför_med': versionen '{shown(ref)}' har {len(old.errors)} fel i sina data, så ändringarna "
+            "kan inte räknas fram; välj en annan version eller ta bort 'jämför_med'"
+        )
+    return []

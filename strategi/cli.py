@@ -54,13 +54,16 @@ def _cmd_skillnader(args: argparse.Namespace) -> int:
     try:
         old = gitref.load_at(root, args.fran, when)
         new = gitref.load_at(root, args.till, when) if args.till else model.load(root, when)
+    except gitref.RefDataError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
     except gitref.RefError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 2
     except model.InvalidData as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
-    title = f"Ändringar i strategin från {args.fran} till {args.till or 'arbetskopian'}"
+    title = diff.title_for(args.fran, args.till)
     render_fn = diff.as_markdown if args.format == "markdown" else diff.as_text
     print(render_fn(diff.compare(old, new), title), end="")
     return 0
@@ -76,6 +79,10 @@ def _cmd_publicera(args: argparse.Namespace) -> int:
     except publish.PublishError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
+    except publish.NothingToPublish as exc:
+        # In the publish workflow (--bara-ny) this is the ordinary case: say why, succeed.
+        print(exc if args.bara_ny else f"fel: {exc}", file=sys.stderr if not args.bara_ny else sys.stdout)
+        return 0 if args.bara_ny else 1
     print(summary)
     return 0
 
@@ -151,7 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
         "publicera",
         parents=[common],
         help="publicera versionen lokalt med mike (grenen gh-pages, ingen push)",
-        description="Bygger strikt och publicerar strategins version (id och etikett från data) med mike.",
+        description="Bygger strikt och publicerar strategins version (id från data) med mike. En antagen version ändras aldrig.",
+    )
+    publicera.add_argument(
+        "--bara-ny",
+        action="store_true",
+        help="publicera bara en ny version eller ett förslag; annars inget, med exit 0 (för arbetsflödet)",
     )
     publicera.set_defaults(func=_cmd_publicera)
     pdf_cmd = sub.add_parser(
@@ -180,7 +192,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """Print on any console: a character the console's encoding lacks is written as an escape."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

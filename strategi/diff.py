@@ -7,12 +7,13 @@ titles, list items by their name or id, so a line reads like
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import labels, render
+from . import labels, periods, render, versions
 from .check import CHANNEL_SCHEMA, SCHEMA_DIR
 from .model import Strategy
 
@@ -32,6 +33,13 @@ SECTIONS = {
     "process": "Process och uppdrag",
 }
 LONG_TEXT = 90
+# Fields that are derived, not typed (strategi.versions): older versions still carry them, and their
+# removal is no change to the strategy.
+DERIVED = {("version", "etikett"), ("nuläge_avser",), ("senast_uppdaterad",)}
+# The characters GitHub Markdown could read as markup mid-line (emphasis, code, links, HTML, tables,
+# strike-through, math); CommonMark lets a backslash escape each of them.
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]<>&|~^$])")
+WORD_JOINER = "\u2060"
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Change:
     kind: Kind
     old: Any = None
     new: Any = None
+    detail: str = ""
 
 
 def _show(value: Any) -> str:
@@ -50,6 +59,8 @@ def _show(value: Any) -> str:
         return render.number(value)
     if value is None:
         return "(tomt)"
+    if isinstance(value, str) and periods.valid(value):
+        return periods.describe(value)  # a code in words: '2020-h1' -> 'våren 2020'
     if isinstance(value, str):
         text = render.one_line(value)
         return f"”{text}”" if " " in text else text
@@ -91,12 +102,16 @@ def _walk(old: Any, new: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any
                     yield (*path, j), "nytt", None, item
             return
         if all(not isinstance(v, dict | list) for v in [*old, *new]):
-            for item in old:
-                if item not in new:
-                    yield path, "borttaget", item, None
-            for item in new:
-                if item not in old:
-                    yield path, "nytt", None, item
+            gone = [item for item in old if item not in new]
+            added = [item for item in new if item not in old]
+            if len(gone) == len(added):  # the same number out and in: items rewritten in place
+                for a, b in zip(gone, added, strict=True):
+                    yield (*path, new.index(b)), "ändrat", a, b
+                return
+            for item in gone:
+                yield path, "borttaget", item, None
+            for item in added:
+                yield path, "nytt", None, item
             return
         for i in range(max(len(old), len(new))):
             if i >= len(new):
@@ -114,23 +129,82 @@ def _labels(s: Strategy, schema: str, data: Any, path: tuple[Any, ...]) -> tuple
     return tuple(labels.labels((s.root / SCHEMA_DIR).resolve(), schema, data, path))
 
 
+def _derived(stem: str, path: tuple[Any, ...], kind: Kind) -> bool:
+    """A derived field appearing or disappearing (a migration), not a change to the strategy."""
+    if kind == "ändrat":
+        return False
+    if stem == "strategi":
+        return tuple(path) in DERIVED
+    return len(path) == 3 and path[0] == "nuläge" and path[2] == "avser"
+
+
+def _figures(s: Strategy, snapshot: dict[str, Any], before: dict[str, Any] | None) -> str:
+    """A snapshot's figures, 'före → efter' where the earlier snapshot has the same measure."""
+    earlier = (before or {}).get("mätvärden") or {}
+    parts = []
+    for key, value in (snapshot.get("mätvärden") or {}).items():
+        name = _labels(s, CHANNEL_SCHEMA, None, ("nuläge", 0, "mätvärden", key))[-1]
+        shown = _show(value)
+        if key in earlier and earlier[key] != value:
+            shown = f"{_show(earlier[key])} → {shown}"
+        elif key in earlier:
+            shown = f"{shown} (oförändrat)"
+        parts.append(f"{name}: {shown}")
+    return "; ".join(parts)
+
+
+def _previous_snapshot(channel: dict[str, Any], snapshot: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest of the channel's other snapshots that starts no later than ``snapshot`` (None for the first)."""
+    start = periods.bounds(str(snapshot["datum"]))[0]
+    earlier = [
+        x
+        for x in channel.get("nuläge") or []
+        if x is not snapshot
+        and periods.valid(str(x.get("datum", "")))
+        and periods.bounds(str(x["datum"]))[0] <= start
+    ]
+    return periods.latest_snapshot({"nuläge": earlier})
+
+
+def _channel_facts(s: Strategy, channel: dict[str, Any]) -> str:
+    """A new channel's key facts: address, audience, frequency and its latest figures with their date."""
+    profile = channel.get("profil") or {}
+    parts = [str(channel["adress"])] if channel.get("adress") else []
+    for key in ("målgrupp", "frekvens"):
+        if profile.get(key):
+            title = _labels(s, CHANNEL_SCHEMA, None, ("profil", key))[-1]
+            parts.append(f"{title}: {render.one_line(profile[key])}")
+    latest = periods.latest_snapshot(channel)
+    if latest is not None and latest.get("mätvärden"):
+        parts.append(f"{periods.describe(str(latest['datum']))}: {_figures(s, latest, None)}")
+    return "; ".join(parts)
+
+
 def compare(old: Strategy, new: Strategy) -> list[Change]:
     """Every change from ``old`` to ``new``, strategy files first, then channels in order."""
     changes: list[Change] = []
     for stem, section in SECTIONS.items():
         before, after = old[stem], new[stem]
         for path, kind, a, b in _walk(before, after, ()):
+            if _derived(stem, path, kind):
+                continue
             data = after if kind != "borttaget" else before
             changes.append(Change(section, _labels(new, f"{stem}.schema.json", data, path), kind, a, b))
     old_channels = {c["id"]: c for c in old.channels}
     new_channels = {c["id"]: c for c in new.channels}
     for cid, channel in new_channels.items():
         if cid not in old_channels:
-            changes.append(Change("Kanaler", (), "nytt", None, channel))
+            changes.append(Change("Kanaler", (), "nytt", None, channel, _channel_facts(new, channel)))
             continue
         for path, kind, a, b in _walk(old_channels[cid], channel, ()):
+            if _derived("kanal", path, kind):
+                continue
             data = channel if kind != "borttaget" else old_channels[cid]
-            changes.append(Change(channel["namn"], _labels(new, CHANNEL_SCHEMA, data, path), kind, a, b))
+            detail = ""
+            if kind == "nytt" and len(path) == 2 and path[0] == "nuläge" and isinstance(b, dict):
+                detail = _figures(new, b, _previous_snapshot(channel, b))
+            where = _labels(new, CHANNEL_SCHEMA, data, path)
+            changes.append(Change(channel["namn"], where, kind, a, b, detail))
     for cid, channel in old_channels.items():
         if cid not in new_channels:
             changes.append(Change("Kanaler", (), "borttaget", channel, None))
@@ -143,9 +217,12 @@ def describe(change: Change) -> str:
     if change.section == "Kanaler" and not change.where:
         channel = change.new if change.kind == "nytt" else change.old
         verb = "Ny kanal" if change.kind == "nytt" else "Borttagen kanal"
-        return f"{verb}: {channel.get('namn', channel.get('id'))}"
+        named = f"{verb}: {channel.get('namn', channel.get('id'))}"
+        return f"{named} ({change.detail})" if change.detail else named
     if change.kind == "nytt":
-        return f"Nytt: {where}: {_show(change.new)}" if not isinstance(change.new, dict) else f"Nytt: {where}"
+        if not isinstance(change.new, dict):
+            return f"Nytt: {where}: {_show(change.new)}"
+        return f"Nytt: {where}: {change.detail}" if change.detail else f"Nytt: {where}"
     if change.kind == "borttaget":
         return (
             f"Borttaget: {where}: {_show(change.old)}"
@@ -176,16 +253,39 @@ def as_text(changes: list[Change], title: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def md_text(value: Any) -> str:
+    """Text made inert for GitHub Markdown without HTML entities: markup characters backslash-escaped,
+    and a word joiner after '@' and '#' so no one is mentioned and no issue or commit is linked."""
+    text = _MD_PUNCT.sub(r"\\\1", render.one_line(value))
+    return text.replace("@", "@" + WORD_JOINER).replace("#", "#" + WORD_JOINER)
+
+
 def as_markdown(changes: list[Change], title: str) -> str:
     """Markdown for a pull-request comment; every data value escaped so nothing renders as markup."""
     if not changes:
-        return f"### {render.md(title)}\n\nInga ändringar i strategin.\n"
-    parts = [f"### {render.md(title)}", ""]
+        return f"### {md_text(title)}\n\nInga ändringar i strategin.\n"
+    parts = [f"### {md_text(title)}", ""]
     for section, items in grouped(changes).items():
-        parts.append(f"**{render.md(section)}** ({len(items)})\n")
-        parts.extend(f"- {render.md(describe(c))}" for c in items)
+        parts.append(f"**{md_text(section)}** ({len(items)})\n")
+        parts.extend(f"- {md_text(describe(c))}" for c in items)
         parts.append("")
     return "\n".join(parts)
+
+
+def ref_words(ref: str) -> str:
+    """A git ref as a reader says it: 'strategi-2020-h1' -> 'våren 2020', 'origin/main' -> 'main'."""
+    name = ref.removeprefix("origin/").removeprefix("refs/tags/").removeprefix("refs/heads/")
+    version = name.removeprefix(versions.TAG_PREFIX)
+    if name.startswith(versions.TAG_PREFIX) and periods.valid(version):
+        return periods.describe(version)
+    return name
+
+
+def title_for(old_ref: str, new_ref: str | None) -> str:
+    """'Ändringar jämfört med main', or 'Ändringar från våren 2020 till hösten 2020'."""
+    if new_ref is None:
+        return f"Ändringar jämfört med {ref_words(old_ref)}"
+    return f"Ändringar från {ref_words(old_ref)} till {ref_words(new_ref)}"
 
 
 def source_path(strategy: Strategy, section: str) -> str | None:

@@ -19,6 +19,11 @@ class RefError(Exception):
     """The ref does not exist, or git cannot be asked (a Swedish message for the user)."""
 
 
+class RefDataError(RefError):
+    """The strategy at another ref cannot be used: a symlink or other odd file in its tree, data
+    with errors, or a broken schema. The message says the problem is in that version."""
+
+
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60)
@@ -48,13 +53,39 @@ def checkout(root: Path, ref: str) -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="strategi-"))
     try:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, filter="data")
+            members = tar.getmembers()
+            odd = [m.name for m in members if not (m.isfile() or m.isdir())]
+            if odd:
+                raise RefDataError(
+                    f"versionen '{ref}' kan inte jämföras: {odd[0]} är ingen vanlig fil "
+                    "(till exempel en symbolisk länk); felet finns i den versionen, inte i dina filer"
+                )
+            try:
+                tar.extractall(folder, members=members, filter="data")
+            except (tarfile.TarError, OSError) as exc:
+                raise RefDataError(
+                    f"versionen '{ref}' kan inte packas upp ({exc}); felet finns i den versionen, inte i dina filer"
+                ) from None
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def load_at(root: Path, ref: str, today: dt.date) -> model.Strategy:
-    """The strategy at ``ref``; InvalidData if its data had errors there."""
+    """The strategy at ``ref``, treated as untrusted: RefDataError (Swedish, naming the version) when
+    its data has errors or its schemas or files are broken; never a traceback."""
     with checkout(root, ref) as folder:
-        return model.load(folder, today)
+        try:
+            return model.load(folder, today)
+        except model.InvalidData as exc:
+            first = [p for p in exc.problems if p.is_error][:3]
+            shown = "; ".join(f"{p.file}:{p.line}:{p.column}: {p.message}" for p in first)
+            raise RefDataError(
+                f"versionen '{ref}' har fel i sina data och kan inte jämföras ({shown}); "
+                "felet finns i den versionen, inte i dina filer"
+            ) from None
+        except Exception as exc:  # another version's tree is untrusted input: no traceback, ever
+            raise RefDataError(
+                f"versionen '{ref}' kan inte läsas ({type(exc).__name__}): troligen är ett schema eller "
+                "en fil trasig i den versionen; felet finns i den versionen, inte i dina filer"
+            ) from None

@@ -10,7 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from . import render, schemas
+from . import periods, render, schemas
 
 ITEM_NAME_KEYS = ("namn", "rubrik", "titel", "post", "ord", "avser", "datum", "vad", "id")
 SEPARATOR = " › "
@@ -22,7 +22,7 @@ def item_name(item: Any, index: int) -> str:
         for key in ITEM_NAME_KEYS:
             value = item.get(key)
             if isinstance(value, str | int) and not isinstance(value, bool):
-                text = render.one_line(value)
+                text = render.one_line(periods.describe(str(value)) if key == "datum" else value)
                 return text if len(text) <= 60 else text[:57] + "…"
     if isinstance(item, str | int) and not isinstance(item, bool):
         return str(item)

@@ -1,31 +1,79 @@
 """Read one YAML data file into plain Python data that remembers where each value stood.
 
-The rules are stricter than YAML's: duplicate keys, anchors and aliases, tags and tab
-indentation are errors; dates stay strings; the text must be UTF-8 (a BOM is allowed).
-Every problem becomes a :class:`Problem` naming the file and the line, in Swedish.
+The rules are stricter than YAML's: duplicate keys, anchors and aliases, explicit tags and tab
+indentation are errors; plain values mean what YAML 1.2's core schema says (as editors read
+them), and a YAML 1.1 spelling that would mean something else (072, 4:43:20, yes) is an error;
+no NaN or infinity, integers within what an editor can hold, a depth limit, a size limit;
+text without control or bidi characters, names on one line with something visible in them;
+keys compared after Unicode normalisation (NFC); dates stay strings; the text must be UTF-8
+(a BOM is allowed). Every problem becomes a :class:`Problem` naming the file and the line,
+in Swedish.
 """
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import ScalarNode
 
-from .problems import Problem
+from .parts import os_reason
+from .problems import BIDI, Problem, shown
 
 JsonPath = tuple[str | int, ...]
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
+# Per-file limits: far above any real data file (the largest is about 13 kB, 6 levels deep).
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+# Integers an editor (JavaScript) holds exactly.
+MAX_INT = 2**53 - 1
+# Values under these keys are names and labels: one line, something visible in it.
+SINGLE_LINE_KEYS = frozenset({"id", "namn", "titel", "etikett", "rubrik", "kort_namn", "adress"})
+
+# YAML 1.2 core schema for plain scalars (the values editors see), and YAML 1.1 spellings that
+# PyYAML or an older tool would read differently: those are refused with a way to write them.
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)")
+_YAML11 = [
+    (
+        re.compile(r"[-+]?\.(inf|Inf|INF|nan|NaN|NAN)"),
+        "oändligt och NaN är inga tal som strategin kan använda; skriv ett tal",
+    ),
+    (
+        re.compile(r"[-+]?0[0-9]+"),
+        "ett tal som börjar med 0 läses olika av olika verktyg (072 kan bli 58); skriv talet utan "
+        "inledande nollor, eller inom citattecken om det är en text",
+    ),
+    (
+        re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+"),
+        "skriv talet i vanlig decimal form, eller inom citattecken om det är en text",
+    ),
+    (
+        re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"),
+        "ett värde med kolon mellan siffror läses av vissa verktyg som ett tal i bas 60 (4:43:20 blir "
+        "17000); sätt värdet inom citattecken",
+    ),
+    (
+        re.compile(r"[-+]?[0-9._]*_[0-9._]*"),
+        "skriv talet utan understreck (17000), eller inom citattecken om det är en text",
+    ),
+    (
+        re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+"),
+        "skriv talet utan exponent (1500 i stället för 1.5e3), eller inom citattecken om det är en text",
+    ),
+    (
+        re.compile(r"yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N"),
+        "läses som ja/nej av vissa verktyg och som text av andra; skriv true eller false för ja/nej, "
+        "eller sätt texten inom citattecken",
+    ),
+]
 
 
 @dataclass
@@ -58,7 +106,6 @@ class LoadError(Exception):
 
 # libyaml's parser when available (several times faster); the events are the same.
 _Parser: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = yaml.SafeLoader("")  # resolves plain scalars to their tags, constructs int/float/bool/null
 
 
 class _Refused(Exception):
@@ -83,7 +130,11 @@ _YAML_PROBLEMS = [
         "found unexpected end of stream",
         "filen tar slut mitt i ett värde; kontrollera citattecken och hakparenteser",
     ),
-    ("found undefined tag handle", "okänd tagg ('!'); ta bort den"),
+    ("found undefined tag handle", "okänd tagg ('!'); ta bort den, eller sätt värdet inom citattecken"),
+    (
+        "while scanning a tag",
+        "en tagg ('!') är inte tillåten; ta bort den, eller sätt värdet inom citattecken",
+    ),
     (
         "did not find expected key",
         "indraget stämmer inte; kontrollera att raden har lika många mellanslag som raderna bredvid",
@@ -184,12 +235,24 @@ def parse(text: str, display: str) -> Document:
 
 
 def load(path: Path, display: str | None = None) -> Document:
-    """Load one data file from disk."""
+    """Load one data file from disk (at most MAX_BYTES)."""
     display = display or path.as_posix()
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise LoadError(Problem(display, 1, 1, f"filen går inte att läsa ({exc.strerror})")) from None
+        raise LoadError(Problem(display, 1, 1, f"filen går inte att läsa ({os_reason(exc)})")) from None
+    if len(raw) > MAX_BYTES:
+        raise LoadError(
+            Problem(
+                display,
+                1,
+                1,
+                f"filen är större än {MAX_BYTES // 1_000_000} MB, mer än någon del av strategin behöver; "
+                "dela upp den eller ta bort det som inte hör hemma där",
+            )
+        )
     return parse(decode(raw, display), display)
 
 
@@ -211,6 +274,12 @@ class _Builder:
 
     def node(self, path: JsonPath) -> Any:
         event = self._next()
+        if len(path) > MAX_DEPTH:
+            raise _Refused(
+                event.start_mark,
+                f"värdena ligger mer än {MAX_DEPTH} nivåer djupt; så djup struktur har ingen del av strategin. "
+                "Kontrollera indragen och hakparenteserna",
+            )
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
                 event.start_mark,
@@ -223,16 +292,16 @@ class _Builder:
             )
         self.doc.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.MappingStartEvent):
-            self._check_tag(event, "tag:yaml.org,2002:map")
+            self._check_tag(event)
             return self._mapping(path)
         if isinstance(event, yaml.SequenceStartEvent):
-            self._check_tag(event, "tag:yaml.org,2002:seq")
+            self._check_tag(event)
             items: list[Any] = []
             while not isinstance(self.events[self.at], yaml.SequenceEndEvent):
                 items.append(self.node((*path, len(items))))
             self.at += 1
             return items
-        return self._scalar(event)
+        return self._scalar(event, path)
 
     def _mapping(self, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -245,13 +314,15 @@ class _Builder:
                 raise _Refused(key_event.start_mark, "ett fältnamn måste vara en enkel text")
             if key_event.anchor is not None:
                 self.node(path)  # raises for the anchor
+            self._check_tag(key_event)
             self.at += 1
-            key = key_event.value
+            key = unicodedata.normalize("NFC", key_event.value)
+            _check_text(key_event, key, key=True)
             if key in result:
                 first = self.doc.keys[(*path, key)]
                 raise _Refused(
                     key_event.start_mark,
-                    f"fältet '{key}' finns redan på rad {first[0]}; ett fält får bara stå en gång. "
+                    f"fältet '{shown(key)}' finns redan på rad {first[0]}; ett fält får bara stå en gång. "
                     "Slå ihop dem eller ta bort det ena",
                 )
             self.doc.keys[(*path, key)] = key_pos
@@ -260,18 +331,78 @@ class _Builder:
         return result
 
     @staticmethod
-    def _check_tag(event: Any, allowed: str) -> None:
-        if event.tag not in (None, "!", allowed):
-            raise _Refused(event.start_mark, f"taggen '{event.tag}' är inte tillåten; ta bort den")
-
-    @staticmethod
-    def _scalar(event: Any) -> Any:
+    def _check_tag(event: Any) -> None:
         if event.tag not in (None, "!"):
-            tag = event.tag
-        else:
-            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-        if tag not in _SCALAR_TAGS:
-            raise _Refused(event.start_mark, f"taggen '{tag}' är inte tillåten; ta bort den")
-        if tag in {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}:
+            raise _Refused(
+                event.start_mark,
+                f"taggen '{shown(event.tag.replace('tag:yaml.org,2002:', '!!'))}' är inte tillåten; ta bort den (sätt värdet inom "
+                "citattecken om det ska vara en text)",
+            )
+
+    def _scalar(self, event: Any, path: JsonPath) -> Any:
+        self._check_tag(event)
+        if not event.implicit[0]:  # quoted or block text: always a text
+            _check_text(event, event.value, single_line=bool(path) and path[-1] in SINGLE_LINE_KEYS)
             return event.value
-        return _RESOLVER.construct_object(ScalarNode(tag, event.value), deep=True)
+        return _plain(event, path)
+
+
+def _plain(event: Any, path: JsonPath) -> Any:
+    """A plain (unquoted) value as YAML 1.2's core schema reads it."""
+    value: str = event.value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        if len(value) > 17 or abs(int(value)) > MAX_INT:
+            raise _Refused(
+                event.start_mark,
+                f"talet {shown(value, 30)} är för stort; ett heltal får vara högst {MAX_INT} "
+                "(sätt det inom citattecken om det är en text)",
+            )
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        number = float(value)
+        if not math.isfinite(number):  # pragma: no cover - a float without exponent is always finite
+            raise _Refused(event.start_mark, "talet är för stort")
+        return number
+    for pattern, message in _YAML11:
+        if pattern.fullmatch(value):
+            raise _Refused(event.start_mark, f"'{shown(value, 30)}': {message}")
+    _check_text(event, value, single_line=bool(path) and path[-1] in SINGLE_LINE_KEYS)
+    return value
+
+
+def _visible_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LNPS"
+
+
+def _check_text(event: Any, text: str, *, key: bool = False, single_line: bool = False) -> None:
+    """Refuse control and bidi characters everywhere, line breaks in names and keys, invisible names."""
+    what = "fältnamnet" if key else "texten"
+    for char in text:
+        if char in "\n\t":
+            if key or single_line:
+                raise _Refused(
+                    event.start_mark,
+                    f"{what} får bara vara en rad, men innehåller "
+                    f"{'en radbrytning' if char == chr(10) else 'ett tabbtecken'}; skriv den på en rad med mellanslag",
+                )
+            continue
+        if char in BIDI:
+            raise _Refused(
+                event.start_mark,
+                f"{what} innehåller ett osynligt tecken som vänder skrivriktningen (U+{ord(char):04X}); ta bort det",
+            )
+        category = unicodedata.category(char)
+        if category in {"Cc", "Cs", "Zl", "Zp"}:
+            name = "ett tabbtecken" if char == "\t" else f"ett styrtecken (U+{ord(char):04X})"
+            raise _Refused(
+                event.start_mark, f"{what} innehåller {name}; ta bort det eller byt det mot mellanslag"
+            )
+    if text and not any(_visible_char(c) for c in text):
+        raise _Refused(
+            event.start_mark,
+            f"{what} innehåller inga synliga tecken (bara mellanslag eller osynliga tecken); skriv ut den",
+        )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check
+from . import check, parts
 from .loader import Document
 from .problems import Problem, format_text
 
@@ -36,6 +36,8 @@ class Strategy:
     warnings: list[Problem] = field(default_factory=list)
     edit_base: str | None = None
     documents: dict[str, Document] = field(default_factory=dict)
+    # Every other folder part (parts.Part with many=True), by folder name: its files in name order.
+    collections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.files.get(name, {})
@@ -56,17 +58,31 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
     files: dict[str, dict[str, Any]] = {}
     channels: list[dict[str, Any]] = []
     sources: dict[str, str] = {}
-    for relpath, doc in result.documents.items():
+    collections: dict[str, list[dict[str, Any]]] = {}
+    for relpath, doc in sorted(result.documents.items()):
         stem = Path(relpath).stem
+        part = parts.part_of(relpath)
         if relpath.startswith(check.CHANNEL_DIR + "/"):
             channels.append(doc.data)
             sources[f"kanal:{doc.data['id']}"] = relpath
+        elif part is not None and part.many:
+            collections.setdefault(part.name, []).append(doc.data)
+            sources[f"{part.name}:{stem}"] = relpath
         else:
             files[stem] = doc.data
             sources[stem] = relpath
     channels.sort(key=lambda c: (c.get("ordning", 999), c["id"]))
     warnings = [p for p in result.problems if not p.is_error]
-    return Strategy(result.root, files, channels, sources, today, warnings, documents=dict(result.documents))
+    return Strategy(
+        result.root,
+        files,
+        channels,
+        sources,
+        today,
+        warnings,
+        documents=dict(result.documents),
+        collections=collections,
+    )
 
 
 def load(root: Path, today: dt.date | None = None) -> Strategy:

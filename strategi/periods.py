@@ -8,15 +8,21 @@ import os
 import re
 from typing import Any
 
-_FORM = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
+from .problems import shown
+
+_FORM = re.compile(r"[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?")
+# The years a strategy can speak of; dates outside would only be typing mistakes.
+YEARS = range(1900, 3000)
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date]:
     """First and last day of the period a tidpunkt names; ValueError if it names none."""
-    if not _FORM.match(value):
+    if not isinstance(value, str) or not _FORM.fullmatch(value):
         raise ValueError(f"not a tidpunkt: {value!r}")
     parts = value.split("-")
     year = int(parts[0])
+    if year not in YEARS:
+        raise ValueError(f"year out of range: {value!r}")
     if len(parts) == 1:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if parts[1] == "h1":
@@ -43,15 +49,29 @@ def months_before(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
     month += 1
+    if year < dt.MINYEAR:
+        return dt.date.min
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def latest_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
-    """The channel's most recent digital-status snapshot (by the end of its period)."""
-    snapshots = [s for s in channel.get("nuläge") or [] if isinstance(s, dict) and s.get("datum")]
+    """The channel's most recent digital-status snapshot: by the start, then the end of its period;
+    on a tie the one from the strategy's status table (id 'tabell…'), else the later in the file."""
+    snapshots = [
+        (i, s)
+        for i, s in enumerate(channel.get("nuläge") or [])
+        if isinstance(s, dict) and valid(str(s.get("datum", "")))
+    ]
     if not snapshots:
         return None
-    return max(snapshots, key=lambda s: (bounds(s["datum"])[0], bounds(s["datum"])[1]))
+
+    def rank(pair: tuple[int, dict[str, Any]]) -> tuple[Any, ...]:
+        i, s = pair
+        return (*bounds(str(s["datum"])), str(s.get("id", "")).startswith("tabell"), i)
+
+    return max(snapshots, key=rank)[1]
 
 
 def is_stale(channel: dict[str, Any], cadence_months: int, today: dt.date) -> bool:
@@ -103,6 +123,12 @@ def today() -> dt.date:
     if not override:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(override)
+        day = dt.date.fromisoformat(override) if _FORM.fullmatch(override) else None
     except ValueError:
-        raise BadToday(f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD, inte '{override}'") from None
+        day = None
+    if day is None or day.year not in YEARS:
+        raise BadToday(
+            f"STRATEGI_IDAG ska vara ett datum ÅÅÅÅ-MM-DD mellan år {YEARS[0]} och {YEARS[-1]}, "
+            f"inte '{shown(override)}'"
+        )
+    return day

@@ -1,4 +1,10 @@
-"""Publish the current version with mike into the local gh-pages branch (no push)."""
+"""Publish the current version with mike into the local gh-pages branch (no push).
+
+An adopted version is final: once published as adopted (tag 'strategi-<id>', or a title without
+'(förslag)' in versions.json), it is never rewritten and its tag never moves. A draft can be
+republished until it is adopted. The default alias 'senaste' is a copy (not a symlink), the root
+redirect page is Swedish, and the root has a Swedish 404 page.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,38 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from . import model, versions
+from . import gitref, model, render, versions
 
 BRANCH = "gh-pages"
+TEMPLATES = Path(__file__).with_name("templates")
+REDIRECT_TEMPLATE = TEMPLATES / "omdirigering.html"
+ROOT_404 = "404.html"
 
 
 class PublishError(Exception):
     """Publishing is refused or failed; the message is Swedish and says what to do."""
 
 
-def _run(root: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, check=False, timeout=600)
+class NothingToPublish(Exception):
+    """The data names a version that is already adopted and published: nothing to do (Swedish why)."""
+
+
+def _run(
+    root: Path, args: list[str], env: dict[str, str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        input=None if stdin is None else stdin.decode(),
+    )
 
 
 def _git_env(root: Path) -> dict[str, str]:
@@ -40,19 +65,130 @@ def _git_env(root: Path) -> dict[str, str]:
     return env
 
 
-def _published(root: Path, env: dict[str, str]) -> list[dict[str, object]]:
+def published(root: Path, env: dict[str, str]) -> list[dict[str, object]]:
+    """mike's versions.json on gh-pages, or [] when nothing is published (or it is unreadable)."""
     shown = _run(root, ["git", "show", f"{BRANCH}:versions.json"], env)
     if shown.returncode != 0:
         return []
-    return list(json.loads(shown.stdout))
+    try:
+        listed = json.loads(shown.stdout)
+    except ValueError:
+        raise PublishError(
+            f"grenen {BRANCH} har en trasig versions.json; rätta den innan något publiceras"
+        ) from None
+    return [v for v in listed if isinstance(v, dict)] if isinstance(listed, list) else []
 
 
-def _has_default(root: Path, env: dict[str, str]) -> bool:
-    return _run(root, ["git", "cat-file", "-e", f"{BRANCH}:index.html"], env).returncode == 0
+def adopted_ids(root: Path, env: dict[str, str]) -> set[str]:
+    """Versions that are adopted: they have a tag, or are published without '(förslag)'."""
+    tagged = set(versions.published_tags(root))
+    listed = {
+        str(v.get("version"))
+        for v in published(root, env)
+        if not str(v.get("title", "")).endswith(versions.DRAFT_SUFFIX)
+    }
+    return tagged | listed
+
+
+def next_id(version: str) -> str:
+    """'2020-h2' -> '2021-h1'; the id an editor should type for the next half-year."""
+    year, half = version.split("-h")
+    return f"{int(year) + 1}-h1" if half == "2" else f"{year}-h2"
+
+
+def check_allowed(root: Path, strategy: model.Strategy, env: dict[str, str]) -> None:
+    """Refuse to touch an adopted version (PublishError for a mistake, NothingToPublish otherwise)."""
+    version = versions.version_id(strategy)
+    label = versions.label(strategy)
+    adopted = adopted_ids(root, env)
+    if version in adopted:
+        if versions.is_draft(strategy):
+            raise PublishError(
+                f"{label} ({version}) är redan antagen och publicerad, och en antagen version ändras aldrig. "
+                f"Data säger 'status: förslag' med samma id: ändra version.id i data/strategy/strategi.yaml "
+                f"till nästa halvår, '{next_id(version)}', för att publicera ett nytt förslag."
+            )
+        raise NothingToPublish(
+            f"Inget publicerat: {label} ({version}) är redan antagen och publicerad, och en antagen version "
+            f"ändras aldrig. Ändringar i data sedan dess kommer med i nästa version ('{next_id(version)}')."
+        )
+    later = sorted(v for v in adopted if v > version)
+    if later:
+        raise PublishError(
+            f"{label} ({version}) är äldre än den senast antagna versionen, "
+            f"{versions.label_of(later[-1])} ({later[-1]}); en ny version ska ha ett senare id, "
+            f"till exempel '{next_id(later[-1])}'."
+        )
+    problem = versions.compare_problem(strategy)
+    if problem:
+        raise PublishError(problem)
+    previous = versions.previous_ref(strategy)
+    if previous:
+        try:  # the change list reads that version: refuse here rather than publish a broken page
+            gitref.load_at(root, previous, strategy.today)
+        except gitref.RefError as exc:
+            raise PublishError(f"ändringslistan kan inte jämföra med föregående version: {exc}") from None
+
+
+def _tag(root: Path, version: str, env: dict[str, str]) -> None:
+    """Tag HEAD as the adopted version's source; never move an existing tag."""
+    tag = f"{versions.TAG_PREFIX}{version}"
+    head = _run(root, ["git", "rev-parse", "HEAD"], env).stdout.strip()
+    existing = _run(root, ["git", "rev-parse", "--verify", "-q", f"refs/tags/{tag}^{{commit}}"], env)
+    if existing.returncode == 0:
+        if existing.stdout.strip() != head:
+            raise PublishError(f"taggen {tag} finns redan på en annan commit och flyttas aldrig")
+        return
+    result = _run(root, ["git", "tag", tag, head], env)
+    if result.returncode != 0:
+        raise PublishError(f"kunde inte sätta taggen {tag}: {result.stderr.strip()}")
+
+
+def root_404_html(site_url: str) -> str:
+    """The Swedish 404 page at the root of the published site: plain HTML, no assets."""
+    home = render.esc(site_url.rstrip("/") + "/" + versions.DEFAULT_ALIAS + "/")
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Sidan finns inte – Digital strategi</title>\n</head>\n<body>\n"
+        "<h1>Sidan finns inte</h1>\n"
+        "<p>Sidan du söker finns inte. Den kan ha flyttats, eller så är adressen felskriven.</p>\n"
+        f'<p><a href="{home}">Till den senaste antagna versionen av strategin</a></p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _site_url(root: Path) -> str:
+    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip()
+    return "/"
+
+
+def _add_root_file(root: Path, name: str, text: str, env: dict[str, str]) -> None:
+    """Commit one file at the root of gh-pages without a checkout (a temporary index)."""
+    with tempfile.TemporaryDirectory(prefix="strategi-index-") as tmp:
+        index_env = {**env, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        blob = _run(root, ["git", "hash-object", "-w", "--stdin"], env, text.encode()).stdout.strip()
+        steps = [
+            ["git", "read-tree", BRANCH],
+            ["git", "update-index", "--add", "--cacheinfo", f"100644,{blob},{name}"],
+        ]
+        for step in steps:
+            if _run(root, step, index_env).returncode != 0:
+                raise PublishError(f"kunde inte lägga {name} i grenen {BRANCH}")
+        tree = _run(root, ["git", "write-tree"], index_env).stdout.strip()
+        if tree == _run(root, ["git", "rev-parse", f"{BRANCH}^{{tree}}"], env).stdout.strip():
+            return
+        commit = _run(
+            root, ["git", "commit-tree", tree, "-p", BRANCH, "-m", f"Svensk {name} i roten"], env
+        ).stdout.strip()
+        if not commit or _run(root, ["git", "update-ref", f"refs/heads/{BRANCH}", commit], env).returncode:
+            raise PublishError(f"kunde inte lägga {name} i grenen {BRANCH}")
 
 
 def publish(root: Path, strategy: model.Strategy) -> str:
-    """Deploy this version; return a Swedish summary. Raises PublishError."""
+    """Deploy this version; return a Swedish summary. Raises PublishError or NothingToPublish."""
     env = _git_env(root)
     dirty = _run(root, ["git", "status", "--porcelain", "--", "data", "schemas", "docs", "mkdocs.yml"], env)
     if dirty.returncode != 0:
@@ -62,10 +198,15 @@ def publish(root: Path, strategy: model.Strategy) -> str:
             "det finns ändringar i data/, schemas/ eller docs/ som inte är committade; "
             "committa dem först så att den publicerade versionen går att spåra"
         )
+    check_allowed(root, strategy, env)
     version = versions.version_id(strategy)
     title = versions.selector_title(strategy)
+    updated = versions.last_data_commit(root)
+    if updated:
+        env[versions.UPDATED_ENV] = updated
     mike = [str(Path(sys.executable).with_name("mike"))]
-    deploy = [*mike, "deploy", "--branch", BRANCH, "--title", title]
+    deploy = [*mike, "deploy", "--branch", BRANCH, "--title", title, "--alias-type", "copy"]
+    deploy += ["--template", str(REDIRECT_TEMPLATE)]
     if versions.is_draft(strategy):
         deploy.append(version)
     else:
@@ -73,18 +214,27 @@ def publish(root: Path, strategy: model.Strategy) -> str:
     result = _run(root, deploy, env)
     if result.returncode != 0:
         raise PublishError(f"mike kunde inte publicera versionen:\n{result.stderr.strip()}")
-    if not versions.is_draft(strategy):
-        default = versions.DEFAULT_ALIAS
-    elif not _has_default(root, env):
-        default = version
-    else:
-        default = None
+    has_default = _run(root, ["git", "cat-file", "-e", f"{BRANCH}:index.html"], env).returncode == 0
+    default = (
+        versions.DEFAULT_ALIAS if not versions.is_draft(strategy) else (None if has_default else version)
+    )
     if default:
-        result = _run(root, [*mike, "set-default", "--branch", BRANCH, default], env)
+        set_default = [
+            *mike,
+            "set-default",
+            "--branch",
+            BRANCH,
+            "--template",
+            str(REDIRECT_TEMPLATE),
+            default,
+        ]
+        result = _run(root, set_default, env)
         if result.returncode != 0:
             raise PublishError(f"mike kunde inte sätta standardversionen:\n{result.stderr.strip()}")
-    _run(root, ["git", "tag", "-f", f"{versions.TAG_PREFIX}{version}", "HEAD"], env)
-    known = ", ".join(str(v.get("title", v.get("version"))) for v in _published(root, env))
+    _add_root_file(root, ROOT_404, root_404_html(_site_url(root)), env)
+    if not versions.is_draft(strategy):
+        _tag(root, version, env)
+    known = ", ".join(str(v.get("title", v.get("version"))) for v in published(root, env))
     status = "förslag" if versions.is_draft(strategy) else "antagen, standardversion"
     return (
         f"Publicerade {title} ({version}, {status}) i grenen {BRANCH}. "

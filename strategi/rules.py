@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods
+from . import periods, version_rules
 from .loader import Document, JsonPath
-from .problems import Problem
+from .problems import Problem, shown
+
+# "Menade du" hints are worked out for at most this many distinct bad values (each costs a scan
+# of the known ids), so a file with thousands of bad references is still checked in linear time.
+MAX_HINTS = 50
 
 CHANNELS = "data/channels/"
 STRATEGY = "data/strategy/"
@@ -55,7 +58,6 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
 ]
 
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _SNAPSHOT_KEYS = ("nuläge", "*", "datum")
 
 
@@ -113,6 +115,7 @@ def check_references(
     documents: dict[str, Document], channel_files: list[str] | None = None
 ) -> Iterator[Problem]:
     known = id_sets(documents, channel_files)
+    hints: dict[tuple[str, str], str] = {}
     for relpath, doc in documents.items():
         stem = _stem(relpath)
         for owner, pattern, kind in REFERENCES:
@@ -122,9 +125,47 @@ def check_references(
                 if value is None or str(value) in known[kind]:
                     continue
                 name = "kanal i data/channels/" if kind == "kanal" else TARGETS[kind][2]
-                hint = difflib.get_close_matches(str(value), sorted(known[kind]), n=1, cutoff=0.6)
-                fix = f" Menade du '{hint[0]}'?" if hint else f" Kända: {', '.join(sorted(known[kind]))}."
-                yield _at(doc, path, f"'{value}' finns inte som {name}.{fix}", rule="referens")
+                if (kind, str(value)) not in hints:
+                    hints[(kind, str(value))] = _hint(str(value), known[kind], len(hints) < MAX_HINTS)
+                message = f"'{shown(value)}' finns inte som {name}.{hints[(kind, str(value))]}"
+                yield _at(doc, path, message, rule="referens")
+
+
+def _hint(value: str, known: set[str], work: bool) -> str:
+    """' Menade du …?' for the closest known id, else the known ids (at most 20 of them)."""
+    options = sorted(known)
+    if work:
+        close = difflib.get_close_matches(value[:100], options, n=1, cutoff=0.6)
+        if close:
+            return f" Menade du '{close[0]}'?"
+    listed = ", ".join(options[:20]) + (f" och {len(options) - 20} till" if len(options) > 20 else "")
+    return f" Kända: {listed}." if options else ""
+
+
+def check_groups(documents: dict[str, Document]) -> Iterator[Problem]:
+    """A group is not part of itself, directly or through other groups."""
+    doc = _by_stem(documents).get("organisation")
+    if doc is None:
+        return
+    parent = {
+        str(g["id"]): str(g["ingår_i"])
+        for g in doc.data.get("grupper") or []
+        if isinstance(g, dict) and g.get("ingår_i") is not None and "id" in g
+    }
+    for i, group in enumerate(doc.data.get("grupper") or []):
+        if not isinstance(group, dict) or "id" not in group:
+            continue
+        start, step, seen = str(group["id"]), parent.get(str(group["id"])), set()
+        while step is not None and step not in seen and step != start:
+            seen.add(step)
+            step = parent.get(step)
+        if step == start:
+            yield _at(
+                doc,
+                ("grupper", i, "ingår_i"),
+                f"gruppen '{shown(start)}' ingår i sig själv (via 'ingår_i'); en grupp kan inte vara en del av sig själv",
+                rule="referens",
+            )
 
 
 def check_unique_ids(documents: dict[str, Document]) -> Iterator[Problem]:
@@ -147,7 +188,7 @@ def _unique_in(doc: Document, data: Any, path: JsonPath) -> Iterator[Problem]:
                     yield _at(
                         doc,
                         (*path, i, "id"),
-                        f"id '{ident}' finns redan på rad {line}; varje id ska vara unikt",
+                        f"id '{shown(ident)}' finns redan på rad {line}; varje id ska vara unikt",
                         rule="id",
                     )
                 seen.setdefault(ident, i)
@@ -175,14 +216,14 @@ def check_channels(documents: dict[str, Document], today: dt.date) -> Iterator[P
                 yield _at(
                     doc,
                     ("materialtyper",),
-                    f"materialtypen '{missing}' saknar trafikljus (grön, gul eller röd)",
+                    f"materialtypen '{shown(missing)}' saknar trafikljus (grön, gul eller röd)",
                     rule="materialtyp",
                 )
             for extra in [t for t in ratings if t not in types]:
                 yield _at(
                     doc,
                     ("materialtyper", extra),
-                    f"'{extra}' är ingen materialtyp i data/strategy/materialtyper.yaml",
+                    f"'{shown(extra)}' är ingen materialtyp i data/strategy/materialtyper.yaml",
                     rule="materialtyp",
                 )
         elif types is not None and status == "komplett":
@@ -194,17 +235,19 @@ def check_channels(documents: dict[str, Document], today: dt.date) -> Iterator[P
             )
         for path, value in _match(data, _SNAPSHOT_KEYS):
             if isinstance(value, str) and periods.valid(value) and periods.bounds(value)[0] > today:
-                yield _at(doc, path, f"nulägets datum '{value}' ligger i framtiden", rule="datum")
+                yield _at(doc, path, f"nulägets datum '{shown(value)}' ligger i framtiden", rule="datum")
         granskad = data.get("granskad")
         if isinstance(granskad, str) and periods.valid(granskad) and periods.bounds(granskad)[0] > today:
-            yield _at(doc, ("granskad",), f"granskningsdatumet '{granskad}' ligger i framtiden", rule="datum")
+            yield _at(
+                doc, ("granskad",), f"granskningsdatumet '{shown(granskad)}' ligger i framtiden", rule="datum"
+            )
         if data.get("nuläge") is not None and periods.is_stale(data, cadence, today):
             latest = periods.latest_snapshot(data)
             when = latest["datum"] if latest else "okänt datum"
             yield _at(
                 doc,
                 ("nuläge",),
-                f"digitalt nuläge för {data.get('namn', relpath)} är från {periods.describe(when)} och behöver uppdateras "
+                f"digitalt nuläge för {shown(data.get('namn', relpath))} är från {periods.describe(when)} och behöver uppdateras "
                 f"(äldre än {cadence} månader)",
                 severity="varning",
                 rule="granskning",
@@ -236,14 +279,6 @@ def check_budget(documents: dict[str, Document]) -> Iterator[Problem]:
             )
 
 
-def check_dates(documents: dict[str, Document]) -> Iterator[Problem]:
-    """Dates written as ÅÅÅÅ-MM-DD must exist in the calendar."""
-    for doc in documents.values():
-        for path, value in walk(doc.data):
-            if isinstance(value, str) and _DATE.match(value) and not periods.valid(value):
-                yield _at(doc, path, f"datumet '{value}' finns inte i kalendern", rule="datum")
-
-
 def walk(data: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
     """Every (path, value) in a data tree, the root first."""
     yield path, data
@@ -262,7 +297,8 @@ def check(
     return [
         *check_references(documents, channel_files),
         *check_unique_ids(documents),
+        *check_groups(documents),
         *check_channels(documents, today),
         *check_budget(documents),
-        *check_dates(documents),
+        *version_rules.check(documents, today),
     ]

@@ -21,8 +21,9 @@ import yaml
 
 from .check import CHANNEL_DIR, CHANNEL_SCHEMA, SCHEMA_DIR
 from .loader import LoadError, load
+from .parts import id_problem
+from .problems import shown
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TO_FILL = "FYLL I"
 _PLAIN_KEY = re.compile(r"^[^\W\d][\w-]*$")
 _WIDTH = 100
@@ -160,11 +161,9 @@ def new_channel(root: Path, channel_id: str) -> Path:
 
     Raises ValueError (in Swedish) for an id that is not a slug or that already exists.
     """
-    if not SLUG.match(channel_id):
-        raise ValueError(
-            f"'{channel_id}' går inte att använda som id: använd små bokstäver a-z, siffror och "
-            "bindestreck (inte å, ä, ö eller mellanslag), till exempel 'youtube' eller 'tiktok-region'"
-        )
+    reason = id_problem(channel_id)
+    if reason:
+        raise ValueError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
     channel_dir = root / CHANNEL_DIR
     schema_path = root / SCHEMA_DIR / CHANNEL_SCHEMA
     if not channel_dir.is_dir() or not schema_path.is_file():

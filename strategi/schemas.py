@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from jsonschema import Draft7Validator
-from jsonschema.exceptions import ValidationError
+import regress
+from jsonschema import Draft7Validator, FormatChecker, validators
+from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT7
 
+from . import periods
 from .loader import Document
-from .problems import Problem
+from .problems import Problem, shown
 
 _TYPE_NAMES = {
     "string": "en text",
@@ -46,13 +49,87 @@ def _type_of(value: Any) -> str:
     return "en grupp av fält"
 
 
+class SchemaFileError(Exception):
+    """A schema file cannot be used; ``problem`` names the schema file in Swedish."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _schema_problem(
+    schema_dir: Path, name: str, message: str, line: int = 1, col: int = 1
+) -> SchemaFileError:
+    return SchemaFileError(Problem(f"{schema_dir.name}/{name}", line, col, message, rule="schemafil"))
+
+
+def _read_schema(schema_dir: Path, name: str) -> Any:
+    path = schema_dir / name
+    try:
+        if path.is_symlink() or not path.is_file():
+            raise _schema_problem(schema_dir, name, "schemafilen saknas eller är ingen vanlig fil")
+        text = path.read_text(encoding="utf-8")
+        contents = json.loads(text)
+    except UnicodeDecodeError:
+        raise _schema_problem(schema_dir, name, "schemafilen är inte sparad som UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise _schema_problem(
+            schema_dir, name, f"schemafilen går inte att läsa som JSON ({exc.msg})", exc.lineno, exc.colno
+        ) from None
+    except (OSError, RecursionError):
+        raise _schema_problem(schema_dir, name, "schemafilen går inte att läsa") from None
+    if not isinstance(contents, dict):
+        raise _schema_problem(schema_dir, name, "schemafilen ska vara ett JSON-objekt")
+    try:
+        Draft7Validator.check_schema(contents)
+    except SchemaError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "roten"
+        raise _schema_problem(
+            schema_dir, name, f"schemafilen är inget giltigt JSON Schema (draft-07) vid {shown(where)}"
+        ) from None
+    return contents
+
+
 @cache
 def _registry(schema_dir: Path) -> Registry:
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents = _read_schema(schema_dir, path.name)
         resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT7)))
     return Registry().with_resources(resources)
+
+
+@cache
+def _ecma(pattern: str) -> regress.Regex:
+    return regress.Regex(pattern, flags="u")
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """`pattern` as JSON Schema means it, an ECMA-262 regular expression, as editors read it.
+
+    Python's `re` lets `$` match before a final newline, so 'abc\\n' would pass '^[a-z]+$';
+    ECMA-262 (here the `regress` engine, as in check-jsonschema) does not.
+    """
+    if validator.is_type(instance, "string") and not _ecma(pattern).find(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _is_integer(_checker: Any, instance: Any) -> bool:
+    # draft-07 counts 3.0 as an integer; the data means a whole number, written without a decimal point.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_FORMATS = FormatChecker(formats=())
+_FORMATS.checks("tidpunkt")(periods.valid)
+_FORMATS.checks("datum")(lambda value: not isinstance(value, str) or periods.valid(value))
+
+_Validator = validators.extend(
+    Draft7Validator,
+    validators={"pattern": _pattern},
+    type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
 
 
 _ANNOTATIONS = ("title", "description", "examples", "default")
@@ -82,16 +159,29 @@ def _inline(node: Any, resolver: Any, seen: tuple[str, ...] = ()) -> Any:
 
 @cache
 def validator(schema_dir: Path, name: str) -> Draft7Validator:
-    """The draft-07 validator for ``schemas/<name>``, its references to the other schemas inlined."""
+    """The draft-07 validator for ``schemas/<name>``, its references to the other schemas inlined.
+
+    Raises SchemaFileError (in Swedish) for a schema file that is missing, not JSON, not a
+    valid draft-07 schema, or that refers to something that does not exist.
+    """
     registry = _registry(schema_dir)
-    resolver = registry.resolver(base_uri=name)
-    schema = _inline(registry.contents(name), resolver)
-    return Draft7Validator(schema, registry=registry)
+    if not (schema_dir / name).is_file():
+        raise _schema_problem(
+            schema_dir, name, "schemafilen saknas; den behövs för att kontrollera datafilerna"
+        )
+    try:
+        resolver = registry.resolver(base_uri=name)
+        schema = _inline(registry.contents(name), resolver)
+    except (Unresolvable, LookupError, RecursionError):
+        raise _schema_problem(
+            schema_dir, name, "schemat hänvisar ($ref) till något som inte finns, eller i en ring"
+        ) from None
+    return _Validator(schema, registry=registry, format_checker=_FORMATS)
 
 
 def _label(path: tuple[Any, ...]) -> str:
     keys = [p for p in path if isinstance(p, str)]
-    return f"'{keys[-1]}'" if keys else "filen"
+    return f"'{shown(keys[-1], 40)}'" if keys else "filen"
 
 
 def _closest(word: str, options: list[str]) -> str | None:
@@ -142,13 +232,13 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         )
         extra = [k for k in value if k not in known]
         for key in extra:
-            hint = _closest(key, known)
+            hint = _closest(key[:100], known)
             fix = (
                 f" – menade du '{hint}'?"
                 if hint
                 else (f" Tillåtna fält här: {', '.join(known)}." if known else "")
             )
-            yield at((*path, key), f"okänt fält '{key}'{fix}", key=True)
+            yield at((*path, key), f"okänt fält '{shown(key, 40)}'{fix}", key=True)
         return
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
@@ -160,10 +250,13 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         return
     allowed = _allowed_consts(err.schema) if kind in {"enum", "oneOf", "anyOf"} else None
     if allowed is not None:
-        shown = ", ".join(str(a) for a in allowed)
-        hint = _closest(str(value), [str(a) for a in allowed]) if isinstance(value, str | int) else None
+        options = ", ".join(str(a) for a in allowed)
+        hint = _closest(str(value)[:100], [str(a) for a in allowed]) if isinstance(value, str | int) else None
         fix = f" Menade du '{hint}'?" if hint else ""
-        yield at(path, f"{label} har värdet '{value}', som inte är tillåtet. Tillåtna värden: {shown}.{fix}")
+        yield at(
+            path,
+            f"{label} har värdet '{shown(value)}', som inte är tillåtet. Tillåtna värden: {options}.{fix}",
+        )
         return
     if kind == "type":
         expected = err.validator_value
@@ -173,25 +266,39 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         message = f"{label} ska vara {wanted}, men är {_type_of(value)}"
         if isinstance(value, str) and re.fullmatch(r"[0-9][0-9  ]*([.,][0-9]+)?", value.strip()):
             number = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-            message += f" ('{value}'). Skriv talet utan mellanslag och utan citattecken: {number}"
+            message += f" ('{shown(value)}'). Skriv talet utan mellanslag och utan citattecken: {number}"
         elif value is None:
             message += "; fyll i ett värde efter kolonet eller ta bort raden"
         elif isinstance(value, int | float) and "string" in str(expected):
-            message += f"; sätt värdet inom citattecken: '{value}'"
+            message += f"; sätt värdet inom citattecken: '{shown(value)}'"
         yield at(path, message)
         return
     if kind == "pattern":
         description = err.schema.get("description") or f"mönstret {err.validator_value}"
-        yield at(path, f"{label} har fel form ('{value}'). {description}")
+        yield at(path, f"{label} har fel form ('{shown(value)}'). {description}")
+        return
+    if kind == "format" and isinstance(value, str):
+        year = value[:4]
+        if year.isdigit() and int(year) not in periods.YEARS:
+            yield at(
+                path,
+                f"{label} har året {year}; ett år i strategin ska ligga mellan "
+                f"{periods.YEARS[0]} och {periods.YEARS[-1]}",
+            )
+        else:
+            yield at(path, f"{label}: '{shown(value)}' finns inte i kalendern")
         return
     if kind in {"minimum", "exclusiveMinimum"}:
-        yield at(path, f"{label} är {value}, men får inte vara mindre än {err.validator_value}")
+        yield at(path, f"{label} är {shown(value)}, men får inte vara mindre än {err.validator_value}")
         return
     if kind in {"maximum", "exclusiveMaximum"}:
-        yield at(path, f"{label} är {value}, men får inte vara större än {err.validator_value}")
+        yield at(path, f"{label} är {shown(value)}, men får inte vara större än {err.validator_value}")
         return
     if kind == "minLength":
         yield at(path, f"{label} får inte vara tom; skriv en text eller ta bort fältet")
+        return
+    if kind == "maxLength":
+        yield at(path, f"{label} är för lång; den får ha högst {err.validator_value} tecken")
         return
     if kind == "minItems":
         yield at(path, f"{label} ska ha minst {err.validator_value} punkter")
@@ -203,7 +310,7 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         yield at(path, f"{label} har samma värde två gånger; ta bort dubbletten")
         return
     if kind == "const":
-        yield at(path, f"{label} ska vara '{err.validator_value}', men är '{value}'")
+        yield at(path, f"{label} ska vara '{err.validator_value}', men är '{shown(value)}'")
         return
     if kind in {"oneOf", "anyOf"} and err.context:
         best = min(err.context, key=lambda e: len(list(e.absolute_path)) * -1)
@@ -216,6 +323,11 @@ def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
     """All schema problems of one document."""
     v = validator(schema_dir, schema_name)
     problems: list[Problem] = []
-    for err in v.iter_errors(doc.data):
-        problems.extend(_messages(err, doc, v))
+    try:
+        for err in v.iter_errors(doc.data):
+            problems.extend(_messages(err, doc, v))
+    except (Unresolvable, LookupError, RecursionError):
+        raise _schema_problem(
+            schema_dir, schema_name, "schemat hänvisar ($ref) till något som inte finns, eller i en ring"
+        ) from None
     return problems

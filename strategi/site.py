@@ -138,41 +138,30 @@ def _bind(view: Any, strategy: model.Strategy) -> Any:
 
 def banner_html(strategy: model.Strategy) -> str:
     """The draft banner shown on every page of a version that is not adopted (escaped here)."""
-    data = strategy["strategi"]
-    if data.get("status") != "förslag":
+    if not versions.is_draft(strategy):
         return ""
-    label = render.esc(data["version"]["etikett"])
+    label = render.esc(versions.label(strategy))
     text = f"<strong>Förslag – inte antaget.</strong> Det här är {label}, ett förslag till digital strategi."
-    presentation = data.get("presentation") or {}
-    if presentation.get("när") and presentation.get("för"):
-        text += (
-            f" Det reviderade förslaget presenteras för {render.esc(presentation['för'])} "
-            f"{render.esc(periods.describe(presentation['när']))}."
-        )
+    presented = versions.presentation_words(strategy)
+    if presented:
+        verb = "skulle presenteras" if versions.presentation_past(strategy) else "presenteras"
+        text += f" Det reviderade förslaget {verb} {render.esc(presented)}."
     return f'<p class="strategi-banner strategi-banner--forslag" data-strategi-forslag>{text}</p>'
 
 
 def cover_html(strategy: model.Strategy) -> str:
-    """First page of the printed strategy: what it is, which version, its status and dates."""
+    """First page of the printed strategy: the same version facts as the start page (no print date,
+    which would freeze into every published version)."""
     data = strategy["strategi"]
-    status = "Förslag – inte antaget" if data.get("status") == "förslag" else "Antagen"
-    rows = [
-        ("Version", data["version"]["etikett"]),
-        ("Status", status),
-        ("Senast uppdaterad", periods.describe(str(data.get("senast_uppdaterad", "")))),
-        ("Digitalt nuläge från", periods.describe(str(data.get("nuläge_avser", "")))),
-        ("Utskriven", periods.describe(strategy.today.isoformat())),
-    ]
-    presentation = data.get("presentation") or {}
-    if presentation.get("för") and presentation.get("när"):
-        rows.append(("Presenteras", f"för {presentation['för']} {periods.describe(presentation['när'])}"))
+    rows = versions.facts(strategy)
+    status = dict(rows).get("Status", "")
     table = "".join(
         f'<tr><th scope="row">{render.esc(k)}</th><td>{render.esc(v)}</td></tr>' for k, v in rows if v
     )
     return (
         f'<div class="omslag"><p class="omslag__org">{render.esc(data.get("organisation", ""))}</p>'
         f'<h1 class="omslag__titel">{render.esc(data.get("titel", ""))}</h1>'
-        f'<p class="omslag__status">{render.esc(status)} · {render.esc(data["version"]["etikett"])}</p>'
+        f'<p class="omslag__status">{render.esc(status)} · {render.esc(versions.label(strategy))}</p>'
         f'<table class="omslag__fakta">{table}</table></div>'
     )
 

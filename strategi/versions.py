@@ -1,14 +1,28 @@
-"""Half-year versions: which published version came before, and publishing with mike."""
+"""Half-year versions: what is derived from the version id and the data, which published version
+came before, and the facts every page shows about this version (banner, start page, cover).
+
+Derived, never typed (one fact in one place):
+- the label, from ``version.id``: '2020-h2' -> 'Hösten 2020';
+- what the digital status refers to, from the channels' dated snapshots;
+- 'last updated', from the publish (STRATEGI_SENAST_UPPDATERAD) or the last commit touching data/,
+  else the source page's date in ``källa.webbsida_senast_uppdaterad``.
+"""
 
 from __future__ import annotations
 
+import functools
+import os
 import subprocess
 from pathlib import Path
 
+from . import periods, version_rules
 from .model import Strategy
 
 TAG_PREFIX = "strategi-"
 DEFAULT_ALIAS = "senaste"
+DRAFT_SUFFIX = " (förslag)"
+UPDATED_ENV = "STRATEGI_SENAST_UPPDATERAD"
+STATUS_WORDS = {"förslag": "Förslag – inte antaget", "antagen": "Antagen"}
 
 
 def version_id(s: Strategy) -> str:
@@ -19,34 +33,118 @@ def is_draft(s: Strategy) -> bool:
     return s["strategi"].get("status") == "förslag"
 
 
+def label_of(version: str) -> str:
+    """'2020-h2' -> 'Hösten 2020' (any other text is returned as it stands)."""
+    words = periods.describe(version)
+    return words[:1].upper() + words[1:]
+
+
+def label(s: Strategy) -> str:
+    return label_of(version_id(s))
+
+
 def selector_title(s: Strategy) -> str:
     """The label in Material's version selector: 'Våren 2020 (förslag)' for a draft."""
-    label = str(s["strategi"]["version"]["etikett"])
-    return f"{label} (förslag)" if is_draft(s) else label
+    return f"{label(s)}{DRAFT_SUFFIX}" if is_draft(s) else label(s)
+
+
+def status_refers_to(s: Strategy) -> str:
+    """The tidpunkt the digital status describes, derived from the channels' stated snapshots."""
+    return version_rules.refers_to(s.channels)
+
+
+def last_data_commit(root: Path) -> str:
+    """The day (ÅÅÅÅ-MM-DD) of the last commit that touched data/, or '' outside git."""
+    found = _git_lines(root, "log", "-1", "--format=%cs", "--", "data")
+    return found[0] if found and periods.valid(found[0]) else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _last_data_commit(root: str) -> str:
+    return last_data_commit(Path(root))
+
+
+def last_updated(s: Strategy) -> str:
+    """When the strategy's data last changed, as ÅÅÅÅ-MM-DD: the publish's date, else the last
+    commit touching data/, else the date the source web page was last updated."""
+    given = os.environ.get(UPDATED_ENV, "")
+    if periods.valid(given):
+        return given
+    return _last_data_commit(str(s.root)) or str(
+        (s["strategi"].get("källa") or {}).get("webbsida_senast_uppdaterad", "")
+    )
+
+
+def presentation_past(s: Strategy) -> bool:
+    """True when the planned presentation lies wholly before today."""
+    when = str((s["strategi"].get("presentation") or {}).get("när", ""))
+    return periods.valid(when) and periods.bounds(when)[1] < s.today
+
+
+def presentation_words(s: Strategy) -> str:
+    """'för strategigruppen för kommunikation i november 2020', or '' when either part is missing."""
+    pres = s["strategi"].get("presentation") or {}
+    if not pres.get("när") or not pres.get("för"):
+        return ""
+    return f"för {' '.join(str(pres['för']).split())} i {periods.describe(str(pres['när']))}"
+
+
+def facts(s: Strategy) -> list[tuple[str, str]]:
+    """The facts about this version that every page agrees on, in order (empty values left out)."""
+    data = s["strategi"]
+    status = str(data.get("status", ""))
+    rows = [
+        ("Version", label(s)),
+        ("Status", STATUS_WORDS.get(status, status)),
+        ("Senast uppdaterad", periods.describe(last_updated(s))),
+        ("Digitalt nuläge avser", periods.describe(status_refers_to(s))),
+    ]
+    if presentation_words(s):
+        verb = "Skulle presenteras" if presentation_past(s) else "Presenteras"
+        rows.append((verb if is_draft(s) else "Presenterades", presentation_words(s)))
+    return [(k, v) for k, v in rows if v]
+
+
+def _git_lines(root: Path, *args: str) -> list[str]:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=30
+        )
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return []
+    return result.stdout.split() if result.returncode == 0 else []
 
 
 def published_tags(root: Path) -> list[str]:
-    """Version ids that have a 'strategi-<id>' tag, oldest first."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "tag", "--list", f"{TAG_PREFIX}*"],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=30,
-        )
-    except FileNotFoundError:
-        return []
-    if result.returncode != 0:
-        return []
-    return sorted(line.removeprefix(TAG_PREFIX) for line in result.stdout.split() if line.strip())
+    """Version ids that have a 'strategi-<id>' tag (adopted versions), oldest first."""
+    found = _git_lines(root, "tag", "--list", f"{TAG_PREFIX}*")
+    return sorted(t.removeprefix(TAG_PREFIX) for t in found if periods.valid(t.removeprefix(TAG_PREFIX)))
 
 
-def previous_ref(s: Strategy) -> str | None:
-    """The git ref the change list compares with: a configured ref, else the last earlier version's tag."""
-    configured = s["strategi"].get("jämför_med")
-    if configured:
-        return str(configured)
+def previous_adopted(s: Strategy) -> str | None:
+    """The tag of the latest adopted version before this one, or None."""
     current = version_id(s)
     earlier = [v for v in published_tags(s.root) if v < current]
     return f"{TAG_PREFIX}{earlier[-1]}" if earlier else None
+
+
+def previous_ref(s: Strategy) -> str | None:
+    """The git ref the change list compares with: a configured ref, else the previous adopted version's tag."""
+    configured = s["strategi"].get("jämför_med")
+    if configured:
+        return str(configured)
+    return previous_adopted(s)
+
+
+def compare_problem(s: Strategy) -> str | None:
+    """A Swedish message when ``jämför_med`` names something other than the previous adopted version
+    without saying why ('jämför_med_motivering'); None when all is well."""
+    configured = s["strategi"].get("jämför_med")
+    expected = previous_adopted(s)
+    if not configured or configured == expected or s["strategi"].get("jämför_med_motivering"):
+        return None
+    wanted = f"'{expected}'" if expected else "ingenting (det finns ingen tidigare antagen version)"
+    return (
+        f"jämför_med i data/strategy/strategi.yaml är '{configured}', men föregående antagna version är "
+        f"{wanted}. Ta bort jämför_med, eller skriv varför i jämför_med_motivering."
+    )

@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 FIXED_TODAY = "2026-11-29"
+FIXED_UPDATED = "2021-01-19"
 
 
 @pytest.fixture
@@ -41,7 +42,14 @@ def build_site(
     project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
-    full_env = {**os.environ, "STRATEGI_IDAG": FIXED_TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {
+        **os.environ,
+        "STRATEGI_IDAG": FIXED_TODAY,
+        # 'Senast uppdaterad' is derived from the last commit touching data/: fix it like 'today'.
+        "STRATEGI_SENAST_UPPDATERAD": FIXED_UPDATED,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
         cwd=project_dir,

@@ -47,7 +47,6 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _second_version(repo: Path) -> None:
     strategi = repo / "data/strategy/strategi.yaml"
     _replace(strategi, r'^  id: "2020-h1"', '  id: "2020-h2"')
-    _replace(strategi, r"^  etikett: Våren 2020", "  etikett: Hösten 2020")
     _replace(strategi, r"^status: förslag", "status: antagen")
     _replace(repo / "data/channels/facebook.yaml", r"^(\s+)följare: 17000", r"\g<1>följare: 18250")
     _replace(repo / "data/channels/instagram.yaml", r"^  politik: röd", "  politik: gul")
@@ -63,7 +62,7 @@ def test_versions_end_to_end(repo: Path) -> None:
     old_page = _git(repo, "show", "gh-pages:2020-h1/index.html")
     assert "Förslag – inte antaget" in old_page, "a draft shows its draft banner"
     assert "data-strategi-nyare" in old_page, "every page carries the newer-version banner slot"
-    assert _git(repo, "tag", "--list", "strategi-2020-h1").strip() == "strategi-2020-h1"
+    assert _git(repo, "tag", "--list", "strategi-*").strip() == "", "only an adopted version gets a tag"
 
     _second_version(repo)
     changes = run_cli("skillnader", "HEAD~1", "HEAD", "--rot", str(repo))
@@ -89,7 +88,10 @@ def test_versions_end_to_end(repo: Path) -> None:
     new_page = _git(repo, "show", "gh-pages:2020-h2/index.html")
     assert "Förslag – inte antaget" not in new_page, "an adopted version shows no draft banner"
     andringar = _git(repo, "show", "gh-pages:2020-h2/andringar/index.html").replace("\u00a0", " ")
-    assert "Följare: 17 000 → 18 250" in andringar, "the change page lists the changes since the last version"
+    assert "Det finns ingen tidigare antagen version att jämföra Hösten 2020 med" in andringar, (
+        "a draft that was never adopted is no version to compare with"
+    )
+    assert _git(repo, "tag", "--list", "strategi-*").split() == ["strategi-2020-h2"]
 
 
 def test_publish_refuses_invalid_data(repo: Path, tmp_path: Path) -> None:
@@ -137,7 +139,8 @@ def test_skillnader_invalid_ref_data(repo: Path, tmp_path: Path) -> None:
 
 
 def test_skillnader_markdown_escapes(repo: Path, tmp_path: Path) -> None:
-    """The Markdown change list escapes data so a value cannot inject markup into a PR comment."""
+    """The Markdown change list escapes data with backslashes (no HTML entities) so a value cannot inject
+    markup into a PR comment."""
     work = tmp_path / "md"
     shutil.copytree(repo, work)
     _replace(
@@ -148,4 +151,40 @@ def test_skillnader_markdown_escapes(repo: Path, tmp_path: Path) -> None:
     result = run_cli("skillnader", "HEAD", "--format", "markdown", "--rot", str(work))
     assert result.returncode == 0, result.stderr
     assert "<script>" not in result.stdout
-    assert "&#60;script&#62;" in result.stdout
+    assert "\\<script\\>alert(1)\\</script\\> \\*\\*fet\\*\\*" in result.stdout
+    assert "&#" not in result.stdout, "no HTML entities in the comment"
+
+
+def test_skillnader_refuses_a_symlink_in_another_version(repo: Path, tmp_path: Path) -> None:
+    """A ref whose tree holds a symlink (pointing out of the repository) is refused in Swedish, exit 1,
+    saying the problem is in that version; no traceback."""
+    work = tmp_path / "lank"
+    shutil.copytree(repo, work, symlinks=True)
+    link = work / "data" / "channels" / "tiktok.yaml"
+    link.symlink_to("/etc/passwd")
+    _git(work, "add", "-A")
+    _git(work, "commit", "-qm", "länk")
+    link.unlink()
+    _git(work, "commit", "-qam", "bort med länken")
+    result = run_cli("skillnader", "HEAD~1", "--rot", str(work))
+    assert result.returncode == 1
+    assert "data/channels/tiktok.yaml är ingen vanlig fil" in result.stderr
+    assert "felet finns i den versionen, inte i dina filer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_skillnader_refuses_a_broken_schema_in_another_version(repo: Path, tmp_path: Path) -> None:
+    """A ref whose schema file is not JSON gives a Swedish message naming that version, exit 1."""
+    work = tmp_path / "schema"
+    shutil.copytree(repo, work)
+    schema = work / "schemas" / "mal.schema.json"
+    good = schema.read_text(encoding="utf-8")
+    schema.write_text("{ trasig", encoding="utf-8")
+    _git(work, "commit", "-qam", "trasigt schema")
+    schema.write_text(good, encoding="utf-8")
+    _git(work, "commit", "-qam", "lagat schema")
+    result = run_cli("skillnader", "HEAD~1", "--rot", str(work))
+    assert result.returncode == 1
+    assert "versionen 'HEAD~1'" in result.stderr
+    assert "felet finns i den versionen, inte i dina filer" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -24,7 +24,7 @@ VERSION_COMMENT = re.compile(r"#\s*v\d+\.\d+\.\d+\b")
 # The only write permissions: (workflow, job or None for the whole workflow, scope).
 ALLOWED_WRITES = {
     ("pr.yml", "kommentar", "pull-requests"),
-    ("publicera.yml", None, "contents"),
+    ("publicera.yml", "skicka", "contents"),
 }
 
 
@@ -191,6 +191,11 @@ def test_pr_workflow_does_what_the_editor_needs() -> None:
     checkout = next(s for s in _steps(jobs["skillnader"]) if "checkout" in str(s.get("uses")))
     assert checkout["with"]["fetch-depth"] == 0
     assert 'skillnader "origin/${BASE_REF}" --format markdown > skillnader.md' in runs("skillnader")
+    assert "Datan i den här ändringen har fel" in runs("skillnader"), "a broken PR replaces the old comment"
+    for job in ("forhandsvisning", "validera"):
+        checkout = next(s for s in _steps(jobs[job]) if "checkout" in str(s.get("uses")))
+        assert checkout["with"]["fetch-depth"] == 0, f"{job} needs the tags and the target branch"
+    assert '"::warning file="*)' in runs("validera"), "warnings only on the files the PR touches"
     assert jobs["skillnader"]["steps"][-1]["env"]["BASE_REF"] == "${{ github.base_ref }}"
     assert jobs["kommentar"]["needs"] == "skillnader"
     assert uses("kommentar") == ["actions/github-script"]
@@ -202,11 +207,40 @@ def test_pr_workflow_does_what_the_editor_needs() -> None:
 
 
 def test_publish_workflow_publishes_main() -> None:
-    """On a push to main: make publicera into the local gh-pages branch, then push gh-pages."""
+    """On a push to main (or a manual run, from main only): a read-only job publishes only a new version
+    or a draft (`publicera --bara-ny`) into a git bundle; a separate job, the only one that may write,
+    runs no project code and pushes gh-pages and the one tag, atomically and never with --force."""
     workflow = _load(PUBLISH)
-    assert _on(workflow)["push"]["branches"] == ["main"]
-    (job,) = workflow["jobs"].values()
-    commands = [str(step.get("run", "")) for step in _steps(job)]
-    publish = next(i for i, c in enumerate(commands) if "make publicera" in c)
-    push = next(i for i, c in enumerate(commands) if "git push origin gh-pages" in c)
-    assert publish < push
+    on = _on(workflow)
+    assert on["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in on
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"bygg", "skicka"}
+    assert jobs["bygg"]["if"] == "github.ref == 'refs/heads/main'"
+    assert "permissions" not in jobs["bygg"]
+    build = "\n".join(str(step.get("run", "")) for step in _steps(jobs["bygg"]))
+    assert "python -m strategi publicera --bara-ny" in build
+    assert "git bundle create" in build
+    assert "git push" not in build
+    assert jobs["skicka"]["needs"] == "bygg"
+    assert jobs["skicka"]["permissions"] == {"contents": "write"}
+    push = "\n".join(str(step.get("run", "")) for step in _steps(jobs["skicka"]))
+    assert "git -c" in push
+    assert "push --atomic origin" in push
+    for forbidden in ("make ", ".venv", "python", "pip "):
+        assert forbidden not in push, f"the writing job runs no project code ({forbidden!r})"
+
+
+@pytest.mark.parametrize("path", _workflow_files(), ids=lambda p: p.name)
+def test_no_credentials_left_behind_and_no_force(path: Path) -> None:
+    """Every checkout sets persist-credentials: false (a token is handed to the one command that needs
+    it), and nothing is ever force-pushed."""
+    workflow = _load(path)
+    for name, job in workflow["jobs"].items():
+        for step in _steps(job):
+            if str(step.get("uses", "")).startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: {name}"
+            run = str(step.get("run", ""))
+            assert "--force" not in run, f"{path.name}: {name}"
+            assert not re.search(r"push\s[^\n]*\+refs/", run), f"{path.name}: {name}: forced refspec"

@@ -96,12 +96,8 @@ def ordered(channel: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def table_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
-    """The snapshot from the strategy's status table (id 'tabell…'), else the oldest one."""
-    snapshots = ordered(channel)
-    for snapshot in snapshots:
-        if str(snapshot.get("id", "")).startswith("tabell"):
-            return snapshot
-    return snapshots[0] if snapshots else None
+    """The snapshot that is 'the' nuläge of a channel: its latest (periods.latest_snapshot)."""
+    return periods.latest_snapshot(channel)
 
 
 def anchor(snapshot: dict[str, Any]) -> str:
@@ -117,7 +113,7 @@ def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any
             title(s, "nuläge", 0, "datum"),
             render.esc(f"{periods.describe(str(snapshot.get('datum', '')))} ({dating})"),
         ),
-        (title(s, "nuläge", 0, "avser"), render.esc(one_line(snapshot.get("avser", "")))),
+        (title(s, "nuläge", 0, "avser"), render.esc(one_line(snapshot.get("avser") or when(snapshot)))),
         (title(s, "nuläge", 0, "källa"), render.esc(source)),
     ]
     texts = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import diff, gitref, model, render, versions
+from .. import diff, gitref, render, versions
 from ..model import Strategy
 from . import view
 
@@ -11,9 +11,7 @@ def _compare(s: Strategy, ref: str) -> list[diff.Change] | str:
     try:
         old = gitref.load_at(s.root, ref, s.today)
     except gitref.RefError as exc:
-        return f"Kunde inte jämföra med {ref}: {exc}."
-    except model.InvalidData:
-        return f"Versionen {ref} har fel i sina data och kan därför inte jämföras."
+        return f"Kunde inte jämföra med {diff.ref_words(ref)}: {exc}."
     return diff.compare(old, s)
 
 
@@ -21,15 +19,21 @@ def _compare(s: Strategy, ref: str) -> list[diff.Change] | str:
 def andringar(s: Strategy) -> str:
     """Every change since the previous version, grouped by section, or a sentence saying there is none."""
     ref = versions.previous_ref(s)
-    current = render.esc(s["strategi"]["version"]["etikett"])
+    current = render.esc(versions.label(s))
     if ref is None:
         return render.p(
-            f"Det finns ingen tidigare publicerad version att jämföra {current} med, så listan över ändringar är tom."
+            f"Det finns ingen tidigare antagen version att jämföra {current} med, så listan över ändringar är tom."
         )
     changes = _compare(s, ref)
     if isinstance(changes, str):
         return render.p(changes)
-    intro = render.Raw(f"Ändringar i {current} jämfört med <code>{render.esc(ref)}</code>.")
+    intro = render.Raw(f"Ändringar i {current} jämfört med {render.esc(diff.ref_words(ref))}.")
+    why = s["strategi"].get("jämför_med_motivering")
+    if why:
+        intro = render.Raw(f"{intro} {render.esc(why)}")
+    problem = versions.compare_problem(s)
+    if problem:
+        intro = render.Raw(f"{intro} <strong>Obs:</strong> {render.esc(problem)}")
     if not changes:
         return render.block(f"<p>{intro}</p>", render.p("Inga ändringar i strategin sedan dess."))
     parts = [f"<p>{intro} {render.esc(len(changes))} ändringar.</p>"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import render, versions
 from ..model import Strategy
 from . import view
 from ._org_helpers import flags, links, one_line
@@ -68,11 +68,10 @@ def _documents(st: dict[str, Any]) -> str:
     return render.block(render.heading(2, "Styrdokument"), *(_document(d, 3) for d in docs))
 
 
-def _scope(st: dict[str, Any]) -> list[str]:
+def _scope(st: dict[str, Any], status: str) -> list[str]:
     """Omfattning, Våra kanaler and Digitalt nuläge: one section each, empty when absent."""
     channels = st.get("kanaler_inledning") or {}
     texts = [channels[k] for k in ("struktur", "lokala_tillägg") if channels.get(k)]
-    status = st.get("nuläge_avser")
     return [
         render.block(render.heading(2, "Omfattning"), render.p(st["omfattning"]))
         if st.get("omfattning")
@@ -83,7 +82,7 @@ def _scope(st: dict[str, Any]) -> list[str]:
             render.p(st.get("nuläge_text", "")),
             render.dl([("Nuläget avser", tidpunkt(str(status)) if status else "")]),
         )
-        if st.get("nuläge_text") or status
+        if st.get("nuläge_text")
         else "",
     ]
 
@@ -126,7 +125,13 @@ def bakgrund(s: Strategy) -> str:
     """Digitalt växer, period, communication roles, policy documents, scope and channels, source note."""
     st = s["strategi"]
     source = render.source(s.source("strategi"), s.edit_base)
-    sections = [_growth(st), _period(st), _roles(st), _documents(st), *_scope(st)]
+    sections = [
+        _growth(st),
+        _period(st),
+        _roles(st),
+        _documents(st),
+        *_scope(st, versions.status_refers_to(s)),
+    ]
     # The file-level questions are about the digital status, the last of these sections.
     note = _source_note(st)
     return render.block(

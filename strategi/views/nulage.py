@@ -1,8 +1,8 @@
 """'Digitalt nuläge': one table over all channels, dated, as the strategy's status table reads.
 
-A row per channel file (in s.channels order), so a new channel file adds a row. The cells show the
-snapshot from the strategy's status table (id 'tabell…', else the channel's oldest); a second,
-compact table lists each channel's latest figures where they are newer than that snapshot.
+A row per channel file (in s.channels order), so a new channel file adds a row. The cells show each
+channel's latest snapshot with its date (periods.latest_snapshot); a second, compact table lists
+the earlier snapshots, newest first.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from .. import periods, render
 from ..model import Strategy
 from . import view
 from ._channel_matrix import channel_link, channel_sources
-from ._kanal_nulage import anchor, followers, metric_rows, table_snapshot, text_html, title, when
+from ._kanal_nulage import anchor, followers, metric_rows, ordered, table_snapshot, text_html, title, when
 from ._org_helpers import FLAG_TYPES, one_line
 
 EMPTY = "–"
@@ -72,42 +72,41 @@ def _status_table(s: Strategy) -> str:
     )
 
 
-def _latest_table(s: Strategy) -> str:
-    newer = []
+def _history(s: Strategy) -> str:
+    """Every earlier snapshot (not the latest), newest first per channel: history where it is asked for."""
+    rows = []
+    earlier_all = []
     for channel in s.channels:
         latest = periods.latest_snapshot(channel)
-        if latest is not None and latest is not table_snapshot(channel):
-            newer.append((channel, latest))
-    if not newer:
-        return render.block(
-            render.heading(2, "Senaste uppgifter", "senaste-uppgifter"),
-            render.p("Alla kanalers senaste nuläge är det som står i tabellen ovan."),
-        )
-    rows = []
-    for channel, snap in newer:
-        page = f"../kanaler/{render.esc(channel['id'])}/#{render.esc(anchor(snap))}"
+        earlier = [x for x in reversed(ordered(channel)) if x is not latest]
         name = render.esc(one_line(channel.get("namn", channel["id"])))
-        figures = "; ".join(f"{label}: {value}" for label, value in metric_rows(s, snap))
-        rows.append(
-            [
-                render.Raw(f'<a href="{page}">{name}</a>'),
-                when(snap),
-                one_line(snap.get("källa", "")),
-                figures or EMPTY,
-            ]
-        )
+        for snap in earlier:
+            page = f"../kanaler/{render.esc(channel['id'])}/#{render.esc(anchor(snap))}"
+            figures = "; ".join(f"{label}: {value}" for label, value in metric_rows(s, snap))
+            rows.append(
+                [
+                    render.Raw(f'<a href="{page}">{name}</a>'),
+                    when(snap),
+                    one_line(snap.get("källa", "")),
+                    figures or EMPTY,
+                ]
+            )
+            earlier_all.append((channel, snap))
+    heading = render.heading(2, "Tidigare nulägen", "tidigare-nulagen")
+    if not rows:
+        return render.block(heading, render.p("Ingen kanal har något äldre nuläge än det i tabellen ovan."))
     return render.block(
-        render.heading(2, "Senaste uppgifter", "senaste-uppgifter"),
-        render.p("Kanaler vars senaste nuläge är ett annat än tabellens. Hela texten står på kanalens sida."),
-        render.table("Senaste uppgifter per kanal", ["Kanal", "Nuläget avser", "Källa", "Mätvärden"], rows),
-        _notes(newer),
+        heading,
+        render.p("Äldre ögonblicksbilder, nyast först per kanal. Hela texten står på kanalens sida."),
+        render.table("Tidigare nulägen per kanal", ["Kanal", "Nuläget avser", "Källa", "Mätvärden"], rows),
+        _notes(earlier_all),
         channel_sources(s),
     )
 
 
 @view("nulage")
 def nulage(s: Strategy) -> str:
-    """The digital status page: the strategy's words, one table over all channels, and newer figures."""
+    """The digital status page: the strategy's words, the latest nuläge of every channel, then history."""
     data = s["strategi"]
     return render.block(
         text_html(data.get("nuläge_text")),
@@ -115,5 +114,5 @@ def nulage(s: Strategy) -> str:
         render.source(s.source("strategi"), s.edit_base) if "strategi" in s.sources else "",
         render.heading(2, "Alla kanaler", "alla-kanaler"),
         _status_table(s),
-        _latest_table(s),
+        _history(s),
     )

@@ -15,8 +15,6 @@ from ._time import tidpunkt
 from .mal import anchor as goal_anchor
 from .mal import label as goal_label
 
-STATUS_WORDS = {"förslag": "Förslag – inte antaget", "antagen": "Antagen"}
-
 # Site text, not data: the links are Markdown so the strict build checks that every page exists.
 HOW_TO_USE = (
     "Sidan är strategin byggd direkt ur data: varje text och tabell kommer från en fil i mappen "
@@ -39,27 +37,16 @@ def _period(period: dict[str, Any]) -> str:
     return start or end
 
 
-def _presentation(pres: dict[str, Any]) -> str:
-    """'november 2020 för strategigruppen för kommunikation' (either part may be absent)."""
-    when = _words(pres.get("när"))
-    audience = f"för {one_line(pres['för'])}" if pres.get("för") else ""
-    return " ".join(part for part in (when, audience) if part)
-
-
-def _status_box(st: dict[str, Any]) -> str:
-    """An admonition saying what this document is: status, version, dates, period and presentation."""
-    status = st.get("status", "")
-    version = st.get("version") or {}
+def _status_box(s: Strategy) -> str:
+    """An admonition saying what this document is: the version facts every page shares
+    (strategi.versions.facts), then period, revision interval and who presents it."""
+    st = s["strategi"]
     pres = st.get("presentation") or {}
     months = st.get("revideringsintervall_månader")
     facts: list[tuple[str, Any]] = [
-        ("Status", STATUS_WORDS.get(status, status)),
-        ("Version", version.get("etikett", "")),
-        ("Digitalt nuläge avser", _words(st.get("nuläge_avser"))),
-        ("Senast uppdaterad", _words(st.get("senast_uppdaterad"))),
+        *versions.facts(s),
         ("Period", _period(st.get("period") or {})),
         ("Nuläget revideras", f"var {render.number(months)}:e månad" if months else ""),
-        ("Nästa presentation", _presentation(pres)),
         ("Presenteras av", one_line(pres.get("av", ""))),
     ]
     text = render.p(one_line(pres["text"])) if pres.get("text") else ""
@@ -190,7 +177,7 @@ def start(s: Strategy) -> str:
         _channels(s),
         _where_things_stand(s),
         render.heading(2, "Om det här dokumentet", "om-dokumentet"),
-        _status_box(st),
+        _status_box(s),
         flags((st.get("presentation") or {}).get("flaggor")),
         _region(st),
         source,

@@ -20,11 +20,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("ve
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """gh-pages with two versions (a draft, then an adopted one), served on 127.0.0.1."""
+    """gh-pages with three versions (a draft, an adopted one, then a draft of the next), on 127.0.0.1."""
     repo = make_repo(tmp_path_factory.mktemp("banner") / "repo")
     assert run_cli("publicera", "--rot", str(repo)).returncode == 0
     _second_version(repo)
     assert run_cli("publicera", "--rot", str(repo)).returncode == 0
+    strategi = repo / "data/strategy/strategi.yaml"
+    text = strategi.read_text(encoding="utf-8").replace('  id: "2020-h2"', '  id: "2021-h1"')
+    strategi.write_text(text.replace("status: antagen", "status: förslag"), encoding="utf-8")
+    subprocess.run([*GIT, "-C", str(repo), "commit", "-qam", "Våren 2021"], check=True)
+    third = run_cli("publicera", "--rot", str(repo))
+    assert third.returncode == 0, third.stderr
     archive = subprocess.run(
         [*GIT, "-C", str(repo), "archive", "--format=tar", "gh-pages"], capture_output=True, check=True
     )
@@ -50,7 +56,7 @@ def test_older_version_points_to_the_newer(browser: Any, published: str) -> None
         try:
             banner = page.locator("[data-strategi-nyare]")
             banner.wait_for(state="visible", timeout=5000)
-            assert "Det finns en nyare version: Hösten 2020" in banner.inner_text()
+            assert "Det finns en nyare antagen version: Hösten 2020" in banner.inner_text()
             assert banner.locator("a").get_attribute("href").endswith("2020-h2/")
             assert page.locator("[data-strategi-forslag]").is_visible(), (
                 "the old draft still says it is a draft"
@@ -59,12 +65,16 @@ def test_older_version_points_to_the_newer(browser: Any, published: str) -> None
             context.close()
 
 
-def test_newest_version_has_no_banners(browser: Any, published: str) -> None:
-    """The newest, adopted version shows neither the newer-version nor the draft banner."""
+def test_adopted_version_offers_the_draft_as_next(browser: Any, published: str) -> None:
+    """The newest adopted version never calls a draft 'newer': it offers it as 'Förslag till nästa
+    version', and shows no draft banner of its own."""
     context, page = _open(browser, published + "2020-h2/")
     try:
-        page.wait_for_timeout(500)
-        assert not page.locator("[data-strategi-nyare]").is_visible()
+        banner = page.locator("[data-strategi-nyare]")
+        banner.wait_for(state="visible", timeout=5000)
+        assert banner.inner_text() == "Förslag till nästa version: Våren 2021 (inte antaget)."
+        assert banner.locator("a").get_attribute("href").endswith("2021-h1/")
+        assert "äldre version" not in banner.inner_text()
         assert page.locator("[data-strategi-forslag]").count() == 0
     finally:
         context.close()
