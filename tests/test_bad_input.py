@@ -447,7 +447,7 @@ def test_many_problems_are_capped_with_a_count(
     assert code == 1
     assert len(problem_rows) == 200
     assert (
-        "1500 fel och 6 varningar i 16 kontrollerade filer. De första 200 visas; 1306 till visas inte." in out
+        "1500 fel och 7 varningar i 17 kontrollerade filer. De första 200 visas; 1307 till visas inte." in out
     )
 
 

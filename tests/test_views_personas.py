@@ -90,7 +90,9 @@ def test_recorded_matrix_without_questions_says_no(strategy: Strategy) -> None:
     """Once the matrix has no open questions, an unmarked cell reads 'nej' instead of 'okänd'."""
     data = copy.deepcopy(strategy["personas"])
     data["matris"].pop("flaggor")
-    rows = table(VIEWS["personas_matris"](variant(strategy, personas=data)), "Var personas i huvudsak följer oss")
+    rows = table(
+        VIEWS["personas_matris"](variant(strategy, personas=data)), "Var personas i huvudsak följer oss"
+    )
     assert {text(c) for row in rows[1:] for c in row[1:]} == {"x", "nej"}
 
 

@@ -148,7 +148,7 @@ def _where_things_stand(s: Strategy) -> str:
     if stale:
         status += f" {stale} av {len(s.channels)} kanaler behöver ett nytt nuläge."
     ref = versions.previous_ref(s)
-    label = one_line(s["strategi"]["version"]["etikett"])
+    label = versions.label(s)
     changed = (
         f"Vad som ändrats i {label} jämfört med {ref}."
         if ref
