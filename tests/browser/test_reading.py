@@ -31,10 +31,14 @@ _FIRST_HEADING = """() => {
   return heading ? heading.getBoundingClientRect().top + window.scrollY : null;
 }"""
 
-# Table cells whose content is wider or taller than the cell shows (text cut off).
-_CLIPPED_CELLS = """() => [...document.querySelectorAll(".tabell th, .tabell td, .tabell caption")]
-  .filter(cell => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1)
-  .map(cell => cell.textContent.trim().slice(0, 40))"""
+# Table cells whose content is wider or taller than the cell shows (text cut off), and captions that
+# reach past the right edge of their scrolling box (a caption is as wide as its table).
+_CLIPPED_CELLS = """() => [
+  ...[...document.querySelectorAll(".tabell th, .tabell td, .tabell caption")]
+    .filter(cell => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1),
+  ...[...document.querySelectorAll(".tabell caption")]
+    .filter(c => c.getBoundingClientRect().right > c.closest(".tabell").getBoundingClientRect().right + 1),
+].map(cell => cell.textContent.trim().slice(0, 40))"""
 
 # Per h2 section (the part before the first h2 counts as one): how many question markers.
 _MARKERS_PER_SECTION = """() => {
