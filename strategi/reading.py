@@ -83,11 +83,11 @@ def fold_questions(html_text: str, page_url: str) -> str:
 
 # Cells and list items whose text would run together in the search index ("VarTypFrågaRad"):
 # the whitespace between these elements is not rendered, but the search indexer keeps it.
-_RUN_TOGETHER = re.compile(r"(</(?:td|th|dt|dd|tr|caption|li|summary|blockquote)>)(?=<)")
+_RUN_TOGETHER = re.compile(r"(</(?:td|th|tr|caption|li|summary|blockquote)>)(?=<)")
 
 
 def loosen(html_text: str) -> str:
-    """A line break after every table cell, term and list item, so search snippets keep words apart."""
+    """A line break after every table cell, row and list item, so search snippets keep words apart."""
     return _RUN_TOGETHER.sub("\\1\n", html_text)
 
 

@@ -50,10 +50,11 @@ def test_work_lists_are_not_folded() -> None:
 
 
 def test_loosen_keeps_table_cells_apart() -> None:
-    """A line break follows every cell, row, term and list item, nothing else."""
+    """A line break follows every cell, row and list item, nothing else (terms and definitions stay
+    together: pages are checked for '<dt>Version</dt><dd>…')."""
     html = "<table><tr><th>Var</th><td>Typ</td></tr></table><dl><dt>A</dt><dd>B</dd></dl><em>x</em><b>y</b>"
     assert reading.loosen(html) == (
-        "<table><tr><th>Var</th>\n<td>Typ</td>\n</tr>\n</table><dl><dt>A</dt>\n<dd>B</dd>\n</dl><em>x</em><b>y</b>"
+        "<table><tr><th>Var</th>\n<td>Typ</td>\n</tr>\n</table><dl><dt>A</dt><dd>B</dd></dl><em>x</em><b>y</b>"
     )
 
 
