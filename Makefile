@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help setup systempaket validera serve build test lint publicera pdf bench krav clean
+.PHONY: help setup systempaket validera serve build test lint publicera pdf bench krav clean mutation
 
 help:
 	@echo "make serve      bygg och visa sajten på http://$(ADDR) (uppdateras när du sparar)"
@@ -16,6 +16,7 @@ help:
 	@echo "make build      bygg sajten till site/ (strikt)"
 	@echo "make publicera  publicera versionen lokalt med mike (gh-pages, ingen push)"
 	@echo "make pdf        skriv ut hela strategin till strategi.pdf"
+	@echo "make mutation   mutationstesta modulerna som avgör vad som är giltigt och vad som visas (långsamt)"
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +66,10 @@ systempaket:
 
 test: systempaket $(STAMP) $(PD_STAMP) node_modules/.installed
 	$(PY) -m pytest -n 2 --dist loadgroup
+
+# Mutation testing, one module at a time (slow; not part of `make test`). MODULER="diff rules" for some.
+mutation: $(STAMP)
+	$(PY) scripts/mutation.py $(MODULER)
 
 krav:
 	$(PY) -m pip install --quiet -r requirements.in

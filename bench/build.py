@@ -1,10 +1,13 @@
-"""Build time of the real site against the same pages as plain Markdown, side by side.
+"""Build time of the real site (with its print document) against plain Material, side by side.
 
 For each size (6 channels today, then 60 and 600 synthetic ones) the script
 1. builds the project once with STRATEGI_DUMP_MD set, which writes every page's Markdown as
    the macros rendered it;
-2. makes a plain project from those files: same theme, same plugins, no macros, no hooks;
-3. times both builds alternately and prints the ratio and the cost per channel.
+2. makes a plain project from those files: same theme, same plugins, no macros, no hooks and
+   no print document (the page a plain Material site would have);
+3. makes a copy of the real project without the print page, to price the print document alone;
+4. times the three builds alternately and prints the ratio to plain Material, the print
+   document's share, and the cost per channel (per channel of the build, and per added channel).
 
 Run: .venv/bin/python bench/build.py [--sizes 6 60 600] [--rounds 3]
 """
@@ -12,8 +15,10 @@ Run: .venv/bin/python bench/build.py [--sizes 6 60 600] [--rounds 3]
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -32,10 +37,15 @@ from strategi import model, site  # noqa: E402
 ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
 
 
-def drop_print_site(config_path: Path) -> None:
-    """Leave out mkdocs-print-site-plugin: its link fixing grows with pages x pages in both builds."""
+PRINT_PAGE = "utskrift.md"
+
+
+def drop_print_page(project: Path) -> None:
+    """Leave the print page (and so the print document) out of a project: its file and nav entry."""
+    (project / "docs" / PRINT_PAGE).unlink(missing_ok=True)
+    config_path = project / "mkdocs.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "print-site" in p)]
+    config["nav"] = [e for e in config["nav"] if not (isinstance(e, dict) and PRINT_PAGE in e.values())]
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -53,8 +63,18 @@ def make_project(dest: Path, channels: int) -> Path:
     return dest
 
 
+# Wall time, or with --cpu the build's CPU time (user + system of the child process): on a
+# machine shared with other jobs the CPU time is the steadier measure of the work a build does.
+CLOCK = {"cpu": False}
+
+
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def build(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> float:
-    start = time.perf_counter()
+    start = _cpu_of_children() if CLOCK["cpu"] else time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
         cwd=project,
@@ -63,7 +83,7 @@ def build(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> 
         text=True,
         check=False,
     )
-    elapsed = time.perf_counter() - start
+    elapsed = (_cpu_of_children() if CLOCK["cpu"] else time.perf_counter()) - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stderr[-2000:]}")
     return elapsed
@@ -75,8 +95,6 @@ def make_plain(project: Path, dest: Path) -> Path:
     build(project, dest / "dump-site", {"STRATEGI_DUMP_MD": str(docs)})
     shutil.copytree(project / "docs/assets", docs / "assets")
     shutil.copytree(project / "overrides", dest / "overrides")
-    (dest / "strategi/templates").mkdir(parents=True)
-    shutil.copy2(project / "strategi/templates/omslag.tpl", dest / "strategi/templates/omslag.tpl")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     strategy = model.load(project)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
@@ -84,10 +102,10 @@ def make_plain(project: Path, dest: Path) -> Path:
     config.pop("watch", None)
     config["nav"] = site.insert_channels(config["nav"], strategy)
     config["extra"]["strategi_banner"] = site.banner_html(strategy)
-    config["extra"]["strategi_omslag"] = site.cover_html(strategy)
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
+    drop_print_page(dest)
     return dest
 
 
@@ -95,35 +113,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[6, 60, 600])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument(
-        "--utan-utskrift", action="store_true", help="leave out the print page in both builds (for scaling)"
-    )
+    parser.add_argument("--cpu", action="store_true", help="time CPU seconds, not wall seconds")
     args = parser.parse_args()
+    CLOCK["cpu"] = args.cpu
+    print("klocka: CPU-sekunder" if args.cpu else "klocka: väggtid", flush=True)
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         for size in args.sizes:
             project = make_project(Path(tmp) / f"p{size}", size)
-            if args.utan_utskrift:
-                drop_print_site(project / "mkdocs.yml")
             plain = make_plain(project, Path(tmp) / f"plain{size}")
-            ours, theirs = [], []
+            no_print = make_project(Path(tmp) / f"np{size}", size)
+            drop_print_page(no_print)
+            ours, theirs, without = [], [], []
             rounds = args.rounds if size <= 60 else max(1, args.rounds // 3)
             for r in range(rounds):
                 ours.append(build(project, Path(tmp) / f"o{size}-{r}"))
                 theirs.append(build(plain, Path(tmp) / f"m{size}-{r}"))
-            rows.append((size, statistics.median(ours), statistics.median(theirs)))
+                without.append(build(no_print, Path(tmp) / f"n{size}-{r}"))
+            row = (size, statistics.median(ours), statistics.median(theirs), statistics.median(without))
+            rows.append(row)
             print(
-                f"{size:>4} kanaler: makron {rows[-1][1]:.2f} s, ren Markdown {rows[-1][2]:.2f} s, "
-                f"kvot {rows[-1][1] / rows[-1][2]:.2f}",
+                f"{size:>4} kanaler: sajt + utskrift {row[1]:.2f} s, ren Material {row[2]:.2f} s, "
+                f"kvot {row[1] / row[2]:.2f}; utan utskrift {row[3]:.2f} s "
+                f"(utskriften {100 * (row[1] - row[3]) / row[1]:.0f} %); "
+                f"per kanal {row[1] / size * 1000:.0f} ms (ren {row[2] / size * 1000:.0f} ms)",
                 flush=True,
             )
-    base_size, base_ours, base_plain = rows[0]
-    for size, ours_t, plain_t in rows[1:]:
-        per_ours = (ours_t - base_ours) / (size - base_size)
-        per_plain = (plain_t - base_plain) / (size - base_size)
+    for (size_a, ours_a, plain_a, _), (size_b, ours_b, plain_b, _) in itertools.pairwise(rows):
+        per_ours = (ours_b - ours_a) / (size_b - size_a)
+        per_plain = (plain_b - plain_a) / (size_b - size_a)
         print(
-            f"kostnad per extra kanal, {base_size}->{size}: makron {per_ours * 1000:.0f} ms, "
-            f"ren Markdown {per_plain * 1000:.0f} ms"
+            f"kostnad per tillagd kanal, {size_a}->{size_b}: sajt + utskrift {per_ours * 1000:.0f} ms, "
+            f"ren Material {per_plain * 1000:.0f} ms"
         )
 
 

@@ -6,7 +6,7 @@ set -euo pipefail
 
 # What the tests use, and the package that provides it: a program, a file, or a shared library.
 NEEDS=(
-  "program chromium          chromium"              # browser tests, PDF
+  "program chromium          chromium"              # browser tests
   "program hunspell          hunspell"              # Swedish spelling of the site
   "file    /usr/share/hunspell/sv_SE.dic hunspell-sv"
   "program pdftotext         poppler-utils"         # reads the PDF back
@@ -15,6 +15,7 @@ NEEDS=(
   "program npm               npm"
   "library libpango-1.0.so.0     libpango-1.0-0"    # WeasyPrint's text layout
   "library libpangoft2-1.0.so.0  libpangoft2-1.0-0"
+  "file    /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core"  # the PDF's fonts
 )
 
 # Files and libraries are looked for under this root (a test points it at an empty folder).

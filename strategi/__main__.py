@@ -1,7 +1,13 @@
-"""python -m strategi"""
+"""python -m strategi: sets the project up on its first run (strategi.bootstrap), then runs the CLI."""
 
 import sys
 
-from .cli import main
+from .bootstrap import ensure
+
+code = ensure(sys.argv[1:])
+if code is not None:
+    sys.exit(code)
+
+from .cli import main  # noqa: E402  (only after the packages it needs are there)
 
 sys.exit(main())

@@ -16,6 +16,8 @@ STRATEGY_DIR = "data/strategy"
 CHANNEL_DIR = "data/channels"
 SCHEMA_DIR = "schemas"
 CHANNEL_SCHEMA = "kanal.schema.json"
+PLAN_DIR = "data/plan"
+PLAN_SCHEMA = "plan.schema.json"
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 
 

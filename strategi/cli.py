@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from . import check, diff, gitref, model, pdf, periods, publish, scaffold
+from . import check, diff, gitref, local, model, pdf, periods, plan, publish, scaffold
 from .problems import FORMATS
 
 _ARGPARSE_SV = [
@@ -87,7 +87,20 @@ def _cmd_publicera(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    return local.serve(Path(args.rot), args.adress)
+
+
+def _cmd_bygg(args: argparse.Namespace) -> int:
+    return local.build(Path(args.rot), args.ut, offline=args.offline)
+
+
 def _cmd_pdf(args: argparse.Namespace) -> int:
+    if args.sajt is None:  # no site given: build it first, as `make pdf` does
+        code = local.build(Path())
+        if code:
+            return code
+        args.sajt = "site"
     try:
         out = pdf.make_pdf(Path(args.sajt), Path(args.ut))
     except pdf.PdfError as exc:
@@ -97,16 +110,69 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+def _scaffolded(make: Callable[[], Path], next_step: str) -> int:
+    """Run a scaffold; print the file it wrote and what to do next, or its Swedish refusal (exit 2)."""
     try:
-        path = scaffold.new_channel(Path(args.rot), args.id)
+        path = make()
     except ValueError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 2
-    print(
-        f"Skrev {path.as_posix()}. Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'."
-    )
+    print(f"Skrev {path.as_posix()}. {next_step}")
     return 0
+
+
+def _cmd_ny_kanal(args: argparse.Namespace) -> int:
+    return _scaffolded(
+        lambda: scaffold.new_channel(Path(args.rot), args.id),
+        "Fyll i varje värde under en rad märkt 'FYLL I' och kör sedan 'make validera'.",
+    )
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    today = periods.today()
+    week = args.vecka or plan.week_of(today)
+    try:
+        plan.parse_week(week)
+        strategy = model.load(Path(args.rot), today)
+    except ValueError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 2
+    except model.InvalidData as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    print(plan.week_text(strategy, week), end="")
+    return 0
+
+
+def _cmd_ny_plan(args: argparse.Namespace) -> int:
+    return _scaffolded(
+        lambda: scaffold.new_plan(Path(args.rot), args.manad),
+        "Fyll i posten under raderna märkta 'FYLL I' och kör sedan 'make validera'.",
+    )
+
+
+def _add_plan_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    plan_cmd = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="visa veckans publiceringsplan per kanal och varningarna mot strategin",
+        description="Visar vad som är planerat per kanal en vecka och varje varning mot strategin.",
+    )
+    plan_cmd.add_argument(
+        "--vecka",
+        metavar="ÅÅÅÅ-Vnn",
+        default=None,
+        help="veckan, till exempel 2026-V49 (standard: denna vecka)",
+    )
+    plan_cmd.set_defaults(func=_cmd_plan)
+    ny_plan = sub.add_parser(
+        "ny-plan",
+        parents=[common],
+        help="skapa en månads publiceringsplan att fylla i",
+        description="Skriver data/plan/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
+    )
+    ny_plan.add_argument("manad", metavar="ÅÅÅÅ-MM", help="månaden, till exempel 2026-12")
+    ny_plan.set_defaults(func=_cmd_ny_plan)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -168,12 +234,39 @@ def build_parser() -> argparse.ArgumentParser:
     publicera.set_defaults(func=_cmd_publicera)
     pdf_cmd = sub.add_parser(
         "pdf",
-        help="skriv ut hela strategin till en PDF (kräver en byggd sajt och Chromium)",
-        description="Skriver ut sajtens utskriftssida till PDF med Chromium, utan att nå någon annan server.",
+        help="skriv ut hela strategin till en PDF (bygger sajten först)",
+        description="Gör en tillgänglig PDF (A4, svensk, taggad) av sajtens utskriftssida med WeasyPrint, utan att nå någon server.",
     )
-    pdf_cmd.add_argument("--sajt", default="site", help="mappen med den byggda sajten (standard: site)")
+    pdf_cmd.add_argument(
+        "--sajt",
+        default=None,
+        help="mappen med en redan byggd sajt (utan flaggan byggs sajten först till site/)",
+    )
     pdf_cmd.add_argument("--ut", default="strategi.pdf", help="PDF-filens namn (standard: strategi.pdf)")
     pdf_cmd.set_defaults(func=_cmd_pdf)
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="kontrollera datafilerna och visa sajten i webbläsaren (uppdateras när du sparar)",
+        description="Som 'make serve': kontrollerar datafilerna och visar sajten lokalt tills du trycker Ctrl+C.",
+    )
+    serve.add_argument(
+        "--adress", default=local.DEFAULT_ADDRESS, help=f"värd:port (standard: {local.DEFAULT_ADDRESS})"
+    )
+    serve.set_defaults(func=_cmd_serve)
+    bygg = sub.add_parser(
+        "bygg",
+        parents=[common],
+        help="kontrollera datafilerna och bygg sajten strikt till site/",
+        description="Som 'make build': kontrollerar datafilerna och bygger sajten strikt.",
+    )
+    bygg.add_argument("--ut", default="site", help="mappen att bygga till (standard: site)")
+    bygg.add_argument(
+        "--offline",
+        action="store_true",
+        help="bygg så att sajten fungerar öppnad direkt från disken (som förhandsvisningen i en pull request)",
+    )
+    bygg.set_defaults(func=_cmd_bygg)
     ny_kanal = sub.add_parser(
         "ny-kanal",
         parents=[common],
@@ -189,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="kanalens id: små bokstäver a-z, siffror och bindestreck, till exempel 'youtube'",
     )
     ny_kanal.set_defaults(func=_cmd_ny_kanal)
+    _add_plan_commands(sub, common)
     return parser
 
 

@@ -106,7 +106,7 @@ def _walk(old: Any, new: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any
             added = [item for item in new if item not in old]
             if len(gone) == len(added):  # the same number out and in: items rewritten in place
                 for a, b in zip(gone, added, strict=True):
-                    yield (*path, new.index(b)), "ändrat", a, b
+                    yield path, "ändrat", a, b
                 return
             for item in gone:
                 yield path, "borttaget", item, None

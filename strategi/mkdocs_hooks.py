@@ -13,7 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import model, questions, reading, serving, site
+from strategi import calendars, jinja_cache, model, questions, reading, render, serving, site, utskrift
+
+# The print document of the build under way (a new one for every build, also under `make serve`).
+_print = utskrift.PrintDocument()
 
 
 def _strategy(config: Any) -> model.Strategy:
@@ -26,6 +29,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
+    _print.pages.clear()
     strategy = site.try_load(config)
     if strategy is None:  # serving invalid data: keep every page's address for the error page
         pages = [site.channel_page(c) for c in serving.channel_ids(site.project_root(config))]
@@ -49,6 +53,7 @@ def on_files(files: Files, config: Any) -> Files:
                 config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)
             )
         )
+    calendars.add_files(files, config, strategy)
     return files
 
 
@@ -60,9 +65,21 @@ def on_page_read_source(page: Any, config: Any) -> str | None:
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     """Escape the page title: it can come from data (a channel's name), and the theme prints
     titles unescaped in <title>, the navigation and the header. Pages are all rendered before
-    any template, so every nav entry sees the escaped title."""
+    any template, so every nav entry sees the escaped title. The print document keeps every
+    question in full; the reading page folds them (strategi.reading)."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
-    return reading.loosen(reading.fold_questions(html_text, page.url))
+    _print.add(page, html_text)
+    work_list = files.get_file_from_path("oppna-fragor.md")
+    target = work_list.url if work_list else reading.QUESTIONS_PAGE
+    return reading.loosen(reading.fold_questions(html_text, page.url, target))
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The print page's template (strategi/templates/utskrift.html) is found after the theme's;
+    compiled templates are reused from the previous build (`make serve` rebuilds on every save)."""
+    env.loader.searchpath.append(str(Path(__file__).resolve().parent / "templates"))
+    env.bytecode_cache = jinja_cache.CACHE
+    return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -74,6 +91,12 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     url = site.edit_url(config, source)
     if url:
         page.edit_url = url
+    if page.file.src_uri == utskrift.PRINT_PAGE and not serving.in_error():
+        # Every other page's content is rendered by now: MkDocs renders all pages before any template.
+        strategy = _strategy(config)
+        page.meta["dokumenttitel"] = utskrift.document_title(strategy)
+        page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
+        page.content = _print.render(strategy, nav.pages)
     return context
 
 
@@ -89,16 +112,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
-@event_priority(-100)  # after mkdocs-print-site-plugin has written the print page
+@event_priority(-50)  # after the search plugin has written its index, before `offline` inlines it
 def on_post_build(config: Any) -> None:
-    """The search index learns words without diacritics; the print plugin titles its heading
-    links in English, so give them the site's Swedish title."""
-    reading.fold_search_index(Path(config["site_dir"]) / "search" / "search_index.json")
+    """The search index learns words without diacritics; under `make serve`, say the site is built."""
+    offline = any(
+        name.endswith("offline") and bool(getattr(plugin, "config", {}).get("enabled"))
+        for name, plugin in config["plugins"].items()
+    )
+    reading.fold_search_index(Path(config["site_dir"]) / "search" / "search_index.json", stem=not offline)
     if serving.State.serving and not serving.in_error():
         serving.built(config, len(questions.stale_channels(_strategy(config))))
-    page = Path(config["site_dir"]) / "print_page" / "index.html"
-    if page.exists():
-        text = page.read_text(encoding="utf-8")
-        page.write_text(
-            text.replace("title='Permanent link'", "title='Länk till det här avsnittet'"), encoding="utf-8"
-        )

@@ -42,6 +42,11 @@ class Strategy:
     def __getitem__(self, name: str) -> dict[str, Any]:
         return self.files.get(name, {})
 
+    @property
+    def plans(self) -> list[dict[str, Any]]:
+        """The publishing plan's months (data/plan/ÅÅÅÅ-MM.yaml), earliest first."""
+        return self.collections.get("plan", [])
+
     def channel(self, channel_id: str) -> dict[str, Any]:
         for channel in self.channels:
             if channel["id"] == channel_id:

@@ -33,7 +33,7 @@ WINDOWS_RESERVED = frozenset(
 OS_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
-def id_problem(ident: str) -> str | None:
+def id_problem(ident: str, reserved: tuple[str, ...] = ()) -> str | None:
     """Why ``ident`` cannot name a file of a folder part (in Swedish), or None if it can."""
     if len(ident) > MAX_ID:
         return f"id:t är {len(ident)} tecken långt; det får vara högst {MAX_ID} tecken"
@@ -44,11 +44,15 @@ def id_problem(ident: str) -> str | None:
         )
     if ident in WINDOWS_RESERVED:
         return f"'{ident}' är ett namn som Windows reserverar, så filen går inte att hämta där; välj ett annat id"
+    if ident in reserved:
+        return (
+            f"id:t '{ident}' är upptaget av sajten (en sida med samma adress finns redan); välj ett annat id"
+        )
     return None
 
 
-def _id_file(name: str) -> bool:
-    return name.endswith(".yaml") and id_problem(name.removesuffix(".yaml")) is None
+def _id_file(name: str, part: Part) -> bool:
+    return name.endswith(".yaml") and id_problem(name.removesuffix(".yaml"), part.reserved) is None
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class Part:
     schema: str
     many: bool = False
     required: bool = True
+    # Ids a folder part cannot use (a channel 'index' would replace the channel overview page).
+    reserved: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -72,6 +78,7 @@ class Part:
 
 
 STRATEGY_FILE = "data/strategy/strategi.yaml"
+CHANNELS = Part("data/channels", "kanal.schema.json", many=True, reserved=("index",))
 PARTS: tuple[Part, ...] = (
     Part(STRATEGY_FILE, "strategi.schema.json"),
     Part("data/strategy/mal.yaml", "mal.schema.json"),
@@ -84,7 +91,9 @@ PARTS: tuple[Part, ...] = (
     Part("data/strategy/budget.yaml", "budget.schema.json"),
     Part("data/strategy/process.yaml", "process.schema.json"),
     Part("data/strategy/tillganglighet.yaml", "tillganglighet.schema.json"),
-    Part("data/channels", "kanal.schema.json", many=True),
+    CHANNELS,
+    Part("data/strategy/arshjul.yaml", "arshjul.schema.json"),
+    Part("data/plan", "plan.schema.json", many=True, required=False),
 )
 
 
@@ -92,7 +101,7 @@ def part_of(relpath: str, parts: tuple[Part, ...] = PARTS) -> Part | None:
     """The part a path (relative to the project root) belongs to, or None if it has no place."""
     path = PurePosixPath(relpath)
     for part in parts:
-        if part.many and path.parent.as_posix() == part.path and _id_file(path.name):
+        if part.many and path.parent.as_posix() == part.path and _id_file(path.name, part):
             return part
         if not part.many and relpath == part.path:
             return part
@@ -193,7 +202,9 @@ class _Walker:
                         )
                 elif not entry.is_file(follow_symlinks=False):
                     result.refuse(path, "är ingen vanlig fil; ta bort den")
-                elif path in self.singles or (rel in self.folders and _id_file(entry.name)):
+                elif path in self.singles or (
+                    rel in self.folders and _id_file(entry.name, self.folders[rel])
+                ):
                     result.files.append(path)
                 else:
                     result.refuse(
@@ -226,12 +237,12 @@ def _misplaced(path: str, name: str, names: set[str], singles: dict[str, Part], 
     if folder is not None and not yaml_like:
         return f"filen har ingen plats i strategin; i {folder_path}/ ligger bara filer <id>.yaml"
     if folder is not None:
-        proper = [n for n in names if _id_file(n)]
+        proper = [n for n in names if _id_file(n, folder)]
         twin = _twin_of(name, names, proper)
         if twin:
             return f"en tvilling till {folder_path}/{twin}; varje id får bara ha en fil. Slå ihop dem och ta bort den här"
         stem = name.rsplit(".", 1)[0]
-        if name.endswith(".yaml") and (reason := id_problem(stem)):
+        if name.endswith(".yaml") and (reason := id_problem(stem, folder.reserved)):
             return f"filnamnet duger inte: {reason}"
         return (
             f"filnamnet ska vara id:t och sluta på .yaml, till exempel '{_slug_hint(stem.casefold())}.yaml'"
@@ -241,7 +252,10 @@ def _misplaced(path: str, name: str, names: set[str], singles: dict[str, Part], 
     if twin:
         return f"en tvilling till {folder_path}/{twin}; en del av strategin får bara ha en fil. Slå ihop dem och ta bort den här"
     listed = ", ".join(sorted(own)) if own else "inga filer"
-    return f"filen har ingen plats i strategin; här hör bara hemma: {listed}"
+    return (
+        f"filen har ingen plats i strategin; här hör bara hemma: {listed} "
+        "(en ny del av strategin läggs till med en rad i PARTS i strategi/parts.py)"
+    )
 
 
 def _slug_hint(text: str) -> str:

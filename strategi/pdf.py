@@ -1,14 +1,18 @@
-"""Print the built site's print page to strategi.pdf with headless Chromium (no outside host)."""
+"""The print document (site/utskrift/) as a tagged, Swedish PDF with WeasyPrint, offline.
+
+WeasyPrint lays out CSS paged media: page counters for "Sida N av M", ``target-counter`` for the
+page numbers in the contents, and a bookmark for every heading. With the PDF/UA-1 variant the
+PDF is tagged (structure follows the document's reading order) and carries its language and title.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
-# Headless Chromium on this kind of machine: no sandbox as root, no calls home (the network is closed).
+# Headless Chromium on this kind of machine (used by the browser tests): no sandbox as root,
+# no calls home (the network is closed).
 BROWSER_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -19,12 +23,8 @@ BROWSER_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-CHROMIUM_FLAGS = [
-    *BROWSER_FLAGS,
-    "--no-pdf-header-footer",
-    "--run-all-compositor-stages-before-draw",
-    "--virtual-time-budget=15000",
-]
+
+PRINT_PAGE = Path("utskrift") / "index.html"
 
 
 class PdfError(Exception):
@@ -40,24 +40,27 @@ def chromium() -> str | None:
 
 
 def make_pdf(site_dir: Path, out: Path) -> Path:
-    """Print site_dir/print_page/index.html to ``out``."""
-    page = (site_dir / "print_page" / "index.html").resolve()
+    """Lay out site_dir/utskrift/index.html as an A4 PDF in ``out``."""
+    page = (site_dir / PRINT_PAGE).resolve()
     if not page.exists():
         raise PdfError(f"utskriftssidan {page} finns inte; bygg sajten först med 'make build'")
-    browser = chromium()
-    if browser is None:
-        raise PdfError("Chromium saknas; installera det med 'apt-get install chromium'")
-    out = out.resolve()
-    with tempfile.TemporaryDirectory(prefix="strategi-chromium-") as profile:
-        result = subprocess.run(
-            [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}", page.as_uri()],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-    if result.returncode != 0 or not out.exists() or out.stat().st_size == 0:
+    try:
+        import weasyprint  # noqa: PLC0415 - it loads Pango: the other commands must not need it
+    except OSError as exc:  # Pango missing: WeasyPrint cannot load its libraries
         raise PdfError(
-            f"Chromium kunde inte skriva ut sidan (kod {result.returncode}): {result.stderr.strip()[-500:]}"
-        )
+            f"WeasyPrint saknar systembibliotek ({exc}); installera dem med "
+            "'apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'"
+        ) from None
+    out = out.resolve()
+    try:
+        # Only files of the built site (the style sheet); any other address stops the PDF.
+        fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+        document = weasyprint.HTML(filename=str(page), url_fetcher=fetcher)
+        document.write_pdf(out, pdf_variant="pdf/ua-1", pdf_tags=True)
+    except weasyprint.urls.FatalURLFetchingError as exc:  # a BaseException in WeasyPrint
+        raise PdfError(
+            f"WeasyPrint kunde inte göra PDF:en: {exc}; bara filer från den byggda sajten får användas"
+        ) from None
+    except Exception as exc:  # any layout failure becomes one Swedish message
+        raise PdfError(f"WeasyPrint kunde inte göra PDF:en: {exc}") from None
     return out

@@ -82,6 +82,8 @@ def is_stale(channel: dict[str, Any], cadence_months: int, today: dt.date) -> bo
     return bounds(snapshot["datum"])[1] < months_before(today, cadence_months)
 
 
+WEEKDAYS_SHORT = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
+
 MONTHS = [
     "januari",
     "februari",

@@ -9,10 +9,11 @@ everything in full; nothing is removed from the page, only folded.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 import unicodedata
 from pathlib import Path
+
+from mkdocs.utils import get_relative_url
 
 # An 'Att bekräfta' note as strategi.views write it (its content has no nested <div>).
 _NOTE = re.compile(
@@ -30,10 +31,9 @@ WORK_LISTS = frozenset({QUESTIONS_PAGE, "andringar/"})
 
 
 def relative_url(page_url: str, target: str) -> str:
-    """A link from one page's URL to another's ('mal/' -> 'oppna-fragor/' is '../oppna-fragor/')."""
-    here = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else "."
-    link = posixpath.relpath(target or ".", here or ".")
-    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+    """A link from one page's URL to another's ('mal/' -> 'oppna-fragor/' is '../oppna-fragor/';
+    'mal.html' -> 'oppna-fragor.html' is 'oppna-fragor.html'), as MkDocs computes it."""
+    return get_relative_url(target, page_url or ".")
 
 
 def count_questions(body: str) -> int:
@@ -73,11 +73,13 @@ def fold_section(section: str, link: str) -> str:
     return _NOTE.sub(replace, section)
 
 
-def fold_questions(html_text: str, page_url: str) -> str:
-    """One collapsed question marker per section (the part before the first h2 counts as one)."""
-    if page_url in WORK_LISTS:
+def fold_questions(html_text: str, page_url: str, questions_url: str = QUESTIONS_PAGE) -> str:
+    """One collapsed question marker per section (the part before the first h2 counts as one).
+    ``questions_url`` is Öppna frågor's URL in this build ('oppna-fragor/', or 'oppna-fragor.html'
+    when the site is built for opening from disk)."""
+    if page_url in WORK_LISTS or page_url == questions_url or page_url.startswith(tuple(WORK_LISTS)):
         return html_text
-    link = relative_url(page_url, QUESTIONS_PAGE) + QUESTIONS_ANCHOR
+    link = relative_url(page_url, questions_url) + QUESTIONS_ANCHOR
     return "".join(fold_section(part, link) for part in _SECTION.split(html_text))
 
 
@@ -112,13 +114,19 @@ def folded_words(text: str) -> str:
     return " ".join(seen)
 
 
-def fold_search_index(path: Path) -> None:
+def fold_search_index(path: Path, *, stem: bool = True) -> None:
     """Give every entry of Material's search index an extra field with its words typed without
     å, ä, ö (and other diacritics), so 'foljare' finds 'följare'. The shown title and text are
-    untouched, and the words with diacritics stay indexed and stemmed as before."""
+    untouched, and the words with diacritics stay indexed and stemmed as before.
+
+    Without ``stem`` (a site built to be opened from disk, where Material's own search worker
+    runs without docs/assets/javascripts/workers/sok.js) the stemmer is left out, as Material
+    does by default: its trailing wildcards would otherwise miss stemmed words."""
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    if not stem:
+        index["config"]["pipeline"] = [p for p in index["config"].get("pipeline", []) if p != "stemmer"]
     index["config"].setdefault("fields", {})[FOLDED_FIELD] = {"boost": 1.0}
     for doc in index["docs"]:
         doc[FOLDED_FIELD] = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")

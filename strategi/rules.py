@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import periods, version_rules
+from . import arshjul_rules, periods, plan_rules, version_rules
 from .loader import Document, JsonPath
 from .problems import Problem, shown
 
@@ -22,6 +22,7 @@ MAX_HINTS = 50
 
 CHANNELS = "data/channels/"
 STRATEGY = "data/strategy/"
+PLANS = "data/plan/"
 
 # What each kind of reference points at: (file stem, list key, human name of the kind).
 TARGETS: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -31,6 +32,7 @@ TARGETS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "person": ("organisation", ("personer",), "person i data/strategy/organisation.yaml"),
     "grupp": ("organisation", ("grupper",), "grupp i data/strategy/organisation.yaml"),
     "uppdrag": ("process", ("uppdrag",), "uppdrag i data/strategy/process.yaml"),
+    "materialtyp": ("materialtyper", ("typer",), "materialtyp i data/strategy/materialtyper.yaml"),
 }
 
 # Where references stand: (file stem or "kanal" for every channel file, path pattern, kind).
@@ -56,12 +58,24 @@ REFERENCES: list[tuple[str, tuple[str, ...], str]] = [
     ("kanal", ("uppdrag", "*"), "uppdrag"),
     ("kanal", ("organisation", "roller", "*"), "roll"),
     ("kanal", ("fullständighet", "uppdrag"), "uppdrag"),
+    # The annual cycle and the publishing plans (data/plan/*.yaml, all under the stem "plan").
+    ("arshjul", ("aktiviteter", "*", "ansvar", "roller", "*"), "roll"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "grupper", "*"), "grupp"),
+    ("arshjul", ("aktiviteter", "*", "ansvar", "personer", "*"), "person"),
+    ("arshjul", ("aktiviteter", "*", "kanaler", "*"), "kanal"),
+    ("plan", ("poster", "*", "kanal"), "kanal"),
+    ("plan", ("poster", "*", "materialtyp"), "materialtyp"),
+    ("plan", ("poster", "*", "mål", "*"), "mål"),
+    ("plan", ("poster", "*", "personas", "*"), "persona"),
+    ("plan", ("poster", "*", "ansvarig"), "person"),
 ]
 
 _SNAPSHOT_KEYS = ("nuläge", "*", "datum")
 
 
 def _stem(relpath: str) -> str:
+    if relpath.startswith(PLANS):
+        return "plan"
     return "kanal" if relpath.startswith(CHANNELS) else Path(relpath).stem
 
 
@@ -301,4 +315,6 @@ def check(
         *check_channels(documents, today),
         *check_budget(documents),
         *version_rules.check(documents, today),
+        *plan_rules.check(documents),
+        *arshjul_rules.check(documents),
     ]

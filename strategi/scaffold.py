@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from .check import CHANNEL_DIR, CHANNEL_SCHEMA, SCHEMA_DIR
+from .check import CHANNEL_DIR, CHANNEL_SCHEMA, PLAN_DIR, PLAN_SCHEMA, SCHEMA_DIR
 from .loader import LoadError, load
-from .parts import id_problem
+from .parts import CHANNELS, id_problem
 from .problems import shown
 
 TO_FILL = "FYLL I"
@@ -161,7 +161,7 @@ def new_channel(root: Path, channel_id: str) -> Path:
 
     Raises ValueError (in Swedish) for an id that is not a slug or that already exists.
     """
-    reason = id_problem(channel_id)
+    reason = id_problem(channel_id, CHANNELS.reserved)
     if reason:
         raise ValueError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
     channel_dir = root / CHANNEL_DIR
@@ -176,17 +176,47 @@ def new_channel(root: Path, channel_id: str) -> Path:
         raise ValueError(
             f"kanalen '{channel_id}' finns redan ({CHANNEL_DIR}/{channel_id}.yaml); välj ett annat id"
         )
-    resolver = _Resolver(root / SCHEMA_DIR)
-    writer = _Writer(resolver)
-    depth = "../" * CHANNEL_DIR.count("/") + "../"
-    writer.lines += [
-        f"# yaml-language-server: $schema={depth}{SCHEMA_DIR}/{CHANNEL_SCHEMA}",
+    header = [
         f"# Ny kanal. Fyll i varje värde under en rad som börjar med '# {TO_FILL}' och kör sedan",
         "# 'make validera': den visar vad som återstår. Frivilliga fält (profil, mål, publik,",
         "# materialtyper med flera) föreslår editorn när du skriver; se också en befintlig kanal.",
     ]
     known = {"id": channel_id, "ordning": _next_order(channel_dir)}
-    writer.fields(resolver.file(CHANNEL_SCHEMA), CHANNEL_SCHEMA, "", known)
+    return _write(root, target, folder=CHANNEL_DIR, schema=CHANNEL_SCHEMA, header=header, known=known)
+
+
+def _write(
+    root: Path, target: Path, *, folder: str, schema: str, header: list[str], known: dict[str, Any]
+) -> Path:
+    """Write a data file of every required field of ``schema``, placeholders where not known."""
+    resolver = _Resolver(root / SCHEMA_DIR)
+    writer = _Writer(resolver)
+    depth = "../" * folder.count("/") + "../"
+    writer.lines += [f"# yaml-language-server: $schema={depth}{SCHEMA_DIR}/{schema}", *header]
+    writer.fields(resolver.file(schema), schema, "", known)
+    target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(writer.lines) + "\n")
     return target
+
+
+_MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+
+
+def new_plan(root: Path, month: str) -> Path:
+    """Write ``data/plan/<month>.yaml``: the month and one item to fill in (ValueError in Swedish)."""
+    if not _MONTH.match(month):
+        raise ValueError(f"'{month}' är ingen månad: skriv ÅÅÅÅ-MM, till exempel 2026-12")
+    if not (root / SCHEMA_DIR / PLAN_SCHEMA).is_file():
+        raise ValueError(
+            f"hittar inte {SCHEMA_DIR}/{PLAN_SCHEMA} under {root}; kör kommandot i projektets rotmapp"
+        )
+    target = root / PLAN_DIR / f"{month}.yaml"
+    if target.exists():
+        raise ValueError(f"planen för {month} finns redan ({PLAN_DIR}/{month}.yaml); öppna den i stället")
+    header = [
+        f"# Publiceringsplan för {month}. Fyll i varje värde under en rad som börjar med '# {TO_FILL}',",
+        "# kopiera posten för varje ny publicering och kör 'make validera': den kontrollerar planen",
+        "# mot kanalernas frekvens, tider och trafikljus. Frivilliga fält: tid, mål, personas.",
+    ]
+    return _write(root, target, folder=PLAN_DIR, schema=PLAN_SCHEMA, header=header, known={"månad": month})

@@ -300,6 +300,22 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
     if kind == "maxLength":
         yield at(path, f"{label} är för lång; den får ha högst {err.validator_value} tecken")
         return
+    if kind == "minProperties":
+        yield at(path, f"{label} ska ha minst {err.validator_value} fält ifyllda")
+        return
+    if kind == "dependencies":
+        needed = re.findall(r"'([^']+)' is a dependency of '([^']+)'", err.message)
+        if needed:
+            other, field_name = needed[0]
+            yield at(
+                (*path, field_name),
+                f"när '{field_name}' är ifyllt ska också '{other}' vara det; lägg till '{other}:'",
+                key=True,
+            )
+            return
+    if kind == "not":
+        yield at(path, f"{label} har ett värde som inte är tillåtet här ('{shown(value)}')")
+        return
     if kind == "minItems":
         yield at(path, f"{label} ska ha minst {err.validator_value} punkter")
         return
@@ -319,12 +335,26 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
     yield at(path, f"{label} stämmer inte med schemat (regeln '{kind}')")
 
 
+# Schema problems worked out per file: enough to act on, and a bound on the time a broken file takes.
+MAX_PER_FILE = 500
+
+
 def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
-    """All schema problems of one document."""
+    """The schema problems of one document (at most MAX_PER_FILE, then one line saying there are more)."""
     v = validator(schema_dir, schema_name)
     problems: list[Problem] = []
     try:
         for err in v.iter_errors(doc.data):
+            if len(problems) >= MAX_PER_FILE:
+                problems.append(
+                    Problem(
+                        doc.path,
+                        1,
+                        1,
+                        f"filen har fler än {MAX_PER_FILE} fel mot schemat; rätta dem som visas och kör igen",
+                    )
+                )
+                break
             problems.extend(_messages(err, doc, v))
     except (Unresolvable, LookupError, RecursionError):
         raise _schema_problem(

@@ -9,6 +9,7 @@ import functools
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -17,6 +18,7 @@ from .views import VIEWS
 
 CHANNEL_PAGE_DIR = "kanaler"
 NAV_PLACEHOLDER = "kanaler/index.md"
+PLAN_NAV_PLACEHOLDER = "plan/index.md"
 
 
 def edit_base(config: Any) -> str | None:
@@ -50,6 +52,14 @@ def _load_cached(root: Path, stamp: tuple[tuple[str, int], ...], today: Any) -> 
     return model.load(root, today)
 
 
+def _mtime(path: Path) -> int:
+    """When a path last changed, without following links (a broken link is the check's to report)."""
+    try:
+        return path.lstat().st_mtime_ns
+    except OSError:
+        return -1
+
+
 def load_for_build(config: Any) -> model.Strategy:
     """The strategy for this build; reloaded whenever a data or schema file changes."""
     strategy = try_load(config)
@@ -62,8 +72,8 @@ def try_load(config: Any) -> model.Strategy | None:
     """The strategy for this build, or None while `make serve` shows the error page for invalid
     data (strategi.serving). Outside serving, invalid data stops the build."""
     root = project_root(config)
-    watched = sorted([*(root / "data").rglob("*.y*ml"), *(root / "schemas").glob("*.json")])
-    stamp = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in watched)
+    watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
+    stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
     try:
         strategy = _load_cached(root, stamp, periods.today())
     except model.InvalidData as exc:
@@ -83,28 +93,61 @@ def channel_page(channel_id: str) -> str:
     return f"{CHANNEL_PAGE_DIR}/{channel_id}.md"
 
 
+def month_page(month: str) -> str:
+    """The generated page of one plan month, next to plan/index.md."""
+    return f"plan/{month}.md"
+
+
+def month_markdown(month: str, source: str) -> str:
+    """A month page: front matter and macro calls only, no data."""
+    return f"---\nkälla: {source}\n---\n\n# {{{{ plan_rubrik({month!r}) }}}}\n\n{{{{ plan_manad({month!r}) }}}}\n"
+
+
 def channel_nav(strategy: model.Strategy) -> list[Any]:
     # No title here: the page's own heading (the channel's name, escaped) names it in the nav.
     return [channel_page(c["id"]) for c in strategy.channels]
 
 
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
-    """Put one nav entry per channel file right after the channel overview page."""
-    return insert_pages(nav, channel_nav(strategy))
+    """Put one nav entry per channel file right after the channel overview page, and one per
+    plan month right after the plan's overview page."""
+    generated = {
+        NAV_PLACEHOLDER: channel_nav(strategy),
+        PLAN_NAV_PLACEHOLDER: [month_page(str(p["månad"])) for p in strategy.plans],
+    }
+    return _insert_after(nav, generated)
 
 
 def insert_pages(nav: list[Any], pages: list[Any]) -> list[Any]:
-    """Put these nav entries right after the channel overview page."""
+    """Put these nav entries right after the channel overview page (`make serve`'s error page
+    keeps every channel page's address this way)."""
+    return _insert_after(nav, {NAV_PLACEHOLDER: pages})
+
+
+def _insert_after(nav: list[Any], generated: dict[str, list[Any]]) -> list[Any]:
     result: list[Any] = []
     for entry in nav:
         item = entry
         if isinstance(entry, dict):
-            item = {k: insert_pages(v, pages) if isinstance(v, list) else v for k, v in entry.items()}
+            item = {k: _insert_after(v, generated) if isinstance(v, list) else v for k, v in entry.items()}
+            # A section left with only its overview page (no plan months yet) becomes that page:
+            # the theme would otherwise render an empty sub-navigation.
+            item = {
+                k: v[0]
+                if isinstance(v, list) and len(v) == 1 and isinstance(v[0], str) and v[0] in generated
+                else v
+                for k, v in item.items()
+            }
         result.append(item)
         value = next(iter(item.values())) if isinstance(item, dict) else item
-        if value == NAV_PLACEHOLDER:
-            result.extend(pages)
+        if isinstance(value, str) and value in generated:
+            result.extend(generated[value])
     return result
+
+
+def feed_domain(config: Any) -> str:
+    """The host part of every calendar UID: the site's own host (site_url in mkdocs.yml)."""
+    return urlsplit(str(config.get("site_url") or "")).hostname or "strategi.invalid"
 
 
 def channel_markdown(channel: dict[str, Any], source: str) -> str:
@@ -171,7 +214,6 @@ def configure(config: Any, strategy: model.Strategy) -> None:
     extra = config["extra"]
     extra["strategi_banner"] = banner_html(strategy)
     extra["strategi_version"] = versions.version_id(strategy)
-    extra["strategi_omslag"] = cover_html(strategy)
     if os.environ.get("STRATEGI_VERSIONER") == "mike":
         extra["version"] = {"provider": "mike"}
         extra["strategi_mike"] = True

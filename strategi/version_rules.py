@@ -1,6 +1,7 @@
 """Checks that keep a half-year version consistent: what an editor still types is checked against
 the rest (the version id, the snapshots' dates, today).
 
+- a snapshot without an id has a date no other snapshot of the channel has (error);
 - no stated snapshot later than the version (error);
 - the strategy period not ended before the version unless the period carries a flag (error);
 - a draft's presentation date not in the past (warning);
@@ -50,6 +51,19 @@ def refers_to(channels: list[dict[str, Any]]) -> str:
     return f"{end.year}-h{1 if end.month <= 6 else 2}"
 
 
+def _unnamed_twins(doc: Document) -> Iterator[Problem]:
+    """A snapshot without an id is known by its date: no other snapshot of the channel may share it."""
+    snapshots = [x for x in doc.data.get("nuläge") or [] if isinstance(x, dict)]
+    dates = [str(x.get("datum", "")) for x in snapshots]
+    for i, snap in enumerate(snapshots):
+        if not snap.get("id") and dates.count(dates[i]) > 1:
+            yield _at(
+                doc,
+                ("nuläge", i, "datum"),
+                f"två nulägen har tidpunkten '{dates[i]}'; ge det här ett eget id så att de går att skilja åt",
+            )
+
+
 def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
     main = documents.get(STRATEGI)
     if main is None:
@@ -61,6 +75,7 @@ def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
     v_start, v_end = periods.bounds(version)
     channels = {p: d for p, d in documents.items() if p.startswith(CHANNELS)}
     for doc in channels.values():
+        yield from _unnamed_twins(doc)
         latest_start: dt.date | None = None
         for i, snap in _stated(doc.data):
             start = periods.bounds(str(snap["datum"]))[0]

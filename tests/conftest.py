@@ -1,8 +1,10 @@
-"""Shared fixtures: the project root, a throwaway copy of the project, and running the CLI."""
+"""Shared fixtures: the project root, the strategy on a fixed date, a throwaway copy, running the CLI."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,10 +12,23 @@ from pathlib import Path
 
 import pytest
 
+from strategi import model
+
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 FIXED_TODAY = "2026-11-29"
 FIXED_UPDATED = "2021-01-19"
+TODAY = dt.date.fromisoformat(FIXED_TODAY)
+
+
+@pytest.fixture(scope="module")
+def strategy() -> model.Strategy:
+    """The repository's strategy as the views see it, on the fixed date 2026-11-29.
+
+    One load per test module, so a test module that swaps parts (dataclasses.replace) never
+    sees another module's changes.
+    """
+    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture
@@ -23,7 +38,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def run_cli(
-    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 120
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m strategi ARGS` as a user would, with the repository's package."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY, **(env or {})}
@@ -33,7 +48,7 @@ def run_cli(
         env=full_env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
 
@@ -68,6 +83,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def edit(path: Path, pattern: str, replacement: str) -> int:
+    """Replace the first match of a regex (multiline) in a file; return the 1-based line it started on."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(pattern, text, flags=re.MULTILINE)
+    assert match, f"{pattern!r} not found in {path}"
+    path.write_text(text[: match.start()] + replacement + text[match.end() :], encoding="utf-8")
+    return text[: match.start()].count("\n") + 1
 
 
 def copy_project(dest: Path) -> Path:

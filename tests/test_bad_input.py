@@ -8,15 +8,20 @@ Adding a case is adding one entry to CASES.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from strategi import cli
+from strategi import cli, schemas
 from tests.conftest import FIXED_TODAY, ROOT, run_cli
 
 
@@ -178,12 +183,21 @@ CASES = [
         1,
         "Windows reserverar",
     ),
+    Case(
+        "channel-id-taken-by-the-site",
+        lambda r: shutil.copy(r / FB, r / "data/channels/index.yaml"),
+        "data/channels/index.yaml",
+        1,
+        "upptaget av sajten",
+    ),
     # 2. Values the views need: real dates, sane numbers.
     Case(
         "impossible-date",
-        _edit(STRATEGI, 'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-02-30"'),
+        _edit(
+            STRATEGI, 'webbsida_senast_uppdaterad: "2021-01-19"', 'webbsida_senast_uppdaterad: "2021-02-30"'
+        ),
         STRATEGI,
-        "senast_uppdaterad:",
+        "webbsida_senast_uppdaterad:",
         "'2021-02-30' finns inte i kalendern",
     ),
     Case(
@@ -195,9 +209,11 @@ CASES = [
     ),
     Case(
         "year-zero",
-        _edit(STRATEGI, 'nuläge_avser: "2020-h1"', 'nuläge_avser: "0000-h1"'),
+        _edit(
+            STRATEGI, 'webbsida_senast_uppdaterad: "2021-01-19"', 'webbsida_senast_uppdaterad: "0000-01-19"'
+        ),
         STRATEGI,
-        "nuläge_avser:",
+        "webbsida_senast_uppdaterad:",
         "ska ligga mellan 1900 och 2999",
     ),
     Case(
@@ -215,6 +231,14 @@ CASES = [
         "får inte vara större än",
     ),
     Case("group-in-itself", _self_group, ORG, "ingår_i:", "ingår i sig själv"),
+    Case(
+        "dependency-missing",
+        _edit("data/strategy/process.yaml", "  i_stället: >-", "  i_ställe: >-"),
+        "data/strategy/process.yaml",
+        "antas_inte:",
+        "ska också 'i_stället' vara det",
+    ),
+    Case("empty-group", _edit(FB, "profil:\n", "profil: {}\nx_profil:\n"), FB, "profil:", "minst 1 fält"),
     # 3. YAML as the editor means it.
     Case(
         "yaml11-octal",
@@ -290,9 +314,13 @@ CASES = [
     # 4. Text that is text.
     Case(
         "trailing-newline-in-date",
-        _edit(STRATEGI, 'senast_uppdaterad: "2021-01-19"', 'senast_uppdaterad: "2021-01-19\\n"'),
+        _edit(
+            STRATEGI,
+            'webbsida_senast_uppdaterad: "2021-01-19"',
+            'webbsida_senast_uppdaterad: "2021-01-19\\n"',
+        ),
         STRATEGI,
-        "senast_uppdaterad:",
+        "webbsida_senast_uppdaterad:",
         "har fel form",
     ),
     Case(
@@ -339,6 +367,13 @@ CASES = [
         "YAML-fel",
     ),
     Case("nfd-duplicate-key", _nfd_twin_key, MAL, "ma\u030al:", "finns redan på rad"),
+    Case(
+        "newline-in-key",
+        lambda r: append(r, MAL, '"x\\n::error::falsk rad": 1\n'),
+        MAL,
+        "::error::falsk rad",
+        "fältnamnet får bara vara en rad",
+    ),
     # 5. Size.
     Case("huge-file", _huge_file, MAL, 1, "större än 1 MB"),
 ]
@@ -379,6 +414,24 @@ def test_unreadable_file_is_named_in_swedish(
     code, out = validate(data_project, capsys)
     assert code == 1
     assert f"{MAL}:1:1: filen går inte att läsa (åtkomst nekad)" in out
+
+
+def test_unreadable_folder_is_named_in_swedish(
+    data_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder under data/ the operating system refuses to list is named, with the reason in Swedish."""
+    real_scandir = os.scandir
+    target = data_project / "data/channels"
+
+    def refuse(path: object) -> object:
+        if Path(str(path)) == target:
+            raise PermissionError(13, "Permission denied", str(target))
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, out = validate(data_project, capsys)
+    assert code == 1
+    assert "data/channels:1:1: mappen går inte att läsa (åtkomst nekad)" in out
 
 
 BROKEN_SCHEMAS = {
@@ -446,8 +499,28 @@ def test_many_problems_are_capped_with_a_count(
     problem_rows = [row for row in out.splitlines() if row.startswith("data/")]
     assert code == 1
     assert len(problem_rows) == 200
+    summary = re.search(
+        r"1500 fel och (\d+) varningar i 18 kontrollerade filer\. De första 200 visas; (\d+) till", out
+    )
+    assert summary, out
+    warnings, rest = (int(n) for n in summary.groups())
+    assert rest == 1500 + warnings - 200
+
+
+def test_a_file_full_of_errors_is_checked_in_bounded_time(
+    data_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2 000 wrong values in one file: schema problems stop at 500 with a line saying there are more."""
+    replace(
+        data_project, "data/strategy/tonalitet.yaml", "  stycken:\n", "  stycken:\n" + "    - 1\n" * 2_000
+    )
+    code, out = validate(data_project, capsys, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["fel"] == 501
     assert (
-        "1500 fel och 7 varningar i 17 kontrollerade filer. De första 200 visas; 1307 till visas inte." in out
+        "data/strategy/tonalitet.yaml:1:1: filen har fler än 500 fel mot schemat"
+        in validate(data_project, capsys)[1]
     )
 
 
@@ -481,6 +554,7 @@ def test_extreme_today_is_a_usage_error(
         ("a" * 41, "högst 40 tecken"),
         ("con", "Windows reserverar"),
         ("lpt1", "Windows reserverar"),
+        ("index", "upptaget av sajten"),
         ("you tube", "bara innehålla små bokstäver"),
         ("youtube\n", "bara innehålla små bokstäver"),
     ],
@@ -495,3 +569,70 @@ def test_ny_kanal_refuses_bad_ids(
     assert code == 2
     assert needle in err
     assert sorted(p.name for p in (data_project / "data/channels").iterdir()) == before
+
+
+def _patterns() -> list[str]:
+    found: set[str] = set()
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        collect(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("pattern", _patterns())
+@settings(max_examples=10, deadline=None, derandomize=True, database=None)
+@given(data=st.data())
+def test_no_pattern_accepts_a_trailing_newline(pattern: str, data: st.DataObject) -> None:
+    """Every schema pattern, as validera evaluates it, accepts a matching value but not the value plus a newline."""
+    value = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda v: "\n" not in v))
+    check = schemas.validator(ROOT / "schemas", "gemensamt.schema.json").evolve(
+        schema={"type": "string", "pattern": pattern}
+    )
+    assert not list(check.iter_errors(value))
+    assert list(check.iter_errors(value + "\n"))
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def test_compare_ref_that_does_not_exist(data_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`jämför_med` naming a ref git does not know is an error at that line (the build would need it)."""
+    _git(data_project, "init", "-q")
+    _git(data_project, "add", "-A")
+    _git(data_project, "commit", "-q", "-m", "data")
+    append(data_project, STRATEGI, "jämför_med: strategi-1999-h1\n")
+    code, out = validate(data_project, capsys)
+    line = line_of(data_project, STRATEGI, "jämför_med:")
+    assert code == 1, out
+    assert f"{STRATEGI}:{line}:13: 'jämför_med' går inte att använda: 'strategi-1999-h1' finns inte" in out
+
+
+def test_compare_ref_with_invalid_data(data_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`jämför_med` naming a version whose data has errors is an error: its changes cannot be worked out."""
+    _git(data_project, "init", "-q")
+    (data_project / MAL).unlink()
+    _git(data_project, "add", "-A")
+    _git(data_project, "commit", "-q", "-m", "trasig")
+    _git(data_project, "tag", "trasig")
+    shutil.copy(ROOT / MAL, data_project / MAL)
+    append(data_project, STRATEGI, "jämför_med: trasig\n")
+    code, out = validate(data_project, capsys)
+    line = line_of(data_project, STRATEGI, "jämför_med:")
+    assert code == 1, out
+    assert f"{STRATEGI}:{line}:13: 'jämför_med': versionen 'trasig' har 1 fel i sina data" in out

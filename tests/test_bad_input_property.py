@@ -30,7 +30,7 @@ from tests.conftest import FIXED_TODAY, IN_CI, ROOT
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 FILES = check.data_files(ROOT)
 SETTINGS = settings(
-    max_examples=int(os.environ.get("STRATEGI_EGENSKAP_EXEMPEL", "30")),
+    max_examples=int(os.environ.get("STRATEGI_EGENSKAP_EXEMPEL", "25")),
     deadline=None,
     derandomize=IN_CI,
     database=None,

@@ -56,8 +56,12 @@ def test_invalid_example_fails_with_swedish_line(path: Path) -> None:
     doc = load(path)
     problems = schemas.check(doc, SCHEMA_DIR, _schema_name(path))
     assert problems, f"{path.name} should break a rule but passed"
+    last_line = len(path.read_text(encoding="utf-8").splitlines())
     for p in problems:
-        assert p.line >= 1
+        assert 1 < p.line <= last_line, (
+            f"{path.name}: line {p.line} is not inside the data (lines 2-{last_line})"
+        )
+        assert p.column >= 1
         assert p.message
         assert "is not" not in p.message, p.message
         assert "required property" not in p.message, p.message

@@ -4,7 +4,7 @@ repository with mike (no network). The site is trimmed to a few pages so the who
 around a minute; everything else about a publish is the real thing.
 
 Per half-year the editor types only the real changes plus the id and the status: a new Facebook
-snapshot (its id, date, source, text, figures), `version.id`, `status`. Everything else (label,
+snapshot (its date, source, text and figures; no id needed), `version.id`, `status`. Everything else (label,
 what the nuläge refers to, last updated) is derived.
 """
 
@@ -91,7 +91,7 @@ def _tags(repo: Path) -> dict[str, str]:
 def _add_snapshot(repo: Path, version: str, followers: int) -> None:
     """The editor's one real change per half-year: a new Facebook snapshot with its figures."""
     snapshot = (
-        f'nuläge:\n  - id: tabell-{version}\n    datum: "{version}"\n    källa: Tabellen Digitalt nuläge\n'
+        f'nuläge:\n  - datum: "{version}"\n    källa: Tabellen Digitalt nuläge\n'
         f"    övergripande: Facebooksidan {_words(version)}.\n    mätvärden:\n      följare: {followers}\n"
     )
     _replace(repo / "data/channels/facebook.yaml", r"^nuläge:\n", snapshot)

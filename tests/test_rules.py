@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 
 from strategi import check
-
-TODAY = dt.date(2026, 11, 29)
+from tests.conftest import TODAY, edit
 
 
 def _edit(project: Path, relpath: str, pattern: str, replacement: str) -> int:
     """Replace the first regex match in a data file; return the 1-based line it was on."""
-    path = project / relpath
-    text = path.read_text(encoding="utf-8")
-    match = re.search(pattern, text, flags=re.MULTILINE)
-    assert match, f"{pattern!r} not found in {relpath}"
-    path.write_text(text[: match.start()] + replacement + text[match.end() :], encoding="utf-8")
-    return text[: match.start()].count("\n") + 1
+    return edit(project / relpath, pattern, replacement)
 
 
 def _errors(project: Path) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -10,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, TODAY
 
 from strategi import check
 from strategi.loader import load
 from strategi.scaffold import TO_FILL, new_channel
 
-TODAY = dt.date(2026, 11, 29)
 MODELINE = "# yaml-language-server: $schema=../../schemas/kanal.schema.json"
 
 

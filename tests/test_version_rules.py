@@ -213,7 +213,7 @@ def test_codes_in_words_and_rewritten_list_items(seed: model.Strategy) -> None:
     lines = [diff.describe(c) for c in diff.compare(old, new)]
     assert lines == [
         "Strategin › Version › Versions-id: våren 2020 → hösten 2020",
-        "Strategin › Källan › Sidans fot › Hat Ihnen dieser Inhalt geholfen?: "
+        "Strategin › Källan › Sidans fot: "
         "”Hat Ihnen dieser Inhalt weitergeholfen?” → ”Hat Ihnen dieser Inhalt geholfen?”",
     ]
 
@@ -252,3 +252,29 @@ def test_banner_start_page_and_cover_agree(seed: model.Strategy, monkeypatch: py
     assert "Utskriven" not in cover
     assert "Det här är Våren 2020" in banner
     assert "skulle presenteras för strategigruppen för kommunikation i november 2020." in banner
+
+
+def test_snapshot_without_id_needs_a_unique_date(project: Path) -> None:
+    """A snapshot may leave out its id; then its date must be unique in the channel, else an error
+    says to give it an id."""
+    twitter = project / "data/channels/twitter.yaml"
+    _edit(
+        twitter,
+        r"^nuläge:\n",
+        'nuläge:\n  - datum: "2020-h1"\n    källa: Kanalavsnittet\n    övergripande: Ny text.\n',
+    )
+    errors = [p for p in _problems(project) if p[2] == "fel"]
+    assert errors == [
+        (
+            "data/channels/twitter.yaml",
+            14,
+            "fel",
+            "två nulägen har tidpunkten '2020-h1'; ge det här ett eget id så att de går att skilja åt",
+        )
+    ]
+    _edit(
+        twitter,
+        r'^  - datum: "2020-h1"\n    källa: Kanalavsnittet',
+        '  - datum: "2020-05"\n    källa: Kanalavsnittet',
+    )
+    assert [p for p in _problems(project) if p[2] == "fel"] == []

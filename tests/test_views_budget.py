@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from strategi import model, render
+from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 29)
 SOURCES = {"budget": "data/strategy/budget.yaml", "organisation": "data/strategy/organisation.yaml"}
 
 
@@ -25,11 +24,6 @@ def text(value: Any) -> str:
 
 def money(value: int) -> str:
     return render.esc(render.kronor(value))
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")

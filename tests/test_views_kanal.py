@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from strategi import model, periods, render
+from strategi import periods, render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 29)
 CHANNEL_IDS = ["facebook", "instagram", "linkedin", "twitter", "webbplats", "mejlutskick"]
 
 
@@ -48,11 +48,6 @@ def minimal_channel(channel_id: str = "ny", name: str = "Ny kanal") -> dict[str,
 def small(channels: list[dict[str, Any]], today: dt.date = TODAY, **files: dict[str, Any]) -> Strategy:
     sources = {f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels}
     return Strategy(ROOT, dict(files), channels, sources, today)
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +185,7 @@ def test_stale_notice_in_words_with_link(pages: dict[str, str]) -> None:
 
 def test_no_stale_notice_when_status_is_recent() -> None:
     """A status from last month is within the cadence: no 'Behöver uppdateras' notice."""
-    s = small([minimal_channel()], today=dt.date(2026, 11, 29))
+    s = small([minimal_channel()], today=TODAY)
     assert not periods.is_stale(s.channel("ny"), 6, s.today)
     assert "Behöver uppdateras" not in VIEWS["kanal_sida"](s, "ny")
 
@@ -316,7 +311,7 @@ def test_new_channel_appears_in_overview(strategy: Strategy) -> None:
         strategy,
         channels=[*strategy.channels, minimal_channel("tiktok", "Tiktok")],
         sources={**strategy.sources, "kanal:tiktok": "data/channels/tiktok.yaml"},
-        today=dt.date(2026, 11, 29),
+        today=TODAY,
     )
     out = VIEWS["kanaler"](s)
     assert '<a href="tiktok/">Tiktok</a>' in out

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from _viewtables import table, text
 
-from strategi import model, render
+from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
 from strategi.views.kanalanalys import SCALE, chart_svg
@@ -20,11 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 NBSP = "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT)
 
 
 def variant(s: Strategy, data: dict[str, Any]) -> Strategy:

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from strategi import model
 from strategi.views import VIEWS
 from strategi.views.mal import anchor
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def strategy() -> model.Strategy:
-    return model.load(ROOT, dt.date(2026, 11, 29))
 
 
 def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:

@@ -7,10 +7,9 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from _viewtables import table, text
 
-from strategi import model, render
+from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import variant
@@ -19,11 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 MISSING_CELL = '<span class="okand">uppgift saknas</span>'
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT)
 
 
 def test_intro_and_legend(strategy: Strategy) -> None:

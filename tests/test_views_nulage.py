@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from strategi import model, render
+from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 29)
 
 
 def text(value: Any) -> str:
@@ -33,11 +32,6 @@ def history_table(out: str) -> str:
 
 def row_of(table: str, channel_id: str) -> str:
     return table.split(f'href="../kanaler/{channel_id}/', 1)[1].split("</tr>", 1)[0]
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from strategi import model, render
+from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 29)
 SOURCES = {"organisation": "data/strategy/organisation.yaml", "mal": "data/strategy/mal.yaml"}
 
 
@@ -35,11 +34,6 @@ def all_flags(node: Any) -> list[dict[str, Any]]:
         for item in node:
             found.extend(all_flags(item))
     return found
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
 from _viewtables import table, text
 
-from strategi import model
 from strategi.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import variant
@@ -18,11 +16,6 @@ from tests._viewtables import variant
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT)
 
 
 def test_intro_and_role_note(strategy: Strategy) -> None:

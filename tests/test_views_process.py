@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from strategi import model, render
+from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 29)
 SOURCES = {
     "process": "data/strategy/process.yaml",
     "organisation": "data/strategy/organisation.yaml",
@@ -30,11 +30,6 @@ GROUPS = {
 def text(value: Any) -> str:
     """A data text as the view shows it: on one line, escaped."""
     return render.esc(" ".join(str(value).split()))
-
-
-@pytest.fixture(scope="module")
-def strategy() -> Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -197,7 +197,7 @@ def test_pr_workflow_does_what_the_editor_needs() -> None:
         assert checkout["with"]["fetch-depth"] == 0, f"{job} needs the tags and the target branch"
     assert '"::warning file="*)' in runs("validera"), "warnings only on the files the PR touches"
     assert jobs["skillnader"]["steps"][-1]["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    assert jobs["kommentar"]["needs"] == "skillnader"
+    assert jobs["kommentar"]["needs"] == ["skillnader", "forhandsvisning"]
     assert uses("kommentar") == ["actions/github-script"]
     script = jobs["kommentar"]["steps"][0]["with"]["script"]
     assert "<!-- strategi-skillnader -->" in script

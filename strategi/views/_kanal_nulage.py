@@ -101,7 +101,8 @@ def table_snapshot(channel: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def anchor(snapshot: dict[str, Any]) -> str:
-    return f"nulage-{snapshot.get('id', '')}"
+    """The snapshot's anchor on the channel page: its id, or its date when it has no id."""
+    return f"nulage-{snapshot.get('id') or snapshot.get('datum', '')}"
 
 
 def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:

@@ -41,18 +41,6 @@ ALLOWED: list[tuple[str, str, str]] = [
         # 0.4.2 (20.6.30) predates that. Kept as is in overrides/partials/search.html.
         "Material search box: autocorrect",
     ),
-    (
-        r"^Attribute 'heading-number' not allowed on element 'section'",
-        r"print_page/index\.html$",
-        # mkdocs-print-site-plugin numbers the chapters of the print page with this attribute.
-        "print-site plugin: chapter numbers",
-    ),
-    (
-        r"^Element 'style' not allowed as child of element 'article'",
-        r"print_page/index\.html$",
-        # mkdocs-print-site-plugin writes its own <style> at the end of the print page's article.
-        "print-site plugin: inline style",
-    ),
 ]
 
 

@@ -1,1 +1,0 @@
-{{ config.extra.strategi_omslag }}

@@ -1,0 +1,100 @@
+"""The annual-cycle page: the year month by month, then every activity with its source sentence."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from .. import arshjul, periods, render
+from ..model import Strategy
+from . import view
+from ._org_helpers import flags, joined
+
+
+def shown_year(s: Strategy) -> int:
+    """The build year, kept inside the strategy's period (after it ends: its last year)."""
+    start, end = arshjul.strategy_period(s)
+    return min(max(s.today.year, start.year), end.year)
+
+
+def _month(s: Strategy, activities: list[arshjul.Activity], year: int, month: int) -> str:
+    first = dt.date(year, month, 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    entries = []
+    for activity in activities:
+        days = arshjul.occurrences(activity, first, last)
+        if not days:
+            continue
+        dates = ", ".join(f"{periods.WEEKDAYS_SHORT[d.weekday()]} {d.day}" for d in days)
+        entries.append(
+            f'<li><span class="arshjul__namn">{render.esc(activity.name)}</span> '
+            f'<span class="arshjul__dagar">{render.esc(dates)}</span></li>'
+        )
+    body = f'<ul class="arshjul__lista">{"".join(entries)}</ul>' if entries else "<p>Inget återkommande.</p>"
+    title = f"{periods.MONTHS[month - 1].capitalize()} {year}"
+    return f'<section class="arshjul__manad"><h3>{render.esc(title)}</h3>{body}</section>'
+
+
+def _facts(activity: arshjul.Activity, repeat: dict[str, object]) -> str:
+    months = repeat.get("månader")
+    pairs = [
+        ("Hur ofta", arshjul.describe_rule(activity)),
+        ("Frekvens", repeat.get("frekvens")),
+        ("Veckodag", repeat.get("veckodag")),
+        ("Vardag i månaden", repeat.get("vardag_i_månaden")),
+        (
+            "Månader",
+            ", ".join(f"{periods.MONTHS[int(m) - 1]} ({m})" for m in months)
+            if isinstance(months, list)
+            else None,
+        ),
+        ("Från", periods.describe(str(repeat["från"])) if repeat.get("från") else None),
+        ("Till", periods.describe(str(repeat["till"])) if repeat.get("till") else None),
+        ("Första gången", periods.describe(activity.start.isoformat())),
+        ("Vem", joined(activity.who, "strategin säger inte vem")),
+        ("Kanaler", joined(activity.channels, "alla")),
+    ]
+    return render.dl(pairs)
+
+
+def _activity(s: Strategy, activity: arshjul.Activity, item: dict[str, object]) -> str:
+    repeat = item.get("upprepning") if isinstance(item.get("upprepning"), dict) else {}
+    parts = [
+        render.heading(3, activity.name, anchor=activity.id),
+        render.p(activity.description) if activity.description else "",
+        _facts(activity, repeat if isinstance(repeat, dict) else {}),
+        f"<blockquote><p>Det står i strategin: ”{render.esc(activity.source)}”</p></blockquote>",
+        render.p(f"Tolkning: {activity.interpretation}", cls="tolkning") if activity.interpretation else "",
+        render.p(f"Framräknat ur {activity.derived_from}.") if activity.derived_from else "",
+        flags(item.get("flaggor")),  # type: ignore[arg-type]
+    ]
+    return render.block(*parts)
+
+
+@view("arshjul")
+def arshjul_page(s: Strategy) -> str:
+    """The year month by month, then each activity: how often, who, the strategy's words."""
+    data = s[arshjul.SOURCE]
+    activities = arshjul.activities(s)
+    items = {str(i["id"]): i for i in data.get("aktiviteter") or []}
+    year = shown_year(s)
+    start, end = arshjul.strategy_period(s)
+    note = ""
+    if s.today.year != year:
+        note = render.p(
+            f"Strategin gäller {start.year}–{end.year}, så årshjulet visar {year}.", cls="arshjul__not"
+        )
+    months = "".join(_month(s, activities, year, m) for m in range(1, 13))
+    written = [a for a in activities if a.id in items]
+    computed = [a for a in activities if a.id not in items]
+    return render.block(
+        render.p(data.get("inledning", "")),
+        render.heading(2, f"Året {year} månad för månad"),
+        note,
+        f'<div class="arshjul">{months}</div>',
+        render.heading(2, "Aktiviteterna och var de står i strategin"),
+        *(_activity(s, a, items[a.id]) for a in written),
+        render.source(s.source(arshjul.SOURCE), s.edit_base),
+        render.heading(2, "Framräknat ur strategin och kanalerna"),
+        *(_activity(s, a, {}) for a in computed),
+    )

@@ -1,0 +1,100 @@
+"""The summary at the front of the print document: vision, goals, changes, open questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import diff, questions, render, versions
+from ..model import Strategy
+from . import view
+from .andringar import _compare as compare_with
+
+# The appendices' anchors in the print document (strategi.utskrift names chapters after their URL).
+CHANGES_ANCHOR = "andringar"
+QUESTIONS_ANCHOR = "oppna-fragor"
+
+
+def changes(s: Strategy) -> list[diff.Change] | str | None:
+    """The changes since the previous version, as the Ändringar page works them out (None: there
+    is no previous version; str: why they could not be worked out)."""
+    ref = versions.previous_ref(s)
+    return None if ref is None else compare_with(s, ref)
+
+
+def open_question_counts(s: Strategy) -> list[tuple[str, int]]:
+    """How many open questions of each kind the strategy has (the kinds of the Öppna frågor page)."""
+    return [
+        ("att bekräfta i källtexten", len(questions.flags(s))),
+        ("kanaler utan fullständig strategi", len(questions.incomplete_channels(s))),
+        ("öppna uppdrag", len(questions.open_assignments(s))),
+        ("nulägen som behöver uppdateras", len(questions.stale_channels(s))),
+        ("länkar utan adress", len(questions.links_without_address(s))),
+    ]
+
+
+def _vision(st: dict[str, Any]) -> str:
+    vision = st.get("vision") or {}
+    if not vision.get("text"):
+        return ""
+    words = [(w.get("ord", ""), w.get("betydelse", "")) for w in vision.get("ord") or []]
+    return (
+        '<h2 id="sammanfattning-vision">Vision</h2>'
+        + render.p(vision["text"], cls="vision")
+        + render.dl(words)
+    )
+
+
+def _goals(s: Strategy) -> str:
+    items = []
+    for goal in s["mal"].get("mål") or []:
+        text = render.esc(f"{goal.get('id', '')}. {goal.get('namn', '')}")
+        wording = f": {render.esc(goal['formulering'])}" if goal.get("formulering") else ""
+        items.append(f"<li><strong>{text}</strong>{wording}</li>")
+    if not items:
+        return ""
+    return f'<h2 id="sammanfattning-mal">Mål</h2><ul>{"".join(items)}</ul>'
+
+
+def _changes(s: Strategy) -> str:
+    found = changes(s)
+    head = '<h2 id="sammanfattning-andringar">Ändringar sedan förra versionen</h2>'
+    label = versions.label(s)
+    if found is None:
+        return head + render.p(
+            f"{label} är den första publicerade versionen; det finns inget att jämföra med."
+        )
+    if isinstance(found, str):
+        return head + render.p(found)
+    if not found:
+        return head + render.p("Inga ändringar i strategin sedan förra versionen.")
+    rows = "".join(
+        f"<li>{render.esc(section)}: {render.esc(len(items))} ändringar</li>"
+        for section, items in diff.grouped(found).items()
+    )
+    return (
+        f"{head}<p>{render.esc(len(found))} ändringar, per avsnitt:</p><ul>{rows}</ul>"
+        f'<p>Hela listan finns i <a href="#{CHANGES_ANCHOR}">bilagan Ändringar</a>.</p>'
+    )
+
+
+def _questions(s: Strategy) -> str:
+    counts = open_question_counts(s)
+    total = sum(n for _, n in counts)
+    rows = "".join(f"<li>{render.esc(n)} {render.esc(kind)}</li>" for kind, n in counts if n)
+    return (
+        '<h2 id="sammanfattning-fragor">Öppna frågor</h2>'
+        f"<p>{render.esc(total)} öppna frågor behöver lösas innan strategin kan antas:</p><ul>{rows}</ul>"
+        f'<p>Alla listas i <a href="#{QUESTIONS_ANCHOR}">bilagan Öppna frågor</a>.</p>'
+    )
+
+
+@view("sammanfattning")
+def summary(s: Strategy) -> str:
+    """One or two pages up front: the vision, the goals, what changed and how much is still open."""
+    return render.block(
+        '<h1 id="sammanfattning-rubrik">Sammanfattning</h1>',
+        _vision(s["strategi"]),
+        _goals(s),
+        _changes(s),
+        _questions(s),
+    )

@@ -1,0 +1,278 @@
+"""The change list between two versions: every addition, removal and change is reported, in Swedish."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from strategi import diff
+from strategi.diff import Change
+from strategi.model import Strategy
+from tests._viewtables import variant
+from tests.conftest import ROOT, TODAY
+
+
+def small(files: dict[str, Any] | None = None, channels: list[dict[str, Any]] | None = None) -> Strategy:
+    """A tiny strategy: only the files and channels given, labelled by the real schemas."""
+    channels = channels or []
+    sources = {f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels}
+    sources.update({stem: f"data/strategy/{stem}.yaml" for stem in files or {}})
+    return Strategy(ROOT, dict(files or {}), channels, sources, TODAY)
+
+
+def lines(old: Strategy, new: Strategy) -> list[str]:
+    return [diff.describe(c) for c in diff.compare(old, new)]
+
+
+def test_same_strategy_has_no_changes(strategy: Strategy) -> None:
+    """Comparing the strategy with itself gives no change, and the text says so in Swedish."""
+    assert diff.compare(strategy, strategy) == []
+    assert diff.as_text([], "Ändringar sedan 1.0") == "Ändringar sedan 1.0\n\nInga ändringar i strategin."
+    assert diff.as_markdown([], "Ändringar") == "### Ändringar\n\nInga ändringar i strategin.\n"
+
+
+def test_new_snapshot_is_reported(strategy: Strategy) -> None:
+    """A new nuläge snapshot appended to a channel is one 'Nytt' line named by its period."""
+    channels = copy.deepcopy(strategy.channels)
+    channels[0]["nuläge"].append({"id": "ny", "datum": "2026-h2", "avser": "hösten 2026"})
+    assert lines(strategy, variant(strategy, channels=channels)) == [
+        "Nytt: Facebook › Digitalt nuläge › hösten 2026"
+    ]
+
+
+def test_removed_snapshot_is_reported(strategy: Strategy) -> None:
+    """A snapshot taken away from a channel is one 'Borttaget' line named by its period."""
+    channels = copy.deepcopy(strategy.channels)
+    del channels[0]["nuläge"][0]
+    assert lines(strategy, variant(strategy, channels=channels)) == [
+        "Borttaget: Facebook › Digitalt nuläge › våren 2020"
+    ]
+
+
+def test_changed_figure_inside_a_snapshot(strategy: Strategy) -> None:
+    """A changed follower count names channel, section, period and field, with both figures in Swedish style."""
+    channels = copy.deepcopy(strategy.channels)
+    channels[0]["nuläge"][0]["mätvärden"]["följare"] = 18250
+    assert lines(strategy, variant(strategy, channels=channels)) == [
+        "Facebook › Digitalt nuläge › våren 2020 › Mätvärden › Följare: 17\u00a0000 → 18\u00a0250"
+    ]
+
+
+def test_added_and_removed_channels(strategy: Strategy) -> None:
+    """A new channel and a removed channel each get their own line under 'Kanaler'."""
+    channels = [c for c in copy.deepcopy(strategy.channels) if c["id"] != "twitter"]
+    channels.append({"id": "tiktok", "namn": "Tiktok"})
+    changes = diff.compare(strategy, variant(strategy, channels=channels))
+    assert [(c.section, c.where, c.kind) for c in changes] == [
+        ("Kanaler", (), "nytt"),
+        ("Kanaler", (), "borttaget"),
+    ]
+    assert [diff.describe(c) for c in changes] == ["Ny kanal: Tiktok", "Borttagen kanal: Twitter"]
+    assert changes[1].old["id"] == "twitter"
+    assert changes[0].new == {"id": "tiktok", "namn": "Tiktok"}
+
+
+def test_channel_without_name_is_called_by_its_id() -> None:
+    """A removed channel that has no name is named by its id."""
+    change = Change("Kanaler", (), "borttaget", {"id": "tiktok"}, None)
+    assert diff.describe(change) == "Borttagen kanal: tiktok"
+
+
+def test_removed_and_added_keys() -> None:
+    """A key that disappears and one that appears are reported with their values."""
+    old = small({"mal": {"webben": "Webben är viktig.", "engagemang": "Mer."}})
+    new = small({"mal": {"webben": "Webben är viktig.", "fokus_rubrik": "Fokus"}})
+    assert lines(old, new) == ["Borttaget: Mål › Engagemang: Mer.", "Nytt: Mål › Rubrik för fokus: Fokus"]
+
+
+def test_changed_text_is_quoted_and_long_text_summarised() -> None:
+    """Short texts with spaces are quoted with ”…”; texts over 180 characters together say only that they changed."""
+    assert lines(small({"mal": {"webben": "Gammal text."}}), small({"mal": {"webben": "Ny text."}})) == [
+        "Mål › Webben: ”Gammal text.” → ”Ny text.”"
+    ]
+    long_old, long_new = "a " * 45, "b " * 46
+    assert lines(small({"mal": {"webben": long_old}}), small({"mal": {"webben": long_new}})) == [
+        "Mål › Webben: texten har ändrats"
+    ]
+    at_limit_old, at_limit_new = "x" * 89, "y" * 89
+    assert lines(small({"mal": {"webben": at_limit_old}}), small({"mal": {"webben": at_limit_new}})) == [
+        f"Mål › Webben: {at_limit_old} → {at_limit_new}"
+    ]
+
+
+def test_keyed_list_items_are_matched_by_id_not_position() -> None:
+    """Reordering goals is no change; a changed goal is named by its name, a new one reported once."""
+    a = {"id": "A", "namn": "Stärka varumärket", "formulering": "Gammal."}
+    b = {"id": "B", "namn": "Visa bredd", "formulering": "B."}
+    c = {"id": "C", "namn": "Nytt mål", "formulering": "C."}
+    old = small({"mal": {"mål": [a, b]}})
+    assert lines(old, small({"mal": {"mål": [b, a]}})) == []
+    changed = {**a, "formulering": "Ny."}
+    assert lines(old, small({"mal": {"mål": [b, changed, c]}})) == [
+        "Mål › Mål › Stärka varumärket › Målet: Gammal. → Ny.",
+        "Nytt: Mål › Mål › Nytt mål",
+    ]
+    assert lines(old, small({"mal": {"mål": [b]}})) == ["Borttaget: Mål › Mål › Stärka varumärket"]
+
+
+def test_plain_lists_report_added_and_removed_values() -> None:
+    """In a list of plain values, a value taken away and one added are reported by value; as many taken
+    away as added read as rewritten lines, one change each (not a removal plus an addition)."""
+    old = small({"mal": {"bredden": {"problem": ["Ett.", "Två."]}}})
+    new = small({"mal": {"bredden": {"problem": ["Två.", "Tre."]}}})
+    assert lines(old, new) == ["Mål › Problem med att visa på bredden › Problemet: Ett. → Tre."]
+    longer = small({"mal": {"bredden": {"problem": ["Två.", "Tre.", "Fyra."]}}})
+    assert lines(old, longer) == [
+        "Borttaget: Mål › Problem med att visa på bredden › Problemet: Ett.",
+        "Nytt: Mål › Problem med att visa på bredden › Problemet: Tre.",
+        "Nytt: Mål › Problem med att visa på bredden › Problemet: Fyra.",
+    ]
+
+
+def test_unkeyed_lists_of_objects_compare_by_position() -> None:
+    """Objects without id are compared place by place: a longer list adds, a shorter one removes."""
+    row = {"kanaltext": "Webb", "markeringar": [1]}
+    old = small({"personas": {"matris": {"rader": [row]}}})
+    longer = small({"personas": {"matris": {"rader": [row, {"kanaltext": "Mejl", "markeringar": [2]}]}}})
+    changed = small({"personas": {"matris": {"rader": [{"kanaltext": "Webben", "markeringar": [1]}]}}})
+    assert [(c.where, c.kind) for c in diff.compare(old, longer)] == [
+        (("Personas i kanalerna", "Rader", "punkt 2"), "nytt")
+    ]
+    assert [(c.where, c.kind) for c in diff.compare(longer, old)] == [
+        (("Personas i kanalerna", "Rader", "punkt 2"), "borttaget")
+    ]
+    assert [(c.where[-1], c.kind, c.old, c.new) for c in diff.compare(old, changed)] == [
+        ("Kanal enligt strategin", "ändrat", "Webb", "Webben")
+    ]
+
+
+def test_values_shown_in_words() -> None:
+    """Yes/no as 'ja'/'nej', nothing as '(tomt)', numbers Swedish style, lists by their items' names."""
+    old = small({"budget": {"sociala_medier": {"budget": False}}})
+    new = small({"budget": {"sociala_medier": {"budget": True}}})
+    assert lines(old, new)[0].endswith(": nej → ja")
+    assert diff._show(None) == "(tomt)"
+    assert diff._show(2.5) == "2,5"
+    assert diff._show(1234567) == "1\u00a0234\u00a0567"
+    assert diff._show(["a", {"namn": "B"}, {}]) == "a, B, punkt 3"
+    assert diff._show({"id": "x"}) == "x"
+    assert diff._show("ett") == "ett"
+
+
+def test_sections_in_site_order_then_channels() -> None:
+    """Strategy files come first in the site's order, then each channel, then added/removed channels."""
+    old = small(
+        {"budget": {"x": 1}, "mal": {"webben": "a"}, "strategi": {"titel": "A"}},
+        [{"id": "facebook", "namn": "Facebook", "adress": "a"}, {"id": "twitter", "namn": "Twitter"}],
+    )
+    new = small(
+        {"budget": {"x": 2}, "mal": {"webben": "b"}, "strategi": {"titel": "B"}},
+        [{"id": "facebook", "namn": "Facebook", "adress": "b"}, {"id": "tiktok", "namn": "Tiktok"}],
+    )
+    changes = diff.compare(old, new)
+    assert [c.section for c in changes] == ["Strategin", "Mål", "Budget", "Facebook", "Kanaler", "Kanaler"]
+    assert list(diff.grouped(changes)) == ["Strategin", "Mål", "Budget", "Facebook", "Kanaler"]
+
+
+def test_text_and_markdown_lists() -> None:
+    """The text list groups by section with counts; the Markdown list escapes every data value."""
+    changes = [
+        Change("Mål", ("Webben",), "ändrat", "a", "b"),
+        Change("Mål", ("Engagemang",), "nytt", None, "*fet*"),
+        Change("Kanaler", (), "nytt", None, {"id": "x", "namn": "X_y"}),
+    ]
+    assert diff.as_text(changes, "Ändringar") == (
+        "Ändringar\n\nMål (2)\n  - Mål › Webben: a → b\n  - Nytt: Mål › Engagemang: *fet*\n\n"
+        "Kanaler (1)\n  - Ny kanal: X_y\n"
+    )
+    assert diff.as_markdown(changes, "Ändringar #1") == (
+        "### Ändringar #\u20601\n\n**Mål** (2)\n\n- Mål › Webben: a → b\n- Nytt: Mål › Engagemang: \\*fet\\*\n\n"
+        "**Kanaler** (1)\n\n- Ny kanal: X\\_y\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("section", "path"),
+    [
+        ("Mål", "data/strategy/mal.yaml"),
+        ("Process och uppdrag", "data/strategy/process.yaml"),
+        ("Facebook", "data/channels/facebook.yaml"),
+        ("Kanaler", "data/channels"),
+        ("Finns inte", None),
+    ],
+)
+def test_source_path_of_a_section(strategy: Strategy, section: str, path: str | None) -> None:
+    """Each section of the change list leads to the file it came from."""
+    assert diff.source_path(strategy, section) == path
+
+
+def test_removed_object_and_added_object_lines() -> None:
+    """An added or removed object is named without its contents; a removed plain value shows the value."""
+    assert diff.describe(Change("Mål", ("Mål", "A"), "nytt", None, {"id": "A"})) == "Nytt: Mål › Mål › A"
+    assert (
+        diff.describe(Change("Mål", ("Mål", "A"), "borttaget", {"id": "A"}, None))
+        == "Borttaget: Mål › Mål › A"
+    )
+    assert diff.describe(Change("Mål", ("Webben",), "borttaget", 3, None)) == "Borttaget: Mål › Webben: 3"
+
+
+def test_lists_keyed_by_date_word_or_channel_are_matched_by_that_key() -> None:
+    """Items without id are matched by 'datum', 'ord' or 'kanal': reordering them is no change."""
+    for key in ("datum", "ord", "kanal"):
+        a, b = {key: "2020-h1", "text": "A"}, {key: "2020-h2", "text": "B"}
+        old = small({"mal": {"webben": [a, b]}})
+        assert lines(old, small({"mal": {"webben": [b, a]}})) == [], key
+        changed = {key: "2020-h1", "text": "Ny"}
+        assert [
+            (c.where[-1], c.old, c.new) for c in diff.compare(old, small({"mal": {"webben": [b, changed]}}))
+        ] == [("Text", "A", "Ny")], key
+
+
+def test_a_value_changing_kind_is_one_change() -> None:
+    """A group or list replaced by a plain text (or back) is one change from the old to the new value."""
+    group, text = small({"mal": {"webben": {"a": "x"}}}), small({"mal": {"webben": "text"}})
+    listed = small({"mal": {"webben": ["a", "b"]}})
+    assert lines(group, text) == ["Mål › Webben: punkt 1 → text"]
+    assert lines(text, group) == ["Mål › Webben: text → punkt 1"]
+    assert lines(listed, text) == ["Mål › Webben: a, b → text"]
+    assert lines(text, listed) == ["Mål › Webben: text → a, b"]
+
+
+def test_list_gaining_keys_is_compared_by_position() -> None:
+    """When only one side's items have ids, items are compared by position, field by field."""
+    old = small({"mal": {"webben": [{"text": "A"}]}})
+    new = small({"mal": {"webben": [{"id": "x", "text": "A"}]}})
+    assert [(c.where, c.kind, c.new) for c in diff.compare(old, new)] == [
+        (("Webben", "x", "Id"), "nytt", "x")
+    ]
+    assert [(c.where, c.kind, c.old) for c in diff.compare(new, old)] == [
+        (("Webben", "x", "Id"), "borttaget", "x")
+    ]
+
+
+def test_channels_after_a_new_channel_are_still_compared() -> None:
+    """A new channel placed before a changed one does not hide the change."""
+    old = small(channels=[{"id": "twitter", "namn": "Twitter", "adress": "a"}])
+    new = small(
+        channels=[{"id": "tiktok", "namn": "Tiktok"}, {"id": "twitter", "namn": "Twitter", "adress": "b"}]
+    )
+    assert lines(old, new) == ["Ny kanal: Tiktok", "Twitter › Adress: a → b"]
+
+
+def test_exactly_two_long_texts_are_still_shown() -> None:
+    """Two texts of 90 characters each (180 together) are still shown; one more character summarises."""
+    old, new = "x" * 90, "y" * 90
+    assert lines(small({"mal": {"webben": old}}), small({"mal": {"webben": new}})) == [
+        f"Mål › Webben: {old} → {new}"
+    ]
+    assert lines(small({"mal": {"webben": old}}), small({"mal": {"webben": new + "y"}})) == [
+        "Mål › Webben: texten har ändrats"
+    ]
+
+
+def test_describe_a_change_at_the_top_of_a_section() -> None:
+    """A change without a place inside its section (not a channel) reads 'Section: old → new'."""
+    assert diff.describe(Change("Mål", (), "ändrat", "a", "b")) == "Mål: a → b"
+    assert diff._show({}) == "punkt 1"

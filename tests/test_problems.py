@@ -1,0 +1,108 @@
+"""The three report formats print the same problems, each in its exact shape."""
+
+from __future__ import annotations
+
+import json
+
+from strategi.problems import FORMATS, Problem, sort_problems
+
+ERROR = Problem("data/strategy/mal.yaml", 12, 5, "'Q' finns inte som mål", rule="referens")
+WARNING = Problem(
+    "data/channels/facebook.yaml", 40, 3, "digitalt nuläge är gammalt", severity="varning", rule="granskning"
+)
+
+
+def test_text_format_lines_and_summary() -> None:
+    """Text: one `file:line:col: message` line per problem, warnings marked, then a Swedish summary."""
+    assert FORMATS["text"]([ERROR, WARNING], 17) == (
+        "data/strategy/mal.yaml:12:5: 'Q' finns inte som mål\n"
+        "data/channels/facebook.yaml:40:3: varning: digitalt nuläge är gammalt\n"
+        "1 fel och 1 varning i 17 kontrollerade filer."
+    )
+
+
+def test_text_summary_counts_and_plurals() -> None:
+    """The summary says 'Allt stämmer' when clean, 'Inga fel' with only warnings, and plural warnings."""
+    assert FORMATS["text"]([], 17) == "Allt stämmer: 17 filer kontrollerade, inga fel."
+    assert (
+        FORMATS["text"]([WARNING, WARNING], 3).splitlines()[-1]
+        == "Inga fel och 2 varningar i 3 kontrollerade filer."
+    )
+    assert FORMATS["text"]([ERROR, ERROR], 3).splitlines()[-1] == "2 fel i 3 kontrollerade filer."
+    assert FORMATS["text"]([WARNING], 1).splitlines()[-1] == "Inga fel och 1 varning i 1 kontrollerade filer."
+
+
+def test_json_format_has_every_field() -> None:
+    """JSON: counts of files, errors and warnings, and every field of every problem, in Swedish keys."""
+    assert json.loads(FORMATS["json"]([ERROR, WARNING], 17)) == {
+        "filer": 17,
+        "fel": 1,
+        "varningar": 1,
+        "problem": [
+            {
+                "file": "data/strategy/mal.yaml",
+                "line": 12,
+                "column": 5,
+                "message": "'Q' finns inte som mål",
+                "severity": "fel",
+                "rule": "referens",
+            },
+            {
+                "file": "data/channels/facebook.yaml",
+                "line": 40,
+                "column": 3,
+                "message": "digitalt nuläge är gammalt",
+                "severity": "varning",
+                "rule": "granskning",
+            },
+        ],
+    }
+
+
+def test_json_counts_errors_and_warnings_apart() -> None:
+    """Two errors and one warning are counted as 2 'fel' and 1 'varningar'."""
+    out = json.loads(FORMATS["json"]([ERROR, ERROR, WARNING], 3))
+    assert (out["fel"], out["varningar"], len(out["problem"])) == (2, 1, 3)
+
+
+def test_json_keeps_swedish_letters_and_indents() -> None:
+    """JSON is written with å, ä, ö as letters (not \\u escapes) and indented by two spaces."""
+    out = FORMATS["json"]([ERROR], 1)
+    assert '    {\n      "file": "data/strategy/mal.yaml",' in out
+    assert "'Q' finns inte som mål" in out
+    assert json.loads(FORMATS["json"]([], 4)) == {"filer": 4, "fel": 0, "varningar": 0, "problem": []}
+
+
+def test_github_annotation_exact() -> None:
+    """GitHub: `::error file=F,line=L,col=C::message` (and ::warning), then the summary line."""
+    assert FORMATS["github"]([ERROR, WARNING], 17) == (
+        "::error file=data/strategy/mal.yaml,line=12,col=5::'Q' finns inte som mål\n"
+        "::warning file=data/channels/facebook.yaml,line=40,col=3::digitalt nuläge är gammalt\n"
+        "1 fel och 1 varning i 17 kontrollerade filer."
+    )
+
+
+def test_github_escapes_properties_and_message() -> None:
+    """Percent, CR and LF are escaped everywhere; colon and comma only in the file property."""
+    odd = Problem("data/a,b:c%.yaml", 2, 1, "50 % fel:\nrad två,\r slut")
+    assert FORMATS["github"]([odd], 1).splitlines()[0] == (
+        "::error file=data/a%2Cb%3Ac%25.yaml,line=2,col=1::50 %25 fel:%0Arad två,%0D slut"
+    )
+
+
+def test_sort_removes_duplicates_and_orders_by_place() -> None:
+    """Problems are sorted by file, line, column and message; an identical problem is reported once."""
+    a = Problem("b.yaml", 3, 1, "x")
+    b = Problem("a.yaml", 9, 2, "y")
+    c = Problem("a.yaml", 9, 1, "z")
+    d = Problem("a.yaml", 9, 1, "a")
+    e = Problem("a.yaml", 10, 1, "a")
+    assert sort_problems([a, b, c, a, d, e]) == [d, c, b, e, a]
+
+
+def test_severity_decides_is_error() -> None:
+    """A problem is an error unless its severity is 'varning'; the default rule is 'schema'."""
+    plain = Problem("f.yaml", 1, 1, "m")
+    assert plain.is_error
+    assert plain.rule == "schema"
+    assert not WARNING.is_error

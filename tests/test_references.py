@@ -1,0 +1,190 @@
+"""Every kind of cross-reference in the data is checked: a wrong id is reported with the nearest known one.
+
+The places below are written out by hand from the data (not read from rules.REFERENCES), so
+removing a reference rule makes one of these cases fail.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strategi import check, rules
+from strategi.loader import Document
+from tests.conftest import ROOT, TODAY
+
+CASES: list[tuple[str, tuple[Any, ...], str, str]] = [
+    # (file, path to a real reference, its value, what it must name)
+    (
+        "data/strategy/organisation.yaml",
+        ("personer", 0, "roller", 0),
+        "redaktor-sociala-medier",
+        "roll i data/strategy/organisation.yaml",
+    ),
+    ("data/strategy/organisation.yaml", ("personer", 0, "kanaler", 0), "facebook", "kanal i data/channels/"),
+    (
+        "data/strategy/organisation.yaml",
+        ("grupper", 0, "medlemsroller", 0),
+        "ansvarig-sociala-medier",
+        "roll i data/strategy/organisation.yaml",
+    ),
+    ("data/strategy/organisation.yaml", ("grupper", 0, "kanaler", 0), "webbplats", "kanal i data/channels/"),
+    (
+        "data/strategy/organisation.yaml",
+        ("grupper", 3, "ingår_i"),
+        "regionkansliet",
+        "grupp i data/strategy/organisation.yaml",
+    ),
+    (
+        "data/strategy/organisation.yaml",
+        ("kanaler_utan_huvudredaktörer", "kanaler", 0),
+        "instagram",
+        "kanal i data/channels/",
+    ),
+    (
+        "data/strategy/budget.yaml",
+        ("webb", "ansvarig_roll"),
+        "forvaltningsledare",
+        "roll i data/strategy/organisation.yaml",
+    ),
+    (
+        "data/strategy/process.yaml",
+        ("uppdrag", 0, "till", 0),
+        "redaktorsgrupp-sociala-medier",
+        "grupp i data/strategy/organisation.yaml",
+    ),
+    (
+        "data/strategy/process.yaml",
+        ("uppdrag", 0, "redovisas_till"),
+        "strategigruppen-for-kommunikation",
+        "grupp i data/strategy/organisation.yaml",
+    ),
+    ("data/strategy/process.yaml", ("uppdrag", 1, "kanaler", 0), "linkedin", "kanal i data/channels/"),
+    (
+        "data/strategy/process.yaml",
+        ("beslut", "personer", 0),
+        "victoria-rydergard",
+        "person i data/strategy/organisation.yaml",
+    ),
+    ("data/strategy/materialtyper.yaml", ("typer", 0, "stöttar_mål", 0), "A", "mål i data/strategy/mal.yaml"),
+    ("data/strategy/personas.yaml", ("matris", "rader", 4, "kanal"), "webbplats", "kanal i data/channels/"),
+    ("data/channels/facebook.yaml", ("mål", 0, "mål", 0), "A", "mål i data/strategy/mal.yaml"),
+    ("data/channels/webbplats.yaml", ("personas", 0), "behovande", "persona i data/strategy/personas.yaml"),
+    (
+        "data/channels/facebook.yaml",
+        ("organisation", "personer", 0),
+        "victoria-rydergard",
+        "person i data/strategy/organisation.yaml",
+    ),
+    (
+        "data/channels/facebook.yaml",
+        ("organisation", "kanalansvariga", 0),
+        "victoria-rydergard",
+        "person i data/strategy/organisation.yaml",
+    ),
+    (
+        "data/channels/linkedin.yaml",
+        ("uppdrag", 0),
+        "linkedin-mal-och-arbetssatt",
+        "uppdrag i data/strategy/process.yaml",
+    ),
+    (
+        "data/channels/facebook.yaml",
+        ("organisation", "roller", 0),
+        "kanalansvarig",
+        "roll i data/strategy/organisation.yaml",
+    ),
+    (
+        "data/channels/twitter.yaml",
+        ("fullständighet", "uppdrag"),
+        "komplettera-twitter-och-pressrum",
+        "uppdrag i data/strategy/process.yaml",
+    ),
+]
+
+
+def _case_id(relpath: str, path: tuple[Any, ...]) -> str:
+    """An ASCII test id such as 'organisation-personer-0-roller-0'."""
+    words = [Path(relpath).stem, *map(str, path)]
+    return "-".join(words).translate(str.maketrans("åäö", "aao"))
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Document]:
+    result = check.run(ROOT, TODAY)
+    assert result.ok
+    return result.documents
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    data = copy.deepcopy(data)
+    node = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return data
+
+
+def _with(
+    documents: dict[str, Document], relpath: str, path: tuple[Any, ...], value: Any
+) -> dict[str, Document]:
+    doc = documents[relpath]
+    return {**documents, relpath: dataclasses.replace(doc, data=_set(doc.data, path, value))}
+
+
+@pytest.mark.parametrize(
+    ("relpath", "path", "value", "target"), CASES, ids=[_case_id(c[0], c[1]) for c in CASES]
+)
+def test_misspelt_reference_is_reported_with_the_nearest_id(
+    documents: dict[str, Document], relpath: str, path: tuple[Any, ...], value: str, target: str
+) -> None:
+    """A reference one letter off is an error at its own line naming what it should be and the id meant."""
+    doc = documents[relpath]
+    assert _lookup(doc.data, path) == value, "the case must point at a real reference"
+    broken = _with(documents, relpath, path, value + "x")
+    problems = list(rules.check_references(broken))
+    line, col = doc.where(path)
+    assert [(p.file, p.line, p.column, p.message, p.rule) for p in problems] == [
+        (relpath, line, col, f"'{value}x' finns inte som {target}. Menade du '{value}'?", "referens")
+    ]
+
+
+def _lookup(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def test_unknown_reference_without_near_match_lists_the_known_ids(documents: dict[str, Document]) -> None:
+    """A reference far from every id lists all known ids of that kind, sorted."""
+    broken = _with(documents, "data/strategy/materialtyper.yaml", ("typer", 0, "stöttar_mål", 0), "Q")
+    messages = [p.message for p in rules.check_references(broken)]
+    goals = sorted(str(g["id"]) for g in documents["data/strategy/mal.yaml"].data["mål"])
+    assert messages == [f"'Q' finns inte som mål i data/strategy/mal.yaml. Kända: {', '.join(goals)}."]
+    assert goals == ["1", "2", "A", "B", "C"]
+
+
+def test_empty_reference_is_not_an_error(documents: dict[str, Document]) -> None:
+    """A reference left empty (null) is not checked: the matrix rows without a channel stay valid."""
+    broken = _with(documents, "data/strategy/personas.yaml", ("matris", "rader", 4, "kanal"), None)
+    assert list(rules.check_references(broken)) == []
+
+
+def test_reference_into_a_broken_file_is_skipped(documents: dict[str, Document]) -> None:
+    """When the file a reference points into failed to load, the reference is not reported as well."""
+    without_goals = {p: d for p, d in documents.items() if p != "data/strategy/mal.yaml"}
+    broken = _with(without_goals, "data/channels/facebook.yaml", ("mål", 0, "mål", 0), "Q")
+    assert list(rules.check_references(broken)) == []
+
+
+def test_channel_known_by_file_name_even_if_its_file_is_broken(documents: dict[str, Document]) -> None:
+    """A channel file with errors still counts as a channel, so references to it are not errors too."""
+    without_facebook = {p: d for p, d in documents.items() if p != "data/channels/facebook.yaml"}
+    files = [p for p in documents if p.startswith("data/channels/")]
+    assert list(rules.check_references(without_facebook, files)) == []
+    unknown = {p.message.split(".")[0] for p in rules.check_references(without_facebook)}
+    assert unknown == {"'facebook' finns inte som kanal i data/channels/"}

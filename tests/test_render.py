@@ -1,0 +1,112 @@
+"""The HTML building blocks: exact markup, every data value escaped, Swedish number style."""
+
+from __future__ import annotations
+
+import pytest
+
+from strategi import render
+
+NB = "\u00a0"
+
+
+def test_ul_items_class_and_empty() -> None:
+    """A list has one escaped <li> per item, an optional class, and is left out entirely when empty."""
+    assert render.ul(["a", "<b>"]) == "<ul><li>a</li><li>&lt;b&gt;</li></ul>"
+    assert render.ul(["a"], cls="kort") == '<ul class="kort"><li>a</li></ul>'
+    assert render.ul([]) == ""
+    assert render.ul([], cls="kort") == ""
+
+
+def test_dl_leaves_out_empty_values() -> None:
+    """A definition list shows label/value pairs, skips empty ones, and is left out when nothing remains."""
+    assert render.dl([("Publik", "Alla"), ("Tom", ""), ("Inget", None), ("Tal", 0)]) == (
+        '<dl class="profil"><dt>Publik</dt><dd>Alla</dd><dt>Tal</dt><dd>0</dd></dl>'
+    )
+    assert render.dl([("Tom", "")]) == ""
+
+
+def test_paragraphs_split_on_blank_lines() -> None:
+    """A blank line starts a new paragraph; a class goes on each; lists and None are handled."""
+    assert render.p("Ett.\n\n  Två  \nrader.\n\n") == "<p>Ett.</p>\n<p>Två rader.</p>"
+    assert render.p("Ett.", cls="kalla") == '<p class="kalla">Ett.</p>'
+    assert render.p("") == ""
+    assert render.paragraphs(None) == ""
+    assert render.paragraphs("Ett.") == "<p>Ett.</p>"
+    assert render.paragraphs(["Ett.", "Två."]) == "<p>Ett.</p>\n<p>Två.</p>"
+
+
+def test_table_markup() -> None:
+    """A table: labelled scroll box, caption, column headers, first cell a row header, Raw kept, None empty."""
+    html = render.table("Rubrik <x>", ["A", "B"], [["r1", None], [render.Raw("<i>x</i>"), 2]], cls="matris")
+    assert html == (
+        '<div class="tabell matris" role="region" tabindex="0" aria-label="Rubrik &lt;x&gt;">'
+        "<table><caption>Rubrik &lt;x&gt;</caption>"
+        '<thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>'
+        '<tbody><tr><th scope="row">r1</th><td></td></tr>'
+        '<tr><th scope="row"><i>x</i></th><td>2</td></tr></tbody></table></div>'
+    )
+
+
+def test_table_without_row_headers() -> None:
+    """With row_headers=False every cell is a plain <td>."""
+    html = render.table("T", ["A"], [["x"]], row_headers=False)
+    assert "<tbody><tr><td>x</td></tr></tbody>" in html
+    assert 'class="tabell "' in html
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, f"1{NB}000"),
+        (17000, f"17{NB}000"),
+        (1600000, f"1{NB}600{NB}000"),
+        (-1234, f"−1{NB}234"),
+        (2.59, "2,59"),
+        (3.0, "3"),
+        (12345.5, f"12{NB}345,5"),
+    ],
+)
+def test_swedish_numbers(value: float, shown: str) -> None:
+    """Numbers: no-break space between thousands, decimal comma, a true minus sign."""
+    assert render.number(value) == shown
+
+
+def test_kronor_and_esc_of_values() -> None:
+    """Amounts end in a no-break space and 'kr'; yes/no read 'ja'/'nej'; braces and pipes are inert."""
+    assert render.kronor(300000) == f"300{NB}000{NB}kr"
+    assert render.esc(True) == "ja"
+    assert render.esc(False) == "nej"
+    assert render.esc(1000) == f"1{NB}000"
+    assert (
+        render.esc('{{ x }} | "y" <z>\n  w') == "&#123;&#123; x &#125;&#125; &#124; &quot;y&quot; &lt;z&gt; w"
+    )
+
+
+def test_one_line_keeps_no_break_spaces() -> None:
+    """Line breaks and runs of spaces fold to one space; a no-break space is kept."""
+    assert render.one_line(f"  a\t\r\n b{NB}c  ") == f"a b{NB}c"
+
+
+def test_heading_and_markdown_escaping() -> None:
+    """Headings are Markdown with every special character as an entity, and an optional anchor."""
+    assert render.heading(2, "Mål #1 *", "mal") == "\n## Mål &#35;1 &#42; {#mal}\n"
+    assert render.heading(3, "Rad\nbrytning") == "\n### Rad brytning\n"
+    assert render.md(1000) == f"1{NB}000"
+    assert render.md("a_b[c](d)") == "a&#95;b&#91;c&#93;&#40;d&#41;"
+
+
+def test_source_line_with_and_without_edit_link() -> None:
+    """The 'Källa' line names the file, and links to propose a change when an edit base is known."""
+    assert render.source("data/x.yaml") == '<p class="kalla">Källa: <code>data/x.yaml</code></p>'
+    assert render.source("data/x.yaml", "https://e/edit/main/") == (
+        '<p class="kalla">Källa: <code>data/x.yaml</code> · '
+        '<a href="https://e/edit/main/data/x.yaml">Föreslå ändring</a></p>'
+    )
+
+
+def test_block_joins_non_empty_parts() -> None:
+    """Parts are joined by blank lines, empty parts dropped, ending in one newline."""
+    assert render.block("a", "", "b") == "a\n\nb\n"
+    assert str(render.Raw("<i>x</i>")) == "<i>x</i>"

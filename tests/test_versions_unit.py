@@ -1,0 +1,68 @@
+"""Version facts without building a site: draft or adopted, selector label, tags, what to compare with."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strategi import versions
+from strategi.model import Strategy
+from tests.conftest import TODAY
+
+
+def small(root: Path, **strategi: Any) -> Strategy:
+    data = {"version": {"id": "2020-h1", "etikett": "Våren 2020"}, "status": "antagen", **strategi}
+    return Strategy(root, {"strategi": data}, [], {}, TODAY)
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, timeout=30)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """An empty git repository with one commit."""
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "start")
+    return tmp_path
+
+
+def test_draft_label_says_forslag(tmp_path: Path) -> None:
+    """A draft (status 'förslag') is labelled '… (förslag)' in the selector; an adopted one by its label alone."""
+    assert versions.selector_title(small(tmp_path, status="förslag")) == "Våren 2020 (förslag)"
+    assert versions.is_draft(small(tmp_path, status="förslag"))
+    assert versions.selector_title(small(tmp_path)) == "Våren 2020"
+    assert not versions.is_draft(small(tmp_path))
+    assert versions.version_id(small(tmp_path)) == "2020-h1"
+
+
+def test_published_tags_oldest_first(repo: Path) -> None:
+    """Only 'strategi-' tags count, as version ids, oldest first."""
+    for tag in ["strategi-2021-h1", "strategi-2020-h1", "annat-2019", "strategi-2020-h2"]:
+        git(repo, "tag", tag)
+    assert versions.published_tags(repo) == ["2020-h1", "2020-h2", "2021-h1"]
+
+
+def test_published_tags_outside_git_is_empty(tmp_path: Path) -> None:
+    """A folder that is not a git repository has no published versions (no error)."""
+    assert versions.published_tags(tmp_path / "inget") == []
+
+
+def test_previous_ref_is_the_latest_earlier_version(repo: Path) -> None:
+    """The change list compares with the newest version before this one, never a later one or itself."""
+    for tag in ["strategi-2019-h2", "strategi-2020-h1", "strategi-2020-h2", "strategi-2021-h1"]:
+        git(repo, "tag", tag)
+    s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"})
+    assert versions.previous_ref(s) == "strategi-2020-h2"
+    first = small(repo, version={"id": "2019-h2", "etikett": "Hösten 2019"})
+    assert versions.previous_ref(first) is None
+
+
+def test_configured_compare_ref_wins(repo: Path) -> None:
+    """A 'jämför_med' ref in the strategy is used as given."""
+    git(repo, "tag", "strategi-2020-h1")
+    s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="v1")
+    assert versions.previous_ref(s) == "v1"
