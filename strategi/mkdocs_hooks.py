@@ -30,6 +30,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     _print.pages.clear()
+    # The footer's link to the accessibility statement (overrides/partials/copyright.html).
+    page = "tillganglighet/" if config["use_directory_urls"] else "tillganglighet.html"
+    config["extra"]["strategi_tillganglighet"] = page
     strategy = site.try_load(config)
     if strategy is None:  # serving invalid data: keep every page's address for the error page
         pages = [site.channel_page(c) for c in serving.channel_ids(site.project_root(config))]
