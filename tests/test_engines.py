@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_TODAY, IN_CI, ROOT
+from tests.conftest import FIXED_TODAY, FIXED_UPDATED, IN_CI, ROOT
 from tests.test_site import page_text
 
 pytestmark = pytest.mark.slow
@@ -24,7 +24,13 @@ def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path) -> No
             pytest.fail(message)
         pytest.skip(message)
     site = tmp_path / "properdocs-site"
-    env = {**os.environ, "STRATEGI_IDAG": FIXED_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    # The same fixed dates as the MkDocs build (tests/conftest.py: build_site).
+    env = {
+        **os.environ,
+        "STRATEGI_IDAG": FIXED_TODAY,
+        "STRATEGI_SENAST_UPPDATERAD": FIXED_UPDATED,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     result = subprocess.run(
         [str(PROPERDOCS), "build", "--strict", "--quiet", "-d", str(site)],
         cwd=ROOT,
