@@ -24,7 +24,6 @@ def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path) -> No
             pytest.fail(message)
         pytest.skip(message)
     site = tmp_path / "properdocs-site"
-    # The same fixed dates as the MkDocs build (tests/conftest.py: build_site).
     env = {
         **os.environ,
         "STRATEGI_IDAG": FIXED_TODAY,

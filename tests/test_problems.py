@@ -38,6 +38,7 @@ def test_json_format_has_every_field() -> None:
         "filer": 17,
         "fel": 1,
         "varningar": 1,
+        "visas_inte": 0,
         "problem": [
             {
                 "file": "data/strategy/mal.yaml",
@@ -70,7 +71,13 @@ def test_json_keeps_swedish_letters_and_indents() -> None:
     out = FORMATS["json"]([ERROR], 1)
     assert '    {\n      "file": "data/strategy/mal.yaml",' in out
     assert "'Q' finns inte som mål" in out
-    assert json.loads(FORMATS["json"]([], 4)) == {"filer": 4, "fel": 0, "varningar": 0, "problem": []}
+    assert json.loads(FORMATS["json"]([], 4)) == {
+        "filer": 4,
+        "fel": 0,
+        "varningar": 0,
+        "visas_inte": 0,
+        "problem": [],
+    }
 
 
 def test_github_annotation_exact() -> None:
@@ -83,11 +90,24 @@ def test_github_annotation_exact() -> None:
 
 
 def test_github_escapes_properties_and_message() -> None:
-    """Percent, CR and LF are escaped everywhere; colon and comma only in the file property."""
+    """Percent is escaped everywhere, colon and comma only in the file property; line breaks are written out."""
     odd = Problem("data/a,b:c%.yaml", 2, 1, "50 % fel:\nrad två,\r slut")
     assert FORMATS["github"]([odd], 1).splitlines()[0] == (
-        "::error file=data/a%2Cb%3Ac%25.yaml,line=2,col=1::50 %25 fel:%0Arad två,%0D slut"
+        "::error file=data/a%2Cb%3Ac%25.yaml,line=2,col=1::50 %25 fel:\\nrad två,\\r slut"
     )
+
+
+def test_at_most_200_problems_are_printed_and_the_rest_counted() -> None:
+    """Of 201 problems, 200 are printed in every format and the summary says one more is not shown."""
+    many = [Problem("f.yaml", i, 1, "m") for i in range(1, 202)]
+    text = FORMATS["text"](many, 1).splitlines()
+    assert len(text) == 201
+    assert text[-1] == "201 fel i 1 kontrollerade filer. De första 200 visas; 1 till visas inte."
+    assert len(FORMATS["github"](many, 1).splitlines()) == 201
+    out = json.loads(FORMATS["json"](many, 1))
+    assert (out["fel"], out["visas_inte"], len(out["problem"])) == (201, 1, 200)
+    exactly = FORMATS["text"](many[:200], 1).splitlines()
+    assert exactly[-1] == "200 fel i 1 kontrollerade filer."
 
 
 def test_sort_removes_duplicates_and_orders_by_place() -> None:

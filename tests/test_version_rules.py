@@ -13,9 +13,7 @@ from typing import Any
 import pytest
 
 from strategi import check, diff, model, versions
-from tests.conftest import ROOT
-
-TODAY = dt.date(2026, 11, 29)
+from tests.conftest import TODAY
 
 
 def _edit(path: Path, pattern: str, new: str) -> None:
@@ -148,15 +146,10 @@ def _with_channels(s: model.Strategy, channels: list[dict[str, Any]]) -> model.S
     return dataclasses.replace(s, channels=channels)
 
 
-@pytest.fixture(scope="module")
-def seed() -> model.Strategy:
-    return model.load(ROOT, TODAY)
-
-
-def test_new_snapshot_shows_its_figures_before_and_after(seed: model.Strategy) -> None:
+def test_new_snapshot_shows_its_figures_before_and_after(strategy: model.Strategy) -> None:
     """A new Facebook snapshot lists its figures, 'före → efter' against the previous snapshot's
     measure, with the date in words, never the code."""
-    channels = copy.deepcopy(seed.channels)
+    channels = copy.deepcopy(strategy.channels)
     facebook = next(c for c in channels if c["id"] == "facebook")
     facebook["nuläge"].append(
         {
@@ -167,15 +160,15 @@ def test_new_snapshot_shows_its_figures_before_and_after(seed: model.Strategy) -
             "mätvärden": {"följare": 18250, "andel_kvinnor": 72},
         }
     )
-    lines = [diff.describe(c) for c in diff.compare(seed, _with_channels(seed, channels))]
+    lines = [diff.describe(c) for c in diff.compare(strategy, _with_channels(strategy, channels))]
     assert [line.replace("\u00a0", " ").replace("\u202f", " ") for line in lines] == [
         "Nytt: Facebook › Digitalt nuläge › hösten 2020: Följare: 17 000 → 18 250; Kvinnor (%): 72 (oförändrat)"
     ]
 
 
-def test_new_channel_shows_its_key_facts(seed: model.Strategy) -> None:
+def test_new_channel_shows_its_key_facts(strategy: model.Strategy) -> None:
     """A new channel is listed with its address, audience, frequency and latest figures."""
-    channels = copy.deepcopy(seed.channels)
+    channels = copy.deepcopy(strategy.channels)
     tiktok = copy.deepcopy(next(c for c in channels if c["id"] == "twitter"))
     tiktok.update(
         id="tiktok",
@@ -192,24 +185,24 @@ def test_new_channel_shows_its_key_facts(seed: model.Strategy) -> None:
             }
         ],
     )
-    lines = [diff.describe(c) for c in diff.compare(seed, _with_channels(seed, [*channels, tiktok]))]
+    lines = [diff.describe(c) for c in diff.compare(strategy, _with_channels(strategy, [*channels, tiktok]))]
     assert [line.replace("\u00a0", " ").replace("\u202f", " ") for line in lines] == [
         "Ny kanal: Tiktok (https://www.tiktok.com/@regionorebrolan; Målgrupp: Unga vuxna.; "
         "Frekvens: 2 filmer/vecka; våren 2021: Följare: 1 200)"
     ]
 
 
-def test_codes_in_words_and_rewritten_list_items(seed: model.Strategy) -> None:
+def test_codes_in_words_and_rewritten_list_items(strategy: model.Strategy) -> None:
     """A version id change reads 'våren 2020 → hösten 2020'; a rewritten line in a text list is one
     change, not a removal plus an addition; derived fields of an older version are no change."""
-    old_main = copy.deepcopy(seed["strategi"])
+    old_main = copy.deepcopy(strategy["strategi"])
     old_main["version"]["etikett"] = "Våren 2020"
     old_main["nuläge_avser"] = "2020-h1"
-    new_main = copy.deepcopy(seed["strategi"])
+    new_main = copy.deepcopy(strategy["strategi"])
     new_main["version"]["id"] = "2020-h2"
     new_main["källa"]["sidfot"][0] = "Hat Ihnen dieser Inhalt geholfen?"
-    old = dataclasses.replace(seed, files={**seed.files, "strategi": old_main})
-    new = dataclasses.replace(seed, files={**seed.files, "strategi": new_main})
+    old = dataclasses.replace(strategy, files={**strategy.files, "strategi": old_main})
+    new = dataclasses.replace(strategy, files={**strategy.files, "strategi": new_main})
     lines = [diff.describe(c) for c in diff.compare(old, new)]
     assert lines == [
         "Strategin › Version › Versions-id: våren 2020 → hösten 2020",
@@ -230,16 +223,16 @@ def test_comment_markdown_and_titles() -> None:
     )
 
 
-def test_banner_start_page_and_cover_agree(seed: model.Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_banner_start_page_and_cover_agree(strategy: model.Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
     """Version, status, last updated and the presentation read the same on the draft banner, the start
     page and the printed cover; the cover has no print date (it would freeze into each version)."""
     from strategi import site
     from strategi.views import VIEWS
 
     monkeypatch.setenv(versions.UPDATED_ENV, "2021-01-19")
-    start = VIEWS["start"](seed)
-    cover = site.cover_html(seed)
-    banner = site.banner_html(seed)
+    start = VIEWS["start"](strategy)
+    cover = site.cover_html(strategy)
+    banner = site.banner_html(strategy)
     for label, value in [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
