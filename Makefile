@@ -41,8 +41,10 @@ setup: $(STAMP)
 validera: $(STAMP)
 	$(PY) -m strategi validera
 
-serve: validera
-	$(PY) -m mkdocs serve --strict --dev-addr $(ADDR)
+# Quiet: MkDocs' own log only from warnings up; strategi.serving says in Swedish where the site is,
+# shows invalid data as an error page in the browser and the problems in the terminal.
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --strict --quiet --dev-addr $(ADDR)
 
 build: validera
 	$(PY) -m mkdocs build --strict --clean --site-dir site

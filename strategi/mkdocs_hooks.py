@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import calendars, jinja_cache, model, render, site, utskrift
+from strategi import calendars, jinja_cache, model, questions, reading, render, serving, site, utskrift
 
 # The print document of the build under way (a new one for every build, also under `make serve`).
 _print = utskrift.PrintDocument()
@@ -23,15 +23,31 @@ def _strategy(config: Any) -> model.Strategy:
     return site.load_for_build(config)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` shows invalid data as an error page instead of stopping (strategi.serving)."""
+    serving.start(command)
+
+
 def on_config(config: Any) -> Any:
     _print.pages.clear()
-    strategy = _strategy(config)
+    # The footer's link to the accessibility statement (overrides/partials/copyright.html).
+    page = "tillganglighet/" if config["use_directory_urls"] else "tillganglighet.html"
+    config["extra"]["strategi_tillganglighet"] = page
+    strategy = site.try_load(config)
+    if strategy is None:  # serving invalid data: keep every page's address for the error page
+        pages = [site.channel_page(c) for c in serving.channel_ids(site.project_root(config))]
+        config["nav"] = site.insert_pages(config["nav"], pages)
+        return config
     config["nav"] = site.insert_channels(config["nav"], strategy)
     site.configure(config, strategy)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
+    if serving.in_error():
+        for channel_id in serving.channel_ids(site.project_root(config)):
+            files.append(File.generated(config, site.channel_page(channel_id), content=f"# {channel_id}\n"))
+        return files
     strategy = _strategy(config)
     for channel in strategy.channels:
         source = strategy.source(f"kanal:{channel['id']}")
@@ -44,13 +60,21 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """While `make serve` has invalid data, every page is the error page (macros never run)."""
+    return serving.error_markdown() if serving.in_error() else None
+
+
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     """Escape the page title: it can come from data (a channel's name), and the theme prints
     titles unescaped in <title>, the navigation and the header. Pages are all rendered before
-    any template, so every nav entry sees the escaped title."""
+    any template, so every nav entry sees the escaped title. The print document keeps every
+    question in full; the reading page folds them (strategi.reading)."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
     _print.add(page, html_text)
-    return html_text
+    work_list = files.get_file_from_path("oppna-fragor.md")
+    target = work_list.url if work_list else reading.QUESTIONS_PAGE
+    return reading.loosen(reading.fold_questions(html_text, page.url, target))
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -62,12 +86,15 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    """Point the edit button at the file behind the page: its YAML file when it has one."""
-    source = page.meta.get("källa") or f"{site.docs_path(config)}/{page.file.src_uri}"
+    """Point the edit button at the page's primary file: its YAML file when it has one, else its
+    own Markdown file (a page built from many files names each of them in its sections)."""
+    source = page.meta.get("källa") or ""
+    if not source or source.endswith("/"):
+        source = f"{site.docs_path(config)}/{page.file.src_uri}"
     url = site.edit_url(config, source)
     if url:
         page.edit_url = url
-    if page.file.src_uri == utskrift.PRINT_PAGE:
+    if page.file.src_uri == utskrift.PRINT_PAGE and not serving.in_error():
         # Every other page's content is rendered by now: MkDocs renders all pages before any template.
         strategy = _strategy(config)
         page.meta["dokumenttitel"] = utskrift.document_title(strategy)
@@ -86,3 +113,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         front = f"---\nkälla: {page.meta['källa']}\n---\n\n" if page.meta.get("källa") else ""
         out.write_text(front + markdown, encoding="utf-8")
     return markdown
+
+
+@event_priority(-50)  # after the search plugin has written its index, before `offline` inlines it
+def on_post_build(config: Any) -> None:
+    """The search index learns words without diacritics; under `make serve`, say the site is built."""
+    offline = any(
+        name.endswith("offline") and bool(getattr(plugin, "config", {}).get("enabled"))
+        for name, plugin in config["plugins"].items()
+    )
+    reading.fold_search_index(Path(config["site_dir"]) / "search" / "search_index.json", stem=not offline)
+    if serving.State.serving and not serving.in_error():
+        serving.built(config, len(questions.stale_channels(_strategy(config))))

@@ -90,6 +90,7 @@ PARTS: tuple[Part, ...] = (
     Part("data/strategy/organisation.yaml", "organisation.schema.json"),
     Part("data/strategy/budget.yaml", "budget.schema.json"),
     Part("data/strategy/process.yaml", "process.schema.json"),
+    Part("data/strategy/tillganglighet.yaml", "tillganglighet.schema.json"),
     CHANNELS,
     # Optional: versions from before the follow-up indicators have no such file.
     Part("data/strategy/indikatorer.yaml", "indikatorer.schema.json", required=False),

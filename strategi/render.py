@@ -105,17 +105,21 @@ def table(
     """An accessible table in a box that scrolls sideways on narrow screens.
 
     Cells are data values (escaped here) unless they are ``Raw`` HTML made by another helper.
+    With ``cls="kort"`` the table becomes one card per row on a phone: each cell carries its
+    column's name.
     """
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    cards = "kort" in cls.split()
     body = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
             content = cell.html if isinstance(cell, Raw) else esc(cell if cell is not None else "")
+            label = f' data-rubrik="{esc(headers[i])}"' if cards and i < len(headers) else ""
             if i == 0 and row_headers:
-                cells.append(f'<th scope="row">{content}</th>')
+                cells.append(f'<th scope="row"{label}>{content}</th>')
             else:
-                cells.append(f"<td>{content}</td>")
+                cells.append(f"<td{label}>{content}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<div class="tabell {cls}" role="region" tabindex="0" aria-label="{esc(caption)}">'
@@ -140,12 +144,23 @@ def light(colour: str) -> Raw:
     return Raw(f'<span class="ljus ljus--{slug}">{esc(colour)}</span>')
 
 
+# Material's pencil (material/pencil), drawn inline so no icon font or outside asset is needed.
+PENCIL = (
+    '<svg class="kalla__ikon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M20.71 '
+    "7.04c.39-.39.39-1.04 0-1.41l-2.34-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 3.75M3 17.25V21h3.75L17.81 "
+    '9.93l-3.75-3.75L3 17.25z"/></svg>'
+)
+
+
 def source(path: str, edit_base: str | None = None) -> str:
-    """The 'Källa' line under a generated table or section, with a link to propose a change."""
-    link = ""
+    """The quiet source note of a section: the file it comes from, a pencil that opens it for editing."""
+    text = f"Källa: <code>{esc(path)}</code>"
     if edit_base:
-        link = f' · <a href="{esc(edit_base + path)}">Föreslå ändring</a>'
-    return f'<p class="kalla">Källa: <code>{esc(path)}</code>{link}</p>'
+        text = (
+            f'<a href="{esc(edit_base + path)}" title="Föreslå ändring i {esc(path)}">'
+            f'{PENCIL}{text}<span class="kalla__dolt"> – föreslå ändring</span></a>'
+        )
+    return f'<p class="kalla" data-search-exclude>{text}</p>'
 
 
 def block(*parts: str) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from . import model, periods, render, versions
+from . import model, periods, render, serving, versions
 from .views import VIEWS
 
 CHANNEL_PAGE_DIR = "kanaler"
@@ -31,12 +31,10 @@ def edit_base(config: Any) -> str | None:
 
 
 def edit_url(config: Any, source: str) -> str | None:
-    """Where 'Föreslå ändring' leads for a file; a folder opens its listing instead of an editor."""
+    """Where 'Föreslå ändring' leads: the editor for one file (never a folder's listing)."""
     base = edit_base(config)
-    if base is None:
+    if base is None or source.endswith("/"):
         return None
-    if source.endswith("/"):
-        return base.replace("/edit/", "/tree/", 1) + source
     return base + source
 
 
@@ -64,14 +62,29 @@ def _mtime(path: Path) -> int:
 
 def load_for_build(config: Any) -> model.Strategy:
     """The strategy for this build; reloaded whenever a data or schema file changes."""
+    strategy = try_load(config)
+    if strategy is None:
+        raise PluginError(serving.TITLE)
+    return strategy
+
+
+def try_load(config: Any) -> model.Strategy | None:
+    """The strategy for this build, or None while `make serve` shows the error page for invalid
+    data (strategi.serving). Outside serving, invalid data stops the build."""
     root = project_root(config)
     watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
     stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
     try:
         strategy = _load_cached(root, stamp, periods.today())
-    except (model.InvalidData, periods.BadToday) as exc:
+    except model.InvalidData as exc:
+        if serving.State.serving:
+            serving.failed(exc.problems, exc.files)
+            return None
         # MkDocs prints a PluginError as one clean message and exits 1: no traceback.
         raise PluginError(str(exc)) from None
+    except periods.BadToday as exc:
+        raise PluginError(str(exc)) from None
+    serving.succeeded()
     strategy.edit_base = edit_base(config)
     return strategy
 
@@ -103,6 +116,12 @@ def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
         PLAN_NAV_PLACEHOLDER: [month_page(str(p["månad"])) for p in strategy.plans],
     }
     return _insert_after(nav, generated)
+
+
+def insert_pages(nav: list[Any], pages: list[Any]) -> list[Any]:
+    """Put these nav entries right after the channel overview page (`make serve`'s error page
+    keeps every channel page's address this way)."""
+    return _insert_after(nav, {NAV_PLACEHOLDER: pages})
 
 
 def _insert_after(nav: list[Any], generated: dict[str, list[Any]]) -> list[Any]:
@@ -140,8 +159,11 @@ def channel_markdown(channel: dict[str, Any], source: str) -> str:
 
 
 def register(env: Any) -> None:
-    """mkdocs-macros: register every view, bound to this build's strategy."""
-    strategy = load_for_build(env.conf)
+    """mkdocs-macros: register every view, bound to this build's strategy (none while `make serve`
+    shows the error page: every page's Markdown is replaced by it before macros run)."""
+    strategy = try_load(env.conf)
+    if strategy is None:
+        return
     for name, view in VIEWS.items():
         env.macro(_bind(view, strategy), name)
 

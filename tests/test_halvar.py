@@ -60,7 +60,7 @@ def _trimmed_project(dest: Path) -> Path:
         shutil.copy2(ROOT / "docs" / page, dest / "docs" / page)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\n  # The whole strategy on one page.*?(?=\nhooks:)", "\n", config, flags=re.S)
-    config = config.replace("  - search:\n      lang: sv\n", "")
+    config = re.sub(r"  - search:\n(?:      .*\n)+", "", config)
     # The start page links to pages cut here: do not fail the build for those links.
     config = config.replace("  links:\n    not_found: warn", "  links:\n    not_found: info")
     config = config[: config.index("\nnav:\n")] + (

@@ -63,16 +63,24 @@ def test_policy_documents_with_sub_documents_and_flags(strategy: model.Strategy)
     assert "Vilket gäller?" in out  # the file-level question about the status
 
 
-def test_source_note_keeps_german_footer_verbatim(strategy: model.Strategy) -> None:
-    """'Om källan' holds the note, the page's date in words and every footer line word for word, marked German."""
+def test_source_note_without_the_german_footer(strategy: model.Strategy) -> None:
+    """'Om källan' holds the note and the page's date in words; the source page's German footer is not
+    strategy content and leaves the reading page."""
     out = VIEWS["bakgrund"](strategy)
-    note = strategy["strategi"]["källa"]
     section = out[out.index("## Om källan") :]
-    assert '<blockquote lang="de">' in section
-    for line in note["sidfot"]:
-        assert f"<p>{line}</p>" in section
     assert "<dd>19 januari 2021</dd>" in section
     assert "Källa: <code>data/strategy/strategi.yaml</code>" in section
+    assert "Hat Ihnen dieser Inhalt weitergeholfen?" not in out
+    assert 'lang="de"' not in out
+
+
+def test_german_footer_verbatim_on_the_work_list(strategy: model.Strategy) -> None:
+    """Öppna frågor keeps every line of the source page's footer word for word, marked German."""
+    out = VIEWS["oppna_fragor"](strategy)
+    section = out[out.index("## Källsidans ram") :]
+    assert '<blockquote class="om-kallan" lang="de">' in section
+    for line in strategy["strategi"]["källa"]["sidfot"]:
+        assert f"<p>{line}</p>" in section
 
 
 def test_values_are_escaped(strategy: model.Strategy) -> None:
@@ -84,7 +92,9 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["källa"]["sidfot"] = ["<script>d</script>"]
     out = VIEWS["bakgrund"](_with(strategy, data))
     assert "<script>" not in out
-    assert out.count("&lt;script&gt;") == 3
+    assert out.count("&lt;script&gt;") == 2
+    work_list = VIEWS["oppna_fragor"](_with(strategy, data))
+    assert "<p>&lt;script&gt;d&lt;/script&gt;</p>" in work_list
     assert "### &#60;script&#62;b&#60;/script&#62;" in out  # headings are Markdown-escaped
 
 

@@ -31,7 +31,7 @@ def _rows(out: str, caption: str) -> list[list[str]]:
 
 
 def test_goal_tables_cell_by_cell(strategy: model.Strategy) -> None:
-    """Overall goals and sub-goals each get a table: label linked to its anchor, name, wording, source, usage."""
+    """Overall goals and sub-goals each get a table: label linked to its anchor, name, wording."""
     out = VIEWS["mal"](strategy)
     goals = strategy["mal"]["mål"]
     tables = {
@@ -46,19 +46,19 @@ def test_goal_tables_cell_by_cell(strategy: model.Strategy) -> None:
                 f'<a href="#mal-{goal["id"].lower()}">Mål {goal["id"]}</a>',
                 goal["namn"],
                 _flat(goal["formulering"]),
-                _flat(goal["källa"]),
-                goal["kallas_i_löpande_text"],
             ]
     assert strategy["mal"]["inledning"]["övergripande"] in out
     assert _flat(strategy["mal"]["inledning"]["mål_på_vägen_dit"]) in out
 
 
 def test_each_goal_has_anchored_section_with_reasoning(strategy: model.Strategy) -> None:
-    """Every goal has a level-3 heading with anchor mal-<id>, its wording and every reasoning paragraph."""
+    """Every goal has a level-3 heading with anchor mal-<id>, where it comes from, what the running
+    text calls it, and every reasoning paragraph."""
     out = VIEWS["mal"](strategy)
     for goal in strategy["mal"]["mål"]:
         assert f"### Mål {goal['id']}: {goal['namn']} {{#mal-{goal['id'].lower()}}}" in out
-        assert f"Målet kommer från: {_flat(goal['källa'])}" in out
+        assert f"Målet kommer från: {_flat(goal['källa'])}." in out
+        assert f"I strategins text kallas det: {goal['kallas_i_löpande_text']}." in out
         for paragraph in goal.get("motivering") or []:
             assert _flat(paragraph) in out
 

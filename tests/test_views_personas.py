@@ -45,7 +45,7 @@ def test_persona_table_cell_by_cell(strategy: Strategy) -> None:
 
 def test_recorded_matrix_headers_name_the_personas(strategy: Strategy) -> None:
     """The recorded matrix keeps the strategy's channel heading and heads columns 1..5 with persona names."""
-    rows = table(VIEWS["personas"](strategy), "Var personas i huvudsak följer oss")
+    rows = table(VIEWS["personas_matris"](strategy), "Var personas i huvudsak följer oss")
     matrix = strategy["personas"]["matris"]
     names = {p["nummer"]: p["namn"] for p in strategy["personas"]["personas"]}
     expected = [matrix["rubrik_kanal"], *(f"{n} – {names[n]}" for n in matrix["kolumner"])]
@@ -54,7 +54,7 @@ def test_recorded_matrix_headers_name_the_personas(strategy: Strategy) -> None:
 
 def test_recorded_matrix_rows_as_recorded(strategy: Strategy) -> None:
     """Each recorded row is shown; a lost channel name reads 'Okänd kanal' with why; marks are 'x'."""
-    rows = table(VIEWS["personas"](strategy), "Var personas i huvudsak följer oss")
+    rows = table(VIEWS["personas_matris"](strategy), "Var personas i huvudsak följer oss")
     matrix = strategy["personas"]["matris"]
     assert len(rows) == 1 + len(matrix["rader"])
     for row, recorded in zip(rows[1:], matrix["rader"], strict=True):
@@ -75,7 +75,7 @@ def test_recorded_matrix_rows_as_recorded(strategy: Strategy) -> None:
 
 def test_recorded_matrix_never_has_an_empty_cell(strategy: Strategy) -> None:
     """No cell of the recorded matrix is blank, since a blank would read as 'no'."""
-    rows = table(VIEWS["personas"](strategy), "Var personas i huvudsak följer oss")
+    rows = table(VIEWS["personas_matris"](strategy), "Var personas i huvudsak följer oss")
     assert all(text(cell) for row in rows for cell in row)
 
 
@@ -83,38 +83,49 @@ def test_recorded_matrix_without_questions_says_no(strategy: Strategy) -> None:
     """Once the matrix has no open questions, an unmarked cell reads 'nej' instead of 'okänd'."""
     data = copy.deepcopy(strategy["personas"])
     data["matris"].pop("flaggor")
-    rows = table(VIEWS["personas"](variant(strategy, personas=data)), "Var personas i huvudsak följer oss")
+    rows = table(
+        VIEWS["personas_matris"](variant(strategy, personas=data)), "Var personas i huvudsak följer oss"
+    )
     assert {text(c) for row in rows[1:] for c in row[1:]} == {"x", "nej"}
 
 
 def test_matrix_flags_are_shown(strategy: Strategy) -> None:
-    """Every open question about the matrix is on the page, in an 'Att bekräfta' note the rows link to."""
-    html = VIEWS["personas"](strategy)
+    """Every open question about the matrix is with it, in an 'Att bekräfta' note the rows link to."""
+    html = VIEWS["personas_matris"](strategy)
     assert "{#personas-matris-att-bekrafta}" in html
     assert '<p class="admonition-title">Att bekräfta</p>' in html
     for flag in strategy["personas"]["matris"]["flaggor"]:
         assert " ".join(flag["fråga"].split()) in text(html)
 
 
-def test_channel_matrix_from_channel_files(strategy: Strategy) -> None:
-    """One row per channel file: 'ja'/'nej' from its personas list, 'uppgift saknas' when it has none."""
+def test_channels_list_the_personas_they_name(strategy: Strategy) -> None:
+    """The reading page lists each channel whose file names personas, with the personas' names, and
+    says in one sentence which channels name none; no 'uppgift saknas' cells."""
     html = VIEWS["personas"](strategy)
-    rows = table(html, "Personas som kanalen främst riktar sig till")
-    people = strategy["personas"]["personas"]
-    assert [text(c) for c in rows[0]] == ["Kanal", *(f"{p['nummer']} – {p['namn']}" for p in people)]
-    assert len(rows) == 1 + len(strategy.channels)
-    for row, channel in zip(rows[1:], strategy.channels, strict=True):
-        assert text(row[0]) == channel["namn"]
-        named = channel.get("personas")
-        for persona, cell in zip(people, row[1:], strict=True):
-            if named is None:
-                assert cell == '<span class="okand">uppgift saknas</span>'
-            else:
-                assert text(cell) == ("ja" if persona["id"] in named else "nej")
+    assert (
+        '<li><a href="../kanaler/webbplats/">Webbplats</a>: Den behövande medborgaren, Den stödjande medborgaren, '
+        "Den obundne medborgaren, Den engagerade medborgaren</li>"
+    ) in html
+    assert "För Facebook, Instagram, Linkedin, Twitter, Mejlutskick anger strategin inte säkert" in text(html)
+    assert "uppgift saknas" not in html
+    assert "okänd" not in html
 
 
-def test_new_channel_file_adds_a_row(strategy: Strategy) -> None:
-    """A channel added to data/channels/ appears in the channel matrix without any code change."""
+def test_garbled_matrix_leaves_the_reading_page(strategy: Strategy) -> None:
+    """The recorded matrix (with 'Okänd kanal' rows) is not on the personas page, which links to it on
+    Öppna frågor; the work list shows it with its questions."""
+    html = VIEWS["personas"](strategy)
+    assert "Okänd kanal" not in html
+    assert "Var personas i huvudsak följer oss" not in html
+    assert "[Öppna frågor](oppna-fragor.md#personamatrisen)" in html
+    work_list = VIEWS["oppna_fragor"](strategy)
+    assert "{#personamatrisen}" in work_list
+    assert "Okänd kanal" in work_list
+    assert strategy["personas"]["matris"]["inledning"].split()[0] in work_list
+
+
+def test_new_channel_file_adds_a_line(strategy: Strategy) -> None:
+    """A channel added to data/channels/ with a personas list appears on the page without any code change."""
     extra = {
         "id": "podd",
         "namn": "Podd",
@@ -123,13 +134,13 @@ def test_new_channel_file_adds_a_row(strategy: Strategy) -> None:
         "fullständighet": {"status": "komplett"},
     }
     s = variant(strategy, channels=[*strategy.channels, extra])
-    rows = table(VIEWS["personas"](s), "Personas som kanalen främst riktar sig till")
-    assert [text(c) for c in rows[-1]] == ["Podd", "nej", "nej", "nej", "ja", "nej"]
-    assert "podd.yaml" in VIEWS["personas"](s)
+    html = VIEWS["personas"](s)
+    assert '<li><a href="../kanaler/podd/">Podd</a>: Den obundne medborgaren</li>' in html
+    assert "podd.yaml" in html
 
 
 def test_sources_name_every_file(strategy: Strategy) -> None:
-    """The persona sections name personas.yaml; the channel matrix lists every channel file."""
+    """The persona sections name personas.yaml; the channel list names every channel file."""
     html = VIEWS["personas"](strategy)
     assert "Källa: <code>data/strategy/personas.yaml</code>" in html
     assert "Källa: <code>data/channels/*.yaml</code>" in html
@@ -146,6 +157,7 @@ def test_values_are_escaped(strategy: Strategy) -> None:
     channels = copy.deepcopy(strategy.channels)
     channels[0]["namn"] = SCRIPT
     html = VIEWS["personas"](variant(strategy, channels=channels, personas=data))
+    html += VIEWS["personas_matris"](variant(strategy, channels=channels, personas=data))
     assert SCRIPT not in html
     assert ESCAPED in html
 
@@ -171,7 +183,8 @@ def test_minimal_data_does_not_crash(strategy: Strategy) -> None:
         {"personas": "data/strategy/personas.yaml", "kanal:ny": "data/channels/ny.yaml"},
         dt.date(2021, 1, 1),
     )
-    html = VIEWS["personas"](s)
+    assert "Personas i kanalerna" in VIEWS["personas"](s)
+    html = VIEWS["personas_matris"](s)
     rows = table(html, "Var personas i huvudsak följer oss")
     assert [text(c) for c in rows[0]] == ["Kanal", "1 – P1"]
     assert text(rows[1][1]) == "nej"

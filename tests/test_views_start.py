@@ -103,3 +103,26 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     assert "Nästa presentation" not in out
     assert "<dd></dd>" not in out
     assert "Förslag – inte antaget" in out
+
+
+def test_at_a_glance_goals_channels_and_where_things_stand(strategy: model.Strategy) -> None:
+    """Before the status box the start page shows the vision, every goal linked to its section on
+    Mål, one card per channel (target group, content, latest follower count with its time) and
+    where things stand, each linked on; the status box follows under 'Om det här dokumentet'."""
+    out = VIEWS["start"](strategy)
+    glance, about = out.split("## Om det här dokumentet", 1)
+    assert "## Vision" in glance
+    assert 'class="admonition info strategi-status"' in about
+    for line in [
+        "- [Mål A: Stärka varumärket](mal.md#mal-a)",
+        "- [Mål 1: Öka antalet dialoger med medborgarna](mal.md#mal-1)",
+    ]:
+        assert line in glance
+    assert glance.count('<li class="kanalkort">') == len(strategy.channels)
+    assert '<a class="kanalkort__namn" href="kanaler/facebook/">Facebook</a>' in glance
+    assert "<dt>Målgrupp</dt><dd>Länsinvånare 18 år och uppåt.</dd>" in glance
+    assert "<dt>Följare</dt><dd>ca\u00a017\u00a0000 (våren 2020)</dd>" in glance
+    assert "[Se nuläget i alla kanaler](nulage.md)" in glance
+    assert "[Se ändringarna](andringar.md)" in glance
+    assert "[Se Öppna frågor](oppna-fragor.md)" in glance
+    assert "6 av 6 kanaler behöver ett nytt nuläge" in glance

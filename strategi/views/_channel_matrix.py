@@ -46,4 +46,4 @@ def channel_sources(s: Strategy) -> str:
     listing = ", ".join(entries)
     if listing:
         listing = f" · Föreslå ändring i {listing}" if s.edit_base else f" ({listing})"
-    return f'<p class="kalla">Källa: <code>data/channels/*.yaml</code>{listing}</p>'
+    return f'<p class="kalla" data-search-exclude>Källa: <code>data/channels/*.yaml</code>{listing}</p>'

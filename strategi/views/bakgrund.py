@@ -88,19 +88,35 @@ def _scope(st: dict[str, Any], status: str) -> list[str]:
 
 
 def _source_note(st: dict[str, Any]) -> str:
-    """'Om källan': where the text comes from, and the web page's German footer word for word."""
+    """'Om källan': where the text comes from and when the web page was last updated."""
     note = st.get("källa") or {}
     if not note:
         return ""
-    footer = "".join(f"<p>{render.esc(one_line(line))}</p>" for line in note.get("sidfot") or [])
     updated = note.get("webbsida_senast_uppdaterad")
     return render.block(
         render.heading(2, "Om källan"),
         '<div class="om-kallan">'
         + render.p(note.get("anmärkning", ""))
         + render.dl([("Webbsidan senast uppdaterad", tidpunkt(str(updated)) if updated else "")])
-        + (f'<p>Sidans fot, ordagrant:</p><blockquote lang="de">{footer}</blockquote>' if footer else "")
         + "</div>",
+    )
+
+
+def source_frame(s: Strategy) -> str:
+    """The source web page's own frame (its German feedback footer), word for word. It is not
+    strategy content, so it is shown on the work list Öppna frågor, not on a reading page."""
+    note = s["strategi"].get("källa") or {}
+    footer = "".join(f"<p>{render.esc(one_line(line))}</p>" for line in note.get("sidfot") or [])
+    if not footer:
+        return ""
+    return render.block(
+        render.heading(2, "Källsidans ram", "kallsidans-ram"),
+        render.p(
+            "Strategin hämtades från en webbsida. Sidans fot hör till sidans ram och inte till "
+            "strategin; den sparas i data så att inget faller bort och visas här ordagrant."
+        ),
+        f'<blockquote class="om-kallan" lang="de">{footer}</blockquote>',
+        render.source(s.source("strategi"), s.edit_base),
     )
 
 

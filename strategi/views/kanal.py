@@ -176,6 +176,7 @@ def kanaler(s: Strategy) -> str:
     rows = [_overview_row(s, c) for c in s.channels]
     texts = [intro.get("struktur"), intro.get("lokala_tillägg")]
     return render.block(
+        render.heading(2, "Kanalerna i strategin", "kanalerna"),
         render.table("Kanalerna i strategin", headers, rows),
         render.p(
             f"Nuläget ska uppdateras minst var {_cadence(s)}:e månad; "

@@ -10,7 +10,9 @@ from ..model import Strategy
 from . import view
 from ._org_helpers import flags, one_line
 
-HEADERS = ["Mål", "Namn", "Formulering", "Källa", "Kallas i löpande text"]
+# The table is the goals at a glance; where each goal comes from and what the running text calls
+# it stand quietly in the goal's own section below (issue 11: no columns that repeat the text).
+HEADERS = ["Mål", "Namn", "Formulering"]
 
 
 def anchor(goal_id: Any) -> str:
@@ -29,8 +31,6 @@ def _row(goal: dict[str, Any]) -> list[Any]:
         link,
         goal.get("namn", ""),
         one_line(goal.get("formulering", "")),
-        one_line(goal.get("källa", "")),
-        goal.get("kallas_i_löpande_text", ""),
     ]
 
 
@@ -46,11 +46,17 @@ def _goal_table(s: Strategy, title: str, caption: str, intro: Any, goals: list[d
 
 
 def _reasoning(goal: dict[str, Any]) -> str:
-    """One goal's section: heading with its anchor, the goal in the strategy's words, why, questions."""
-    origin = f"Målet kommer från: {one_line(goal['källa'])}" if goal.get("källa") else ""
+    """One goal's section: heading with its anchor, where it comes from and what the text calls it,
+    why, questions (its wording is in the table above)."""
+    notes = [
+        f"Målet kommer från: {one_line(goal['källa'])}." if goal.get("källa") else "",
+        f"I strategins text kallas det: {one_line(goal['kallas_i_löpande_text'])}."
+        if goal.get("kallas_i_löpande_text")
+        else "",
+    ]
+    origin = " ".join(n for n in notes if n)
     return render.block(
         render.heading(3, f"{label(goal)}: {goal.get('namn', '')}", anchor(goal.get("id"))),
-        f"<blockquote>{render.p(goal['formulering'])}</blockquote>" if goal.get("formulering") else "",
         render.p(origin, cls="referens") if origin else "",
         render.paragraphs(goal.get("motivering")),
         flags(goal.get("flaggor")),

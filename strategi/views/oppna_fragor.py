@@ -8,6 +8,8 @@ from .. import periods, questions, render
 from ..model import Strategy
 from . import view
 from ._org_helpers import FLAG_TYPES
+from .bakgrund import source_frame
+from .personas import personas_matris
 
 
 def _quote(text: str | None) -> str:
@@ -31,7 +33,9 @@ def _flag_section(s: Strategy) -> str:
             ]
             for q in items
         ]
-        parts.append(render.table(f"Att bekräfta i {relpath}", ["Var", "Typ", "Fråga", "Rad"], rows))
+        parts.append(
+            render.table(f"Att bekräfta i {relpath}", ["Var", "Typ", "Fråga", "Rad"], rows, cls="kort")
+        )
         parts.append(render.source(relpath, s.edit_base))
     return render.block(*parts)
 
@@ -55,7 +59,7 @@ def _assignments(s: Strategy) -> str:
             when += " (passerad)"
         rows.append([" ".join(str(item.get("vad", "")).split()), when, item.get("status", "")])
     return render.block(
-        render.table("Öppna uppdrag", ["Uppdrag", "Deadline", "Status"], rows),
+        render.table("Öppna uppdrag", ["Uppdrag", "Deadline", "Status"], rows, cls="kort"),
         render.source(s.source("process"), s.edit_base),
     )
 
@@ -82,7 +86,7 @@ def _stale(s: Strategy) -> str:
         render.p(
             f"Nuläget ska uppdateras minst var {cadence}:e månad. Räknat från {periods.describe(s.today.isoformat())}:"
         ),
-        render.table("Nuläge som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows),
+        render.table("Nuläge som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows, cls="kort"),
     )
 
 
@@ -91,7 +95,7 @@ def _links(s: Strategy) -> str:
     if not found:
         return render.p("Alla länkar har en adress.")
     rows = [[q.where, q.text, q.file, q.line] for q in found]
-    return render.table("Länkar utan adress", ["Var", "Fråga", "Fil", "Rad"], rows)
+    return render.table("Länkar utan adress", ["Var", "Fråga", "Fil", "Rad"], rows, cls="kort")
 
 
 @view("oppna_fragor")
@@ -113,4 +117,6 @@ def oppna_fragor(s: Strategy) -> str:
         _stale(s),
         render.heading(2, "Länkar utan adress", "lankar-utan-adress"),
         _links(s),
+        personas_matris(s),
+        source_frame(s),
     )

@@ -1,8 +1,9 @@
-"""'Målgrupper och personas': the five personas and where they follow us, channel by channel.
+"""'Målgrupper och personas': the five personas and which personas each channel serves.
 
+The reading page says what the strategy reliably says: the personas each channel file names.
 The strategy's persona x channel matrix lost most of its channel names when the page was
-flattened to text. It is shown as recorded, with what is unknown said in words; beside it a
-second table is built from the channel files' own `personas` lists.
+flattened to text; it is shown as recorded, with its questions, on the work list Öppna frågor
+(view personas_matris), and the reading page links there.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ._channel_matrix import channel_link, channel_sources, unknown
 from ._org_helpers import flags, one_line
 
 MATRIX_FLAGS_ID = "personas-matris-att-bekrafta"
+MATRIX_ANCHOR = "personamatrisen"
 
 
 def _persona_by_number(data: dict[str, Any]) -> dict[int, dict[str, Any]]:
@@ -37,7 +39,7 @@ def _personas(s: Strategy, data: dict[str, Any]) -> str:
         ]
         for p in people
     ]
-    table = render.table("De fem personas", ["Nr", "Persona", "Behov", "Drivkraft"], rows)
+    table = render.table("De fem personas", ["Nr", "Persona", "Behov", "Drivkraft"], rows, cls="kort")
     descriptions = "".join(
         f"<li><strong>{render.esc(one_line(p.get('namn', '')))}</strong> – "
         f"{render.esc(one_line(p.get('beskrivning', '')))}</li>"
@@ -87,7 +89,6 @@ def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
         legend += " okänd: strategins text visar inte säkert om personan är markerad (se Att bekräfta)."
     question_block = flags(matrix.get("flaggor"))
     return render.block(
-        render.heading(3, "Matrisen som den står i strategin"),
         render.p(legend),
         render.table("Var personas i huvudsak följer oss, enligt strategins matris", headers, rows),
         # A heading, not a bare id, so the anchor survives the print page's renaming of ids.
@@ -97,36 +98,59 @@ def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
     )
 
 
-def _channel_matrix(s: Strategy, data: dict[str, Any]) -> str:
-    """Persona x channel from the channel files: one row per channel file, unknown where it has no list."""
-    people = data.get("personas") or []
-    headers = ["Kanal", *(_column_header(p.get("nummer", ""), p) for p in people)]
-    rows: list[list[Any]] = []
-    missing = []
+def _served(s: Strategy, data: dict[str, Any]) -> str:
+    """Each channel that names its personas, with their names; the channels that name none in one
+    sentence, pointing to the garbled matrix on Öppna frågor."""
+    by_id = {p.get("id"): p for p in data.get("personas") or []}
+    items = []
+    silent = []
     for channel in s.channels:
         named = channel.get("personas")
-        if named is None:
-            missing.append(one_line(channel.get("namn", channel["id"])))
-            rows.append([channel_link(channel), *(unknown() for _ in people)])
-        else:
-            rows.append([channel_link(channel), *("ja" if p.get("id") in named else "nej" for p in people)])
-    note = ""
-    if missing:
-        note = render.p(
-            "Uppgift saknas: kanalfilen anger inte vilka personas kanalen främst riktar sig till "
-            f"({', '.join(missing)})."
+        if not named:
+            silent.append(one_line(channel.get("namn", channel["id"])))
+            continue
+        names = ", ".join(one_line(by_id[pid]["namn"]) if pid in by_id else str(pid) for pid in named)
+        items.append(f"<li>{channel_link(channel).html}: {render.esc(names)}</li>")
+    listing = f'<ul class="personas-kanaler">{"".join(items)}</ul>' if items else ""
+    rest = ""
+    if silent:
+        rest = render.p(
+            f"För {', '.join(silent)} anger strategin inte säkert vilka personas kanalen främst "
+            "riktar sig till: strategins matris över personas och kanaler har tappat kanalnamnen."
         )
+    link = (
+        f"Matrisen finns som den står, med sina frågor, på [Öppna frågor](oppna-fragor.md#{MATRIX_ANCHOR})."
+        if data.get("matris")
+        else ""
+    )
     return render.block(
-        render.heading(3, "Enligt kanalernas egna avsnitt"),
-        render.table("Personas som kanalen främst riktar sig till, enligt kanalfilerna", headers, rows),
-        note,
+        render.p("Det här säger kanalavsnitten om vilka personas kanalen främst riktar sig till:")
+        if items
+        else "",
+        listing,
+        rest,
+        link,
         channel_sources(s),
+    )
+
+
+@view("personas_matris")
+def personas_matris(s: Strategy) -> str:
+    """The strategy's persona x channel matrix as it stands, with its questions (for Öppna frågor)."""
+    data = s["personas"]
+    matrix = data.get("matris") or {}
+    if not matrix:
+        return ""
+    return render.block(
+        render.heading(2, "Matrisen över personas och kanaler som den står i strategin", MATRIX_ANCHOR),
+        render.p(matrix.get("inledning", "")),
+        _recorded_matrix(s, data),
     )
 
 
 @view("personas")
 def personas(s: Strategy) -> str:
-    """The personas page: intro, the role note, the five personas and the two persona x channel tables."""
+    """The personas page: intro, the role note, the five personas, and the personas each channel names."""
     data = s["personas"]
     remark = ""
     if data.get("anmärkning"):
@@ -134,15 +158,12 @@ def personas(s: Strategy) -> str:
             '<div class="admonition info"><p class="admonition-title">En persona är en roll</p>'
             f"{render.p(data['anmärkning'])}</div>"
         )
-    matrix = data.get("matris") or {}
     return render.block(
         render.p(data.get("inledning", "")),
         remark,
         _personas(s, data),
         render.heading(2, "Personas i kanalerna"),
-        render.p(matrix.get("inledning", "")),
-        _recorded_matrix(s, data),
-        _channel_matrix(s, data),
+        _served(s, data),
     )
 
 

@@ -1,19 +1,24 @@
-"""The start page: what this document is (status box), the vision, the region and how to use the site."""
+"""The start page: the strategy at a glance (vision, goals, channels with their latest figures, where
+things stand), then what this document is (status box), the region and how to use the site."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .. import render, versions
+from .. import periods, questions, render, versions
 from ..model import Strategy
 from . import VIEWS, view
+from ._channel_matrix import completeness
+from ._kanal_nulage import followers, when
 from ._org_helpers import flags, one_line
 from ._time import tidpunkt
+from .mal import anchor as goal_anchor
+from .mal import label as goal_label
 
 # Site text, not data: the links are Markdown so the strict build checks that every page exists.
 HOW_TO_USE = (
     "Sidan är strategin byggd direkt ur data: varje text och tabell kommer från en fil i mappen "
-    "`data/`, och under varje avsnitt står vilken fil det är. Börja gärna med [Bakgrund](bakgrund.md) "
+    "`data/`, och pennan vid varje avsnitt öppnar den filen för ett ändringsförslag. Börja gärna med [Bakgrund](bakgrund.md) "
     "och [Mål](mal.md), läs sedan om varje kanal under [Kanaler](kanaler/index.md). Det som ännu "
     "behöver bekräftas samlas under [Öppna frågor](oppna-fragor.md). Vill du ändra något läser du "
     "[Så föreslår du en ändring](guide.md)."
@@ -82,17 +87,99 @@ def _region(st: dict[str, Any]) -> str:
     )
 
 
+def _goals(s: Strategy) -> str:
+    """The goals and sub-goals by name, each linked to its section on Mål (the strict build checks
+    every anchor)."""
+    goals = s["mal"].get("mål") or []
+    if not goals:
+        return ""
+    lines = [
+        f"- [{render.md(goal_label(g))}: {render.md(one_line(g.get('namn', '')))}](mal.md#{goal_anchor(g.get('id'))})"
+        for g in goals
+    ]
+    return render.block(render.heading(2, "Målen", "malen"), "\n".join(lines))
+
+
+def _channel_card(channel: dict[str, Any]) -> str:
+    """One channel: its name linked to its page, its target group and content, its latest figure."""
+    profile = channel.get("profil") or {}
+    latest = periods.latest_snapshot(channel)
+    count = followers(latest)
+    facts = [
+        ("Målgrupp", one_line(profile.get("målgrupp", ""))),
+        ("Innehåll", one_line(profile.get("innehåll", ""))),
+        ("Följare", f"{count} ({when(latest)})" if count and latest else ""),
+    ]
+    if not any(value for _, value in facts):
+        facts.append(("Kanalstrategi", completeness(channel)))
+    name = render.esc(one_line(channel.get("namn", channel["id"])))
+    return (
+        f'<li class="kanalkort"><a class="kanalkort__namn" href="kanaler/{render.esc(channel["id"])}/">{name}</a>'
+        f"{render.dl(facts)}</li>"
+    )
+
+
+def _channels(s: Strategy) -> str:
+    if not s.channels:
+        return ""
+    cards = "".join(_channel_card(c) for c in s.channels)
+    return render.block(
+        render.heading(2, "Kanalerna", "kanalerna"),
+        f'<ul class="kanalkort-lista">{cards}</ul>',
+    )
+
+
+def _latest_status(s: Strategy) -> str:
+    """The newest digital-status time of any channel, in words ('' when no channel has one)."""
+    dated = [snap for c in s.channels if (snap := periods.latest_snapshot(c)) and snap.get("datum")]
+    if not dated:
+        return ""
+    newest = max(dated, key=lambda snap: periods.bounds(str(snap["datum"]))[1])
+    return periods.describe(str(newest["datum"]))
+
+
+def _where_things_stand(s: Strategy) -> str:
+    """Where things stand: the latest status, what changed in this version, what is still open."""
+    latest = _latest_status(s)
+    stale = len(questions.stale_channels(s))
+    status = (
+        f"Det senaste digitala nuläget är från {latest}." if latest else "Inget digitalt nuläge är daterat."
+    )
+    if stale:
+        status += f" {stale} av {len(s.channels)} kanaler behöver ett nytt nuläge."
+    ref = versions.previous_ref(s)
+    label = versions.label(s)
+    changed = (
+        f"Vad som ändrats i {label} jämfört med {ref}."
+        if ref
+        else f"{label} är den första versionen; det finns ingen tidigare att jämföra med."
+    )
+    flagged = len(questions.flags(s))
+    tasks = len(questions.open_assignments(s))
+    open_text = f"{flagged} frågor att bekräfta och {tasks} öppna uppdrag."
+    lines = [
+        f"- **Digitalt nuläge:** {render.md(status)} [Se nuläget i alla kanaler](nulage.md)",
+        f"- **Ändringar:** {render.md(changed)} [Se ändringarna](andringar.md)",
+        f"- **Öppna frågor:** {render.md(open_text)} [Se Öppna frågor](oppna-fragor.md)",
+    ]
+    return render.block(render.heading(2, "Läget just nu", "laget"), "\n".join(lines))
+
+
 @view("start")
 def start(s: Strategy) -> str:
-    """Status box, vision and what its words mean, the region and its brand, how to use the site."""
+    """The strategy at a glance (vision, goals, channels, where things stand), then the status box,
+    the region and its brand, how to use the site."""
     st = s["strategi"]
     source = render.source(s.source("strategi"), s.edit_base)
     return render.block(
-        _status_box(s),
-        VIEWS["uppfoljning_i_korthet"](s) if "uppfoljning_i_korthet" in VIEWS else "",
-        flags((st.get("presentation") or {}).get("flaggor")),
-        source,
         _vision(st.get("vision") or {}),
+        _goals(s),
+        _channels(s),
+        _where_things_stand(s),
+        VIEWS["uppfoljning_i_korthet"](s) if "uppfoljning_i_korthet" in VIEWS else "",
+        render.heading(2, "Om det här dokumentet", "om-dokumentet"),
+        _status_box(s),
+        flags((st.get("presentation") or {}).get("flaggor")),
         _region(st),
         source,
         render.heading(2, "Så använder du sidan"),

@@ -1,0 +1,129 @@
+"""The reading view's HTML steps (strategi/reading.py) and what they make of the built site: folded
+question markers, edit links that open files, search entries with words typed without å, ä, ö."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from strategi import reading
+
+NOTE = '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>{}</div>'
+REPO = "https://github.com/region-orebro-lan/digital-strategi/"
+
+
+def test_relative_url_from_pages_at_every_depth() -> None:
+    """A link to Öppna frågor is computed from the page's own URL: start page, a page, a channel page."""
+    assert reading.relative_url("", "oppna-fragor/") == "oppna-fragor/"
+    assert reading.relative_url("mal/", "oppna-fragor/") == "../oppna-fragor/"
+    assert reading.relative_url("kanaler/facebook/", "oppna-fragor/") == "../../oppna-fragor/"
+    assert reading.relative_url("kanaler/facebook.html", "oppna-fragor.html") == "../oppna-fragor.html"
+
+
+def test_notes_in_one_section_become_one_collapsed_marker() -> None:
+    """Two notes in one section (three questions, quotes not counted) become one closed <details>
+    where the first stood, holding all three questions and a link to Öppna frågor; the next
+    section gets its own marker."""
+    first = NOTE.format("<p><strong>Osäkert:</strong> A?</p><blockquote><p>Det står: ”a”</p></blockquote>")
+    second = NOTE.format("<p>B?</p><p>C?</p>")
+    third = NOTE.format("<ul><li>D?</li></ul>")
+    page = f"<p>Intro</p>{first}<p>Text</p>{second}<h2 id='x'>X</h2>{third}"
+    out = reading.fold_questions(page, "mal/")
+    assert out.count("<details") == 2
+    assert "admonition-title" not in out
+    head, tail = out.split("<h2", 1)
+    assert head.startswith('<p>Intro</p><details class="warning fragor" data-search-exclude>')
+    assert "<summary>3 frågor att bekräfta</summary>" in head
+    assert all(q in head for q in ("A?", "B?", "C?", "Det står: ”a”"))
+    assert head.index("</details>") < head.index("<p>Text</p>")
+    assert '<a href="../oppna-fragor/#oklarheter">Alla frågor på sidan Öppna frågor</a>' in head
+    assert "<summary>1 fråga att bekräfta</summary>" in tail
+
+
+def test_work_lists_are_not_folded() -> None:
+    """Öppna frågor and Ändringar keep their notes as they are."""
+    page = NOTE.format("<p>A?</p>")
+    assert reading.fold_questions(page, "oppna-fragor/") == page
+    assert reading.fold_questions(page, "andringar/") == page
+
+
+def test_loosen_keeps_table_cells_apart() -> None:
+    """A line break follows every cell, row and list item, nothing else (terms and definitions stay
+    together: pages are checked for '<dt>Version</dt><dd>…')."""
+    html = "<table><tr><th>Var</th><td>Typ</td></tr></table><dl><dt>A</dt><dd>B</dd></dl><em>x</em><b>y</b>"
+    assert reading.loosen(html) == (
+        "<table><tr><th>Var</th>\n<td>Typ</td>\n</tr>\n</table><dl><dt>A</dt><dd>B</dd></dl><em>x</em><b>y</b>"
+    )
+
+
+def test_folded_words_are_the_words_that_lose_diacritics() -> None:
+    """Only words that change without their diacritics are listed, once each, lower case, tags ignored."""
+    text = "<p>Följare och <strong>målgrupp</strong>, Följare, kanal, Örebro län, café</p>"
+    assert reading.folded_words(text) == "foljare malgrupp orebro lan cafe"
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Path:
+    return built_site
+
+
+def _edit_links(html: str) -> list[str]:
+    page = re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button md-icon"', html)
+    sections = re.findall(r'<p class="kalla"[^>]*>.*?</p>', html, flags=re.DOTALL)
+    return page + [href for s in sections for href in re.findall(r'href="([^"]+)"', s)]
+
+
+@pytest.mark.slow
+def test_no_edit_link_leads_to_a_folder(site: Path) -> None:
+    """Every page's pencil and every section's source link open one file in the repository's editor
+    (a path ending in .yaml or .md), never a folder listing; the pencil says 'Föreslå ändring'."""
+    bad = []
+    pages = [p for p in sorted(site.rglob("index.html")) if "print_page" not in p.parts]
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        links = _edit_links(html)
+        if not links:
+            bad.append(f"{path.relative_to(site)}: ingen ändringslänk")
+        for link in links:
+            if not re.fullmatch(re.escape(REPO) + r"edit/main/[\w./-]+\.(yaml|md)", link):
+                bad.append(f"{path.relative_to(site)}: {link}")
+        # The print document (issue 12) has no pencil of its own.
+        if 'title="Föreslå ändring"' not in html and "utskrift" not in path.parts:
+            bad.append(f"{path.relative_to(site)}: pennan heter inte 'Föreslå ändring'")
+    assert len(pages) > 20
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.slow
+def test_pages_from_many_files_edit_their_own_page(site: Path) -> None:
+    """Pages built from several files open their own Markdown file with the pencil, and name each
+    data file in their sections."""
+    for page, own in {
+        "nulage": "docs/nulage.md",
+        "kanaler": "docs/kanaler/index.md",
+        "oppna-fragor": "docs/oppna-fragor.md",
+        "andringar": "docs/andringar.md",
+    }.items():
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert _edit_links(html)[0] == f"{REPO}edit/main/{own}", page
+    nulage = (site / "nulage" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPO}edit/main/data/channels/facebook.yaml"' in nulage
+
+
+@pytest.mark.slow
+def test_search_index_knows_words_without_diacritics(site: Path) -> None:
+    """The built search index has a field of words without å, ä, ö that Material indexes, and the
+    entry for Mål lists 'mal'; the Swedish stemmer is on; the work lists rank lower."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["fields"][reading.FOLDED_FIELD] == {"boost": 1.0}
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    mal = next(d for d in index["docs"] if d["location"] == "mal/")
+    assert "mal" in mal[reading.FOLDED_FIELD].split()
+    work = [d for d in index["docs"] if d["location"].startswith(("oppna-fragor/", "andringar/"))]
+    assert work
+    assert all(d.get("boost") == 0.2 for d in work)
+    mal_source = "Källa: <code>data/strategy/mal.yaml</code>"
+    assert not any(mal_source in d["text"] for d in index["docs"]), "källraderna ska inte sökas"

@@ -1,0 +1,55 @@
+"""Tests for the accessibility statement view (strategi/views/tillganglighet.py)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from strategi import model
+from strategi.views import VIEWS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def strategy() -> model.Strategy:
+    return model.load(ROOT, dt.date(2026, 11, 29))
+
+
+def test_every_required_part_is_there(strategy: model.Strategy) -> None:
+    """Organisation and site, status in words, each inaccessible item with why, the methods, the
+    build date in words, the review date in words, the form and Digg's address as links."""
+    out = VIEWS["tillganglighet"](strategy)
+    data = strategy["tillganglighet"]
+    assert "Den här redogörelsen gäller Digital strategi – Region Örebro län" in out
+    assert "<strong>Delvis förenlig med lagkraven.</strong>" in out
+    for item in data["otillgängligt"]:
+        assert " ".join(item["varför"].split()) in out
+    assert "axe-core" in out
+    assert "byggdes, 29 november 2026." in out
+    assert "Redogörelsen granskades senast 3 december 2026." in out
+    assert '<a href="https://github.com/region-orebro-lan/digital-strategi/issues/new">' in out
+    assert (
+        'Anmäl till Digg: <a href="https://www.digg.se/tdosanmalan">https://www.digg.se/tdosanmalan</a>'
+        in out
+    )
+    assert "Källa: <code>data/strategy/tillganglighet.yaml</code>" in out
+
+
+def test_phone_and_email_when_given_and_escaped(strategy: model.Strategy) -> None:
+    """A phone number and an e-mail address are listed when the data has them; values are escaped."""
+    data = copy.deepcopy(strategy["tillganglighet"])
+    data["kontakt"]["telefon"] = "019-00 00 00"
+    data["kontakt"]["epost"] = "a@example.org"
+    data["organisation"] = "<script>x</script>"
+    out = VIEWS["tillganglighet"](
+        dataclasses.replace(strategy, files={**strategy.files, "tillganglighet": data})
+    )
+    assert "<li>Telefon: 019-00 00 00</li>" in out
+    assert '<a href="mailto:a@example.org">a@example.org</a>' in out
+    assert "<script>" not in out
+    assert "&lt;script&gt;x&lt;/script&gt;" in out
