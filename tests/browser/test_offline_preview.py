@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser._site import CHROMIUM, CHROMIUM_ARGS, MISSING_CHROMIUM, chromium_available
-from tests.conftest import IN_CI, ROOT, build_site
+from tests.conftest import ROOT, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -29,23 +27,6 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT, site, env={"OFFLINE": "true"})
     assert result.returncode == 0, result.stderr
     return site
-
-
-@pytest.fixture(scope="module")
-def file_browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, in a context that records every request not made to file://."""
-    if not chromium_available():
-        if IN_CI:
-            pytest.fail(MISSING_CHROMIUM)
-        pytest.skip(MISSING_CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class _Links(HTMLParser):
@@ -110,12 +91,12 @@ def test_every_link_in_the_preview_leads_to_a_file(preview: Path) -> None:
     assert not wrong, "länkar till mappar eller saknade filer:\n" + "\n".join(sorted(set(wrong))[:30])
 
 
-def test_preview_opened_from_disk_follows_links_across_sections(file_browser: Any, preview: Path) -> None:
+def test_preview_opened_from_disk_follows_links_across_sections(browser: Any, preview: Path) -> None:
     """Opened from file://, the side menu leads from the start page to every section in turn (hidden
     entries clicked by script, as the start page hides its menu); from a channel page one folder down, the side menu leads back up to Mål; each click shows a page with a heading, and nothing
     is requested from another host, with no error in the console."""
     record: list[str] = []
-    context, page = _open(file_browser, record)
+    context, page = _open(browser, record)
     try:
         page.goto((preview / "index.html").as_uri())
         _assert_page(page, preview)
@@ -144,11 +125,11 @@ def test_preview_opened_from_disk_follows_links_across_sections(file_browser: An
     assert not record, "\n".join(record)
 
 
-def test_preview_opened_from_disk_searches(file_browser: Any, preview: Path) -> None:
+def test_preview_opened_from_disk_searches(browser: Any, preview: Path) -> None:
     """Opened from file:// on a channel page one folder down, the search box finds 'följare', and
     clicking the first hit opens that page; the search index and its worker come from disk."""
     record: list[str] = []
-    context, page = _open(file_browser, record)
+    context, page = _open(browser, record)
     try:
         page.goto((preview / "kanaler" / "facebook.html").as_uri())
         search = page.locator("input.md-search__input")
