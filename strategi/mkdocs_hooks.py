@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import sys
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         strategy = _strategy(config)
         page.meta["dokumenttitel"] = utskrift.document_title(strategy)
         page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
-        page.content = _print.render(strategy, nav.pages)
+        page.content = _print.render(strategy, nav.pages, posixpath.dirname(page.file.dest_uri))
     return context
 
 

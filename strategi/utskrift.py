@@ -30,6 +30,9 @@ PRINT_PAGE = "utskrift.md"
 # (its status box is the cover, its vision the summary, its "how to use the site" is for the screen).
 LEFT_OUT = {"index.md", "guide.md", PRINT_PAGE}
 LEFT_OUT_MARK = "tillganglighet"
+# The publication plan is the communicators' working calendar, changed every week: not the strategy
+# the board adopts, and a printed copy would be out of date the day after.
+LEFT_OUT_FOLDERS = ("plan/",)
 # At the end, in this order, as appendices.
 APPENDICES = ["andringar.md", "oppna-fragor.md"]
 
@@ -57,7 +60,12 @@ def slug_of(url: str) -> str:
 
 def is_left_out(page: Any) -> bool:
     src = page.file.src_uri
-    return src in LEFT_OUT or LEFT_OUT_MARK in src or page.meta.get("utskrift") is False
+    return (
+        src in LEFT_OUT
+        or LEFT_OUT_MARK in src
+        or src.startswith(LEFT_OUT_FOLDERS)
+        or page.meta.get("utskrift") is False
+    )
 
 
 def page_level(page: Any) -> int:
@@ -80,8 +88,9 @@ class PrintDocument:
             # writes 'mal.html'), because the views' links are written for directory URLs.
             self.pages[directory_url(page.file.src_uri)] = (page, html_text)
 
-    def chapters(self, ordered_pages: list[Any]) -> list[Chapter]:
-        """The collected pages in navigation order, appendices last."""
+    def chapters(self, ordered_pages: list[Any], print_dir: str = "utskrift") -> list[Chapter]:
+        """The collected pages in navigation order, appendices last. ``print_dir`` is the folder the
+        print page is written to ('utskrift', or '' in the offline preview's 'utskrift.html')."""
         order = [u for p in ordered_pages if (u := directory_url(p.file.src_uri)) in self.pages]
         order += [url for url in self.pages if url not in order]
         appendix_urls = [url for src in APPENDICES for url in order if self.pages[url][0].file.src_uri == src]
@@ -91,16 +100,23 @@ class PrintDocument:
         for url in order:
             page, html_text = self.pages[url]
             level = page_level(page)
-            body = _rewrite(html_text, url, slugs, level, posixpath.dirname(page.file.dest_uri))
+            body = _rewrite(
+                html_text,
+                url,
+                slugs,
+                level,
+                dest_dir=posixpath.dirname(page.file.dest_uri),
+                print_dir=print_dir,
+            )
             result.append(Chapter(url, slugs[url], str(page.title), level, body, _toc(page, slugs[url])))
         for n, chapter in enumerate(result[len(result) - len(appendix_urls) :]):
             chapter.title = f"Bilaga {chr(ord('A') + n)}: {chapter.title}"
             chapter.html = _retitle(chapter.html, chapter.title)
         return result
 
-    def render(self, strategy: Strategy, ordered_pages: list[Any]) -> str:
+    def render(self, strategy: Strategy, ordered_pages: list[Any], print_dir: str = "utskrift") -> str:
         """The print document's body: cover, contents, summary, chapters, appendices."""
-        chapters = self.chapters(ordered_pages)
+        chapters = self.chapters(ordered_pages, print_dir)
         parts = [
             f'<section class="omslag-sida" id="omslag">{site.cover_html(strategy)}</section>',
             _contents(chapters),
@@ -150,7 +166,15 @@ def _contents(chapters: list[Chapter]) -> str:
     )
 
 
-def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int, dest_dir: str = "") -> str:
+def _rewrite(
+    html_text: str,
+    url: str,
+    slugs: dict[str, str],
+    level: int,
+    *,
+    dest_dir: str = "",
+    print_dir: str = "utskrift",
+) -> str:
     """Page-unique ids and in-document links, headings shifted to the page's depth: one pass each."""
     slug = slugs[url]
 
@@ -159,7 +183,7 @@ def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int, dest_d
         return f'{m.group(1)}="{ids}"'
 
     def href(m: re.Match[str]) -> str:
-        return f'href="{_link(m.group(1), url, slug, slugs, dest_dir)}"'
+        return f'href="{_link(m.group(1), url, slug, slugs, dest_dir=dest_dir, print_dir=print_dir)}"'
 
     text = _HREF.sub(href, _ID_ATTR.sub(id_attr, html_text))
     if level:
@@ -167,7 +191,15 @@ def _rewrite(html_text: str, url: str, slugs: dict[str, str], level: int, dest_d
     return text
 
 
-def _link(target: str, url: str, slug: str, slugs: dict[str, str], dest_dir: str = "") -> str:
+def _link(
+    target: str,
+    url: str,
+    slug: str,
+    slugs: dict[str, str],
+    *,
+    dest_dir: str = "",
+    print_dir: str = "utskrift",
+) -> str:
     """Where a link of the page at ``url`` points in the print document."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:")):
@@ -188,8 +220,12 @@ def _link(target: str, url: str, slug: str, slugs: dict[str, str], dest_dir: str
     if resolved in slugs:
         other = slugs[resolved]
         return f"#{other}--{parts.fragment}" if parts.fragment else f"#{other}"
-    # A page the print document leaves out, or a file: relative to the print page (one folder down).
-    relative = posixpath.relpath("/" + resolved, "/utskrift/") + ("/" if resolved.endswith("/") else "")
+    # A page the print document leaves out: relative to the print page's directory URL ('utskrift/';
+    # the offline preview re-points such folder links itself). A file (a calendar, the PDF): relative
+    # to the folder the print page is really written to.
+    folder = resolved.endswith("/") or not resolved
+    base = "/" + directory_url(PRINT_PAGE) if folder else posixpath.join("/", print_dir) + "/"
+    relative = posixpath.relpath("/" + resolved, base) + ("/" if resolved.endswith("/") else "")
     return relative + (f"#{parts.fragment}" if parts.fragment else "")
 
 

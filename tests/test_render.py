@@ -98,11 +98,19 @@ def test_heading_and_markdown_escaping() -> None:
 
 
 def test_source_line_with_and_without_edit_link() -> None:
-    """The 'Källa' line names the file, and links to propose a change when an edit base is known."""
-    assert render.source("data/x.yaml") == '<p class="kalla">Källa: <code>data/x.yaml</code></p>'
-    assert render.source("data/x.yaml", "https://e/edit/main/") == (
-        '<p class="kalla">Källa: <code>data/x.yaml</code> · '
-        '<a href="https://e/edit/main/data/x.yaml">Föreslå ändring</a></p>'
+    """The 'Källa' line names the file, and links to propose a change when an edit base is known; search
+    leaves it out (it would otherwise be a hit on every page)."""
+    assert (
+        render.source("data/x.yaml")
+        == '<p class="kalla" data-search-exclude>Källa: <code>data/x.yaml</code></p>'
+    )
+    linked = render.source("data/x.yaml", "https://e/edit/main/")
+    assert linked.startswith(
+        '<p class="kalla" data-search-exclude><a href="https://e/edit/main/data/x.yaml" '
+        'title="Föreslå ändring i data/x.yaml">'
+    )
+    assert linked.endswith(
+        'Källa: <code>data/x.yaml</code><span class="kalla__dolt"> – föreslå ändring</span></a></p>'
     )
 
 

@@ -28,6 +28,7 @@ CHAPTER_IDS = [
     "kanaler-webbplats",
     "kanaler-mejlutskick",
     "uppfoljning",
+    "arshjul",
     "organisation",
     "process",
     "andringar",
@@ -43,7 +44,8 @@ def document(built_site: Path) -> str:
 @pytest.mark.slow
 def test_chapters_follow_the_navigation_with_appendices_last(document: str) -> None:
     """Cover, summary, the pages in navigation order (channels after Kanaler), then Ändringar and
-    Öppna frågor; the guide, the start page and the print page itself are not chapters."""
+    Öppna frågor; the guide, the start page, the publication plan (a working calendar, not strategy)
+    and the print page itself are not chapters."""
     found = re.findall(r'<section class="[^"]*" id="([^"]+)">', document)
     assert found == CHAPTER_IDS
 
@@ -104,6 +106,17 @@ def test_links_are_rewritten_to_document_anchors() -> None:
     }
     for target, expected in cases.items():
         assert utskrift._link(target, page, "oppna-fragor", slugs) == expected, target
+
+
+def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
+    """In the offline preview the print page is 'utskrift.html' at the root: a calendar file is linked
+    from there ('arshjul/arshjul.ics'), while a left-out page keeps its folder link for the offline
+    hooks to re-point."""
+    slugs = {"arshjul/": "arshjul"}
+    link = utskrift._link
+    assert link("arshjul.ics", "arshjul/", "arshjul", slugs, print_dir="") == "arshjul/arshjul.ics"
+    assert link("arshjul.ics", "arshjul/", "arshjul", slugs) == "../arshjul/arshjul.ics"
+    assert link("../guide/", "arshjul/", "arshjul", slugs, print_dir="") == "../guide/"
 
 
 def test_headings_of_nested_pages_move_one_level_down() -> None:
