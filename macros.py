@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from strategi.site import register
+from strategi.build import register
 
 
 def define_env(env: Any) -> None:

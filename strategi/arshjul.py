@@ -126,7 +126,7 @@ def derived(s: Strategy) -> list[Activity]:
     """Activities that follow from strategi.yaml and the channel files."""
     data = s["strategi"]
     _, period_end = strategy_period(s)
-    months = int(data.get("revideringsintervall_månader", 6))
+    months = s.revision_months
     found = []
     refers_to = versions.status_refers_to(s)
     if periods.valid(refers_to):
@@ -179,7 +179,7 @@ def derived(s: Strategy) -> list[Activity]:
                     f"{months} månader senare."
                 ),
                 channels=[str(channel.get("namn", channel["id"]))],
-                derived_from=s.source(f"kanal:{channel['id']}"),
+                derived_from=s.channel_file(channel["id"]),
             )
         )
     return found

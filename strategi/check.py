@@ -15,7 +15,7 @@ from .problems import Problem, shown, sort_problems
 STRATEGY_DIR = "data/strategy"
 CHANNEL_DIR = "data/channels"
 SCHEMA_DIR = "schemas"
-CHANNEL_SCHEMA = "kanal.schema.json"
+CHANNEL_SCHEMA = parts.CHANNELS.schema
 PLAN_DIR = "data/plan"
 PLAN_SCHEMA = "plan.schema.json"
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")

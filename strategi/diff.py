@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import labels, periods, render, versions, worddiff
-from .check import CHANNEL_SCHEMA, SCHEMA_DIR
+from .check import CHANNEL_SCHEMA
 from .model import Strategy
 
 Kind = Literal["ändrat", "nytt", "borttaget"]
@@ -51,6 +50,17 @@ class Change:
     old: Any = None
     new: Any = None
     detail: str = ""
+    file: str = ""  # the data file the change is in (of the newer version; of the older if removed)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The change list against the previous version: its git ref (None when there is no previous
+    version), the changes, or a Swedish sentence saying why git could not give them."""
+
+    ref: str | None
+    changes: list[Change] = field(default_factory=list)
+    error: str | None = None
 
 
 def _show(value: Any) -> str:
@@ -127,7 +137,7 @@ def _walk(old: Any, new: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any
 
 
 def _labels(s: Strategy, schema: str, data: Any, path: tuple[Any, ...]) -> tuple[str, ...]:
-    return tuple(labels.labels((s.root / SCHEMA_DIR).resolve(), schema, data, path))
+    return tuple(s.labels(schema, data, path))
 
 
 def _derived(stem: str, path: tuple[Any, ...], kind: Kind) -> bool:
@@ -190,12 +200,16 @@ def compare(old: Strategy, new: Strategy) -> list[Change]:
             if _derived(stem, path, kind):
                 continue
             data = after if kind != "borttaget" else before
-            changes.append(Change(section, _labels(new, f"{stem}.schema.json", data, path), kind, a, b))
+            where = _labels(new, f"{stem}.schema.json", data, path)
+            changes.append(
+                Change(section, where, kind, a, b, file=new.sources.get(stem) or old.sources[stem])
+            )
     old_channels = {c["id"]: c for c in old.channels}
     new_channels = {c["id"]: c for c in new.channels}
     for cid, channel in new_channels.items():
         if cid not in old_channels:
-            changes.append(Change("Kanaler", (), "nytt", None, channel, _channel_facts(new, channel)))
+            file = new.channel_file(cid)
+            changes.append(Change("Kanaler", (), "nytt", None, channel, _channel_facts(new, channel), file))
             continue
         for path, kind, a, b in _walk(old_channels[cid], channel, ()):
             if _derived("kanal", path, kind):
@@ -205,10 +219,10 @@ def compare(old: Strategy, new: Strategy) -> list[Change]:
             if kind == "nytt" and len(path) == 2 and path[0] == "nuläge" and isinstance(b, dict):
                 detail = _figures(new, b, _previous_snapshot(channel, b))
             where = _labels(new, CHANNEL_SCHEMA, data, path)
-            changes.append(Change(channel["namn"], where, kind, a, b, detail))
+            changes.append(Change(channel["namn"], where, kind, a, b, detail, new.channel_file(cid)))
     for cid, channel in old_channels.items():
         if cid not in new_channels:
-            changes.append(Change("Kanaler", (), "borttaget", channel, None))
+            changes.append(Change("Kanaler", (), "borttaget", channel, None, file=old.channel_file(cid)))
     return changes
 
 
@@ -309,13 +323,3 @@ def title_for(old_ref: str, new_ref: str | None) -> str:
     if new_ref is None:
         return f"Ändringar jämfört med {ref_words(old_ref)}"
     return f"Ändringar från {ref_words(old_ref)} till {ref_words(new_ref)}"
-
-
-def source_path(strategy: Strategy, section: str) -> str | None:
-    for stem, name in SECTIONS.items():
-        if name == section:
-            return strategy.sources.get(stem)
-    for channel in strategy.channels:
-        if channel["namn"] == section:
-            return strategy.sources.get(f"kanal:{channel['id']}")
-    return None if section != "Kanaler" else str(Path("data/channels"))

@@ -14,14 +14,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import calendars, jinja_cache, model, questions, reading, render, serving, site, utskrift
+from strategi import build, calendars, jinja_cache, model, questions, reading, render, serving, site, utskrift
 
 # The print document of the build under way (a new one for every build, also under `make serve`).
 _print = utskrift.PrintDocument()
 
 
 def _strategy(config: Any) -> model.Strategy:
-    return site.load_for_build(config)
+    return build.required(config).strategy
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -34,24 +34,24 @@ def on_config(config: Any) -> Any:
     # The footer's link to the accessibility statement (overrides/partials/copyright.html).
     page = "tillganglighet/" if config["use_directory_urls"] else "tillganglighet.html"
     config["extra"]["strategi_tillganglighet"] = page
-    strategy = site.try_load(config)
-    if strategy is None:  # serving invalid data: keep every page's address for the error page
-        pages = [site.channel_page(c) for c in serving.channel_ids(site.project_root(config))]
+    this_build = build.for_config(config)
+    if this_build is None:  # serving invalid data: keep every page's address for the error page
+        pages = [site.channel_page(c) for c in serving.channel_ids(build.project_root(config))]
         config["nav"] = site.insert_pages(config["nav"], pages)
         return config
-    config["nav"] = site.insert_channels(config["nav"], strategy)
-    site.configure(config, strategy)
+    config["nav"] = site.insert_channels(config["nav"], this_build.strategy)
+    site.configure(config, this_build.strategy)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
     if serving.in_error():
-        for channel_id in serving.channel_ids(site.project_root(config)):
+        for channel_id in serving.channel_ids(build.project_root(config)):
             files.append(File.generated(config, site.channel_page(channel_id), content=f"# {channel_id}\n"))
         return files
     strategy = _strategy(config)
     for channel in strategy.channels:
-        source = strategy.source(f"kanal:{channel['id']}")
+        source = strategy.channel_file(channel["id"])
         files.append(
             File.generated(
                 config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)
@@ -97,10 +97,13 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         page.edit_url = url
     if page.file.src_uri == utskrift.PRINT_PAGE and not serving.in_error():
         # Every other page's content is rendered by now: MkDocs renders all pages before any template.
-        strategy = _strategy(config)
+        this_build = build.required(config)
+        strategy = this_build.strategy
         page.meta["dokumenttitel"] = utskrift.document_title(strategy)
         page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
-        page.content = _print.render(strategy, nav.pages, posixpath.dirname(page.file.dest_uri))
+        page.content = _print.render(
+            strategy, this_build.comparison, nav.pages, posixpath.dirname(page.file.dest_uri)
+        )
     return context
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import check, parts
+from . import check, labels, parts, periods
 from .loader import Document
 from .problems import Problem, format_text
+
+# The names of the single-file parts ('strategi', 'mal', ...), which Strategy[name] accepts.
+SINGLE_PARTS = frozenset(part.name for part in parts.PARTS if not part.many)
 
 
 class InvalidData(Exception):
@@ -40,7 +43,32 @@ class Strategy:
     collections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
-        return self.files.get(name, {})
+        """A single-file part by name ('mal'); an empty dict for an optional part this version lacks.
+        A name that is no part of the strategy is a programming error and fails loudly."""
+        if name in self.files:
+            return self.files[name]
+        if name in SINGLE_PARTS:
+            return {}
+        raise KeyError(f"'{name}' är ingen del av strategin (delar: {', '.join(sorted(SINGLE_PARTS))})")
+
+    @property
+    def revision_months(self) -> int:
+        """How often the channels' current state is revised, in months (strategi.yaml)."""
+        return periods.revision_months(self["strategi"])
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether this version is a proposal not yet adopted."""
+        return self["strategi"].get("status") == "förslag"
+
+    def labels(self, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
+        """Swedish labels for a place in the data, from the titles in this strategy's schemas
+        (strategi.labels): ('nuläge', 0, 'mätvärden', 'följare') -> ['Digitalt nuläge', …]."""
+        return labels.labels((self.root / check.SCHEMA_DIR).resolve(), schema_name, data, path)
+
+    def channel_file(self, channel_id: str) -> str:
+        """The data file of a channel, relative to the project root (where it belongs if absent)."""
+        return self.sources.get(f"kanal:{channel_id}", f"{parts.CHANNELS.path}/{channel_id}.yaml")
 
     @property
     def measurements(self) -> list[dict[str, Any]]:
@@ -97,7 +125,7 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
 
 def load(root: Path, today: dt.date | None = None) -> Strategy:
     """Load and check the strategy under ``root``; raise InvalidData if anything is wrong."""
-    today = today or dt.date.today()
+    today = today or periods.today()
     result = check.run(root, today)
     if not result.ok:
         raise InvalidData(result.problems, result.files)

@@ -119,6 +119,15 @@ class BadToday(ValueError):
     """STRATEGI_IDAG is set but is not a date."""
 
 
+# strategi.yaml's revideringsintervall_månader when it is left out.
+DEFAULT_REVISION_MONTHS = 6
+
+
+def revision_months(strategy_data: dict[str, Any]) -> int:
+    """How often the channels' current state is revised, from strategi.yaml's data."""
+    return int(strategy_data.get("revideringsintervall_månader", DEFAULT_REVISION_MONTHS))
+
+
 def today() -> dt.date:
     """The build date; STRATEGI_IDAG=ÅÅÅÅ-MM-DD overrides it so tests are reproducible."""
     override = os.environ.get("STRATEGI_IDAG")

@@ -102,7 +102,7 @@ def check_allowed(root: Path, strategy: model.Strategy, env: dict[str, str]) -> 
     label = versions.label(strategy)
     adopted = adopted_ids(root, env)
     if version in adopted:
-        if versions.is_draft(strategy):
+        if strategy.is_draft:
             raise PublishError(
                 f"{label} ({version}) är redan antagen och publicerad, och en antagen version ändras aldrig. "
                 f"Data säger 'status: förslag' med samma id: ändra version.id i data/strategy/strategi.yaml "
@@ -207,7 +207,7 @@ def publish(root: Path, strategy: model.Strategy) -> str:
     mike = [str(Path(sys.executable).with_name("mike"))]
     deploy = [*mike, "deploy", "--branch", BRANCH, "--title", title, "--alias-type", "copy"]
     deploy += ["--template", str(REDIRECT_TEMPLATE)]
-    if versions.is_draft(strategy):
+    if strategy.is_draft:
         deploy.append(version)
     else:
         deploy += ["--update-aliases", version, versions.DEFAULT_ALIAS]
@@ -215,9 +215,7 @@ def publish(root: Path, strategy: model.Strategy) -> str:
     if result.returncode != 0:
         raise PublishError(f"mike kunde inte publicera versionen:\n{result.stderr.strip()}")
     has_default = _run(root, ["git", "cat-file", "-e", f"{BRANCH}:index.html"], env).returncode == 0
-    default = (
-        versions.DEFAULT_ALIAS if not versions.is_draft(strategy) else (None if has_default else version)
-    )
+    default = versions.DEFAULT_ALIAS if not strategy.is_draft else (None if has_default else version)
     if default:
         set_default = [
             *mike,
@@ -232,10 +230,10 @@ def publish(root: Path, strategy: model.Strategy) -> str:
         if result.returncode != 0:
             raise PublishError(f"mike kunde inte sätta standardversionen:\n{result.stderr.strip()}")
     _add_root_file(root, ROOT_404, root_404_html(_site_url(root)), env)
-    if not versions.is_draft(strategy):
+    if not strategy.is_draft:
         _tag(root, version, env)
     known = ", ".join(str(v.get("title", v.get("version"))) for v in published(root, env))
-    status = "förslag" if versions.is_draft(strategy) else "antagen, standardversion"
+    status = "förslag" if strategy.is_draft else "antagen, standardversion"
     return (
         f"Publicerade {title} ({version}, {status}) i grenen {BRANCH}. "
         f"Publicerade versioner: {known}. Inget har skickats (push) någonstans."

@@ -89,7 +89,7 @@ def incomplete_channels(s: Strategy) -> list[Question]:
     for channel in s.channels:
         state = channel.get("fullständighet") or {}
         if state.get("status", "komplett") != "komplett":
-            relpath = s.source(f"kanal:{channel['id']}")
+            relpath = s.channel_file(channel["id"])
             text = state.get("kommentar") or f"Strategin för {channel['namn']} är inte komplett."
             found.append(
                 Question(
@@ -118,5 +118,5 @@ def open_assignments(s: Strategy) -> list[dict[str, Any]]:
 
 def stale_channels(s: Strategy) -> list[dict[str, Any]]:
     """Channels whose digital status is older than the revision cadence."""
-    cadence = int(s["strategi"].get("revideringsintervall_månader", 6))
+    cadence = s.revision_months
     return [c for c in s.channels if periods.is_stale(c, cadence, s.today)]

@@ -120,7 +120,7 @@ def start(s: Strategy, new_id: str) -> list[str]:
             if snap.get("datum") == previous["datum"]:
                 figures.update(snap.get("mätvärden") or {})
         previous = {**previous, "mätvärden": figures}
-        relpath = s.source(f"kanal:{channel['id']}")
+        relpath = s.channel_file(channel["id"])
         path = root / relpath
         path.write_text(_add_snapshot(path.read_text(encoding="utf-8"), previous, new_id), encoding="utf-8")
         written.append(relpath)
@@ -129,7 +129,7 @@ def start(s: Strategy, new_id: str) -> list[str]:
 
 def unconfirmed(s: Strategy) -> list[dict[str, Any]]:
     """Channels whose latest digital status is a copy still to confirm, or older than the cadence."""
-    cadence = int(s["strategi"].get("revideringsintervall_månader", 6))
+    cadence = s.revision_months
     found = []
     for channel in s.channels:
         copied = any(snap.get("obekräftad") for snap in channel.get("nuläge") or [])
@@ -140,7 +140,7 @@ def unconfirmed(s: Strategy) -> list[dict[str, Any]]:
 
 def reviews_due(s: Strategy) -> list[dict[str, Any]]:
     """Channels last reviewed longer ago than the revision interval."""
-    cadence = int(s["strategi"].get("revideringsintervall_månader", 6))
+    cadence = s.revision_months
     limit = periods.months_before(s.today, cadence)
     return [c for c in s.channels if not c.get("granskad") or periods.bounds(str(c["granskad"]))[1] < limit]
 

@@ -216,9 +216,7 @@ def check_channels(documents: dict[str, Document], today: dt.date) -> Iterator[P
     types = None
     if "materialtyper" in stems:
         types = [str(t["id"]) for t in stems["materialtyper"].data.get("typer", [])]
-    cadence = 6
-    if "strategi" in stems:
-        cadence = int(stems["strategi"].data.get("revideringsintervall_månader", 6))
+    cadence = periods.revision_months(stems["strategi"].data if "strategi" in stems else {})
     for relpath, doc in _channel_docs(documents).items():
         data = doc.data
         if data.get("id") != Path(relpath).stem:

@@ -1,33 +1,20 @@
-"""The seam to MkDocs: hooks that add channel pages and edit links, and macro registration.
-
-All of it is thin: the views live in strategi.views, the data in strategi.model.
+"""What the MkDocs hooks need about pages: generated channel and month pages, the navigation,
+edit links, and what the theme templates print. Loading lives in strategi.build.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
-
-from . import model, periods, render, serving, versions
-from .views import VIEWS
+from . import model, render, versions
+from .build import edit_base, project_root
 
 CHANNEL_PAGE_DIR = "kanaler"
 NAV_PLACEHOLDER = "kanaler/index.md"
 PLAN_NAV_PLACEHOLDER = "plan/index.md"
-
-
-def edit_base(config: Any) -> str | None:
-    """Start of an edit link to any file in the repository, from repo_url and edit_uri."""
-    repo = (config.get("repo_url") or "").rstrip("/")
-    uri = (config.get("edit_uri") or "").strip("/")
-    if not repo or not uri:
-        return None
-    return f"{repo}/{uri}/"
 
 
 def edit_url(config: Any, source: str) -> str | None:
@@ -41,52 +28,6 @@ def edit_url(config: Any, source: str) -> str | None:
 def docs_path(config: Any) -> str:
     """docs_dir relative to the project root ('docs')."""
     return Path(config["docs_dir"]).resolve().relative_to(project_root(config)).as_posix()
-
-
-def project_root(config: Any) -> Path:
-    return Path(config["config_file_path"]).resolve().parent
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(root: Path, stamp: tuple[tuple[str, int], ...], today: Any) -> model.Strategy:
-    return model.load(root, today)
-
-
-def _mtime(path: Path) -> int:
-    """When a path last changed, without following links (a broken link is the check's to report)."""
-    try:
-        return path.lstat().st_mtime_ns
-    except OSError:
-        return -1
-
-
-def load_for_build(config: Any) -> model.Strategy:
-    """The strategy for this build; reloaded whenever a data or schema file changes."""
-    strategy = try_load(config)
-    if strategy is None:
-        raise PluginError(serving.TITLE)
-    return strategy
-
-
-def try_load(config: Any) -> model.Strategy | None:
-    """The strategy for this build, or None while `make serve` shows the error page for invalid
-    data (strategi.serving). Outside serving, invalid data stops the build."""
-    root = project_root(config)
-    watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
-    stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
-    try:
-        strategy = _load_cached(root, stamp, periods.today())
-    except model.InvalidData as exc:
-        if serving.State.serving:
-            serving.failed(exc.problems, exc.files)
-            return None
-        # MkDocs prints a PluginError as one clean message and exits 1: no traceback.
-        raise PluginError(str(exc)) from None
-    except periods.BadToday as exc:
-        raise PluginError(str(exc)) from None
-    serving.succeeded()
-    strategy.edit_base = edit_base(config)
-    return strategy
 
 
 def channel_page(channel_id: str) -> str:
@@ -158,30 +99,9 @@ def channel_markdown(channel: dict[str, Any], source: str) -> str:
     )
 
 
-def register(env: Any) -> None:
-    """mkdocs-macros: register every view, bound to this build's strategy (none while `make serve`
-    shows the error page: every page's Markdown is replaced by it before macros run)."""
-    strategy = try_load(env.conf)
-    if strategy is None:
-        return
-    for name, view in VIEWS.items():
-        env.macro(_bind(view, strategy), name)
-
-
-def _bind(view: Any, strategy: model.Strategy) -> Any:
-    # A closure, not functools.partial: mkdocs-macros serialises every macro for its debug log,
-    # and a partial's repr would drag the whole strategy along (a fifth of the build time).
-    @functools.wraps(view)
-    def bound(*args: Any) -> str:
-        return str(view(strategy, *args))
-
-    del bound.__wrapped__
-    return bound
-
-
 def banner_html(strategy: model.Strategy) -> str:
     """The draft banner shown on every page of a version that is not adopted (escaped here)."""
-    if not versions.is_draft(strategy):
+    if not strategy.is_draft:
         return ""
     label = render.esc(versions.label(strategy))
     text = f"<strong>Förslag – inte antaget.</strong> Det här är {label}, ett förslag till digital strategi."

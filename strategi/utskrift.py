@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import render, site, versions
+from . import diff, render, site, versions
 from .model import Strategy
 from .pages import directory_url, file_to_directory_url
 from .views import sammanfattning
@@ -114,13 +114,19 @@ class PrintDocument:
             chapter.html = _retitle(chapter.html, chapter.title)
         return result
 
-    def render(self, strategy: Strategy, ordered_pages: list[Any], print_dir: str = "utskrift") -> str:
+    def render(
+        self,
+        strategy: Strategy,
+        comparison: diff.Comparison,
+        ordered_pages: list[Any],
+        print_dir: str = "utskrift",
+    ) -> str:
         """The print document's body: cover, contents, summary, chapters, appendices."""
         chapters = self.chapters(ordered_pages, print_dir)
         parts = [
             f'<section class="omslag-sida" id="omslag">{site.cover_html(strategy)}</section>',
             _contents(chapters),
-            f'<section class="kapitel sammanfattning" id="sammanfattning">{sammanfattning.summary(strategy)}</section>',
+            f'<section class="kapitel sammanfattning" id="sammanfattning">{sammanfattning.summary(strategy, comparison)}</section>',
         ]
         for chapter in chapters:
             cls = "kapitel kapitel--del" if chapter.level else "kapitel"

@@ -29,10 +29,6 @@ def version_id(s: Strategy) -> str:
     return str(s["strategi"]["version"]["id"])
 
 
-def is_draft(s: Strategy) -> bool:
-    return s["strategi"].get("status") == "förslag"
-
-
 def label_of(version: str) -> str:
     """'2020-h2' -> 'Hösten 2020' (any other text is returned as it stands)."""
     words = periods.describe(version)
@@ -45,7 +41,7 @@ def label(s: Strategy) -> str:
 
 def selector_title(s: Strategy) -> str:
     """The label in Material's version selector: 'Våren 2020 (förslag)' for a draft."""
-    return f"{label(s)}{DRAFT_SUFFIX}" if is_draft(s) else label(s)
+    return f"{label(s)}{DRAFT_SUFFIX}" if s.is_draft else label(s)
 
 
 def status_refers_to(s: Strategy) -> str:
@@ -101,7 +97,7 @@ def facts(s: Strategy) -> list[tuple[str, str]]:
     ]
     if presentation_words(s):
         verb = "Skulle presenteras" if presentation_past(s) else "Presenteras"
-        rows.append((verb if is_draft(s) else "Presenterades", presentation_words(s)))
+        rows.append((verb if s.is_draft else "Presenterades", presentation_words(s)))
     return [(k, v) for k, v in rows if v]
 
 

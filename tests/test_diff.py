@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import pytest
-
 from strategi import diff
 from strategi.diff import Change
 from strategi.model import Strategy
@@ -193,19 +191,22 @@ def test_text_and_markdown_lists() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("section", "path"),
-    [
+def test_every_change_carries_its_source_file(strategy: Strategy) -> None:
+    """Each change names the data file it is in: a strategy file, a changed or new channel's file in
+    the newer version, a removed channel's file in the older one (never looked up by display name)."""
+    goals = copy.deepcopy(strategy["mal"])
+    goals["mål"][0]["namn"] = "Ett nytt namn"
+    channels = [c for c in copy.deepcopy(strategy.channels) if c["id"] != "twitter"]
+    channels[0]["nuläge"][0]["mätvärden"]["följare"] = 18250
+    channels.append({"id": "tiktok", "namn": "Tiktok"})
+    old = variant(strategy)
+    new = variant(strategy, channels=channels, mal=goals)
+    assert [(c.section, c.file) for c in diff.compare(old, new)] == [
         ("Mål", "data/strategy/mal.yaml"),
-        ("Process och uppdrag", "data/strategy/process.yaml"),
         ("Facebook", "data/channels/facebook.yaml"),
-        ("Kanaler", "data/channels"),
-        ("Finns inte", None),
-    ],
-)
-def test_source_path_of_a_section(strategy: Strategy, section: str, path: str | None) -> None:
-    """Each section of the change list leads to the file it came from."""
-    assert diff.source_path(strategy, section) == path
+        ("Kanaler", "data/channels/tiktok.yaml"),
+        ("Kanaler", "data/channels/twitter.yaml"),
+    ]
 
 
 def test_removed_object_and_added_object_lines() -> None:

@@ -33,9 +33,9 @@ def repo(tmp_path: Path) -> Path:
 def test_draft_label_says_forslag(tmp_path: Path) -> None:
     """A draft (status 'förslag') is labelled '… (förslag)' in the selector; an adopted one by its label alone."""
     assert versions.selector_title(small(tmp_path, status="förslag")) == "Våren 2020 (förslag)"
-    assert versions.is_draft(small(tmp_path, status="förslag"))
+    assert small(tmp_path, status="förslag").is_draft
     assert versions.selector_title(small(tmp_path)) == "Våren 2020"
-    assert not versions.is_draft(small(tmp_path))
+    assert not small(tmp_path).is_draft
     assert versions.version_id(small(tmp_path)) == "2020-h1"
 
 

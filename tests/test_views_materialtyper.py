@@ -109,7 +109,7 @@ def test_sources(strategy: Strategy) -> None:
     assert "Källa: <code>data/strategy/materialtyper.yaml</code>" in html
     assert "Källa: <code>data/channels/*.yaml</code>" in html
     for channel in strategy.channels:
-        assert strategy.source(f"kanal:{channel['id']}").rsplit("/", 1)[-1] in html
+        assert strategy.channel_file(channel["id"]).rsplit("/", 1)[-1] in html
 
 
 def test_edit_links_when_repository_is_known(strategy: Strategy) -> None:

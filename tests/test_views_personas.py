@@ -145,7 +145,7 @@ def test_sources_name_every_file(strategy: Strategy) -> None:
     assert "Källa: <code>data/strategy/personas.yaml</code>" in html
     assert "Källa: <code>data/channels/*.yaml</code>" in html
     for channel in strategy.channels:
-        assert strategy.source(f"kanal:{channel['id']}").rsplit("/", 1)[-1] in html
+        assert strategy.channel_file(channel["id"]).rsplit("/", 1)[-1] in html
 
 
 def test_values_are_escaped(strategy: Strategy) -> None:

@@ -8,7 +8,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .. import render
+
+if TYPE_CHECKING:
+    from ..model import Strategy
 
 View = Callable[..., str]
 VIEWS: dict[str, View] = {}
@@ -26,6 +31,12 @@ def view(name: str) -> Callable[[View], View]:
     return register
 
 
+def source_of(s: Strategy, name: str) -> str:
+    """The 'Källa' line of a part ('mal', 'kanal:facebook', 'plan:2027-01'), an edit link when the
+    repository is known."""
+    return render.source(s.source(name), s.edit_base)
+
+
 def _load_all() -> None:
     for info in pkgutil.iter_modules(__path__):
         if not info.name.startswith("_"):
@@ -34,4 +45,4 @@ def _load_all() -> None:
 
 _load_all()
 
-__all__: list[Any] = ["VIEWS", "view"]
+__all__: list[Any] = ["VIEWS", "source_of", "view"]

@@ -40,7 +40,7 @@ def channel_sources(s: Strategy) -> str:
     """The 'Källa' line for a table built from every channel file, each file linked for editing."""
     entries = []
     for channel in s.channels:
-        path = s.sources.get(f"kanal:{channel['id']}", f"data/channels/{channel['id']}.yaml")
+        path = s.channel_file(channel["id"])
         name = render.esc(path.rsplit("/", 1)[-1])
         entries.append(f'<a href="{render.esc(s.edit_base + path)}">{name}</a>' if s.edit_base else name)
     listing = ", ".join(entries)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .. import labels, periods, render
-from ..check import CHANNEL_SCHEMA, SCHEMA_DIR
+from .. import periods, render
 from ..model import Strategy
+from ..parts import CHANNELS
 from ._org_helpers import flags, one_line
 
 PERCENT_SUFFIX = " (%)"
@@ -24,7 +24,7 @@ DATING = {
 def title(s: Strategy, *path: str | int) -> str:
     """The schema title of a field in a channel file, e.g. ('profil', 'funkar_bra') -> 'Funkar bra'."""
     try:
-        found = labels.labels((s.root / SCHEMA_DIR).resolve(), CHANNEL_SCHEMA, None, tuple(path))
+        found = s.labels(CHANNELS.schema, None, tuple(path))
     except (LookupError, OSError, ValueError):  # no schema beside the data (a test's Strategy): use the key
         found = []
     fallback = str(path[-1]).replace("_", " ").capitalize()

@@ -1,33 +1,39 @@
-"""The 'Ändringar' page: what changed since the previous published version."""
+"""The 'Ändringar' page: what changed since the previous published version.
+
+Pure: the build (strategi.build) runs git and compares; this view only shows the result.
+"""
 
 from __future__ import annotations
 
-from .. import diff, gitref, render, versions
+import posixpath
+
+from .. import diff, render, versions
 from ..model import Strategy
 from . import view
 
 
-def _compare(s: Strategy, ref: str) -> list[diff.Change] | str:
-    try:
-        old = gitref.load_at(s.root, ref, s.today)
-    except gitref.RefError as exc:
-        return f"Kunde inte jämföra med {diff.ref_words(ref)}: {exc}."
-    return diff.compare(old, s)
+def _source_line(s: Strategy, items: list[diff.Change]) -> str:
+    """The file a section's changes are in; the common folder (not editable) when they are in several."""
+    files = sorted({c.file for c in items if c.file})
+    if not files:
+        return ""
+    if len(files) == 1:
+        return render.source(files[0], s.edit_base)
+    return render.source(posixpath.commonpath(files))
 
 
 @view("andringar")
-def andringar(s: Strategy) -> str:
+def andringar(s: Strategy, comparison: diff.Comparison) -> str:
     """Every change since the previous version, grouped by section, or a sentence saying there is none."""
-    ref = versions.previous_ref(s)
     current = render.esc(versions.label(s))
-    if ref is None:
+    if comparison.ref is None:
         return render.p(
             f"Det finns ingen tidigare antagen version att jämföra {current} med, så listan över ändringar är tom."
         )
-    changes = _compare(s, ref)
-    if isinstance(changes, str):
-        return render.p(changes)
-    intro = render.Raw(f"Ändringar i {current} jämfört med {render.esc(diff.ref_words(ref))}.")
+    if comparison.error is not None:
+        return render.p(comparison.error)
+    changes = comparison.changes
+    intro = render.Raw(f"Ändringar i {current} jämfört med {render.esc(diff.ref_words(comparison.ref))}.")
     why = s["strategi"].get("jämför_med_motivering")
     if why:
         intro = render.Raw(f"{intro} {render.esc(why)}")
@@ -40,7 +46,5 @@ def andringar(s: Strategy) -> str:
     for section, items in diff.grouped(changes).items():
         parts.append(render.heading(2, section))
         parts.append("<ul>" + "".join(f"<li>{diff.describe_html(c)}</li>" for c in items) + "</ul>")
-        path = diff.source_path(s, section)
-        if path:
-            parts.append(render.source(path, s.edit_base))
+        parts.append(_source_line(s, items))
     return render.block(*parts)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from .. import arshjul, periods, render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, joined
 
 
@@ -94,7 +94,7 @@ def arshjul_page(s: Strategy) -> str:
         f'<div class="arshjul">{months}</div>',
         render.heading(2, "Aktiviteterna och var de står i strategin"),
         *(_activity(s, a, items[a.id]) for a in written),
-        render.source(s.source(arshjul.SOURCE), s.edit_base),
+        source_of(s, arshjul.SOURCE),
         render.heading(2, "Framräknat ur strategin och kanalerna"),
         *(_activity(s, a, {}) for a in computed),
     )

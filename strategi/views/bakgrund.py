@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import render, versions
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, links, one_line
 from ._time import tidpunkt
 
@@ -116,7 +116,7 @@ def source_frame(s: Strategy) -> str:
             "strategin; den sparas i data så att inget faller bort och visas här ordagrant."
         ),
         f'<blockquote class="om-kallan" lang="de">{footer}</blockquote>',
-        render.source(s.source("strategi"), s.edit_base),
+        source_of(s, "strategi"),
     )
 
 
@@ -124,7 +124,7 @@ def source_frame(s: Strategy) -> str:
 def bakgrund(s: Strategy) -> str:
     """Digitalt växer, period, communication roles, policy documents, scope and channels, source note."""
     st = s["strategi"]
-    source = render.source(s.source("strategi"), s.edit_base)
+    source = source_of(s, "strategi")
     sections = [
         _growth(st),
         _period(st),

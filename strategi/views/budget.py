@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, links, one_line, role_name
 
 
@@ -150,5 +150,5 @@ def budget(s: Strategy) -> str:
         render.heading(2, "Budget"),
         _social(s, data.get("sociala_medier") or {}),
         _web(s, data.get("webb") or {}),
-        render.source(s.source("budget"), s.edit_base),
+        source_of(s, "budget"),
     )

@@ -8,7 +8,7 @@ from typing import Any
 from .. import charts, periods, render
 from ..model import Strategy
 from ..progress import STATUS_RULE, STATUSES, Progress, all_progress, counts, value_text
-from . import view
+from . import source_of, view
 from ._org_helpers import channel_name, flags
 
 NO_GOAL = "Följs utan mål"
@@ -142,7 +142,7 @@ def indikatorer(s: Strategy) -> str:
     progress = all_progress(s)
     if not progress:
         return ""
-    source = render.source(s.source("indikatorer"), s.edit_base)
+    source = source_of(s, "indikatorer")
     tables = [
         render.block(render.heading(3, title), render.table(title, HEADERS, [_row(p) for p in members]))
         for title, members in _goal_groups(s, progress)
@@ -171,7 +171,7 @@ def kanal_indikatorer(s: Strategy, channel_id: str) -> str:
     return render.block(
         render.table(title, HEADERS, [_row(p) for p in progress]),
         *(detail(s, p, f"{channel_id}-") for p in progress),
-        render.source(s.source("indikatorer"), s.edit_base),
+        source_of(s, "indikatorer"),
     )
 
 

@@ -11,11 +11,15 @@ from typing import Any
 
 from .. import periods, render
 from ..model import Strategy
-from . import VIEWS, view
 from . import _kanal_avsnitt as avsnitt
+from . import source_of, view
 from ._channel_matrix import channel_sources
 from ._kanal_nulage import followers, ordered, snapshot_block, text_html, title, when
 from ._org_helpers import flags, one_line
+from .indikatorer import kanal_indikatorer
+from .materialtyper import kanal_materialtyper
+from .personas import kanal_personas
+from .process import kanal_uppdrag
 
 STATUS = {
     "komplett": "Komplett kanalstrategi",
@@ -25,7 +29,7 @@ STALE_LINK = "oppna-fragor/#behover-uppdateras"
 
 
 def _cadence(s: Strategy) -> int:
-    return int(s["strategi"].get("revideringsintervall_månader", 6))
+    return s.revision_months
 
 
 def _task_text(s: Strategy, task_id: str) -> str:
@@ -90,29 +94,21 @@ def _status_section(s: Strategy, channel: dict[str, Any]) -> str:
     )
 
 
-def _delegated(s: Strategy, name: str, channel_id: str, heading: str, anchor: str) -> str:
+def _delegated(body: str, heading: str, anchor: str) -> str:
     """A section written by another view (material types, personas), shown when it has content."""
-    fn = VIEWS.get(name)
-    body = fn(s, channel_id) if fn else ""
     return render.block(render.heading(2, heading, anchor), body) if body.strip() else ""
 
 
 def _assignments(s: Strategy, channel: dict[str, Any]) -> str:
     """The process view's list for the channel, plus the channel's own assignment ids it does not list."""
-    fn = VIEWS.get("kanal_uppdrag")
-    listed = fn(s, channel["id"]) if fn else ""
+    listed = kanal_uppdrag(s, channel["id"])
     covered = {
         t.get("id") for t in s["process"].get("uppdrag") or [] if channel["id"] in (t.get("kanaler") or [])
     }
-    own = [_task_text(s, str(t)) for t in channel.get("uppdrag") or [] if not fn or t not in covered]
+    own = [_task_text(s, str(t)) for t in channel.get("uppdrag") or [] if t not in covered]
     if not listed.strip() and not own:
         return ""
     return render.block(render.heading(2, "Uppdrag", "uppdrag"), listed, render.ul(own, cls="uppdrag"))
-
-
-def _source(s: Strategy, channel_id: str) -> str:
-    path = s.sources.get(f"kanal:{channel_id}", f"data/channels/{channel_id}.yaml")
-    return render.source(path, s.edit_base)
 
 
 @view("kanal_rubrik")
@@ -137,15 +133,15 @@ def kanal_sida(s: Strategy, channel_id: str) -> str:
         avsnitt.target(channel),
         avsnitt.do_list(s, channel, "gör", "gor"),
         avsnitt.do_list(s, channel, "gör_inte", "gor-inte"),
-        _delegated(s, "kanal_materialtyper", channel_id, "Materialtyper", "materialtyper"),
-        _delegated(s, "kanal_personas", channel_id, "Personas", "personas"),
+        _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
+        _delegated(kanal_personas(s, channel_id), "Personas", "personas"),
         avsnitt.follow_up(channel),
-        _delegated(s, "kanal_indikatorer", channel_id, "Indikatorer", "indikatorer"),
+        _delegated(kanal_indikatorer(s, channel_id), "Indikatorer", "indikatorer"),
         avsnitt.organisation(s, channel),
         avsnitt.budget(channel),
         _assignments(s, channel),
         avsnitt.links(channel),
-        _source(s, channel_id),
+        render.source(s.channel_file(channel_id), s.edit_base),
     )
 
 
@@ -185,5 +181,5 @@ def kanaler(s: Strategy) -> str:
         channel_sources(s),
         render.heading(2, "Om kanalstrategierna") if any(texts) else "",
         text_html([t for t in texts if t]),
-        render.source(s.source("strategi"), s.edit_base) if any(texts) and "strategi" in s.sources else "",
+        source_of(s, "strategi") if any(texts) and "strategi" in s.sources else "",
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, one_line
 from ._time import tidpunkt
 
@@ -128,5 +128,5 @@ def kanalanalys(s: Strategy) -> str:
         _figure(data, groups) if groups else "",
         _table(groups) if groups else render.p("Kanalanalysen har inga åldersgrupper ännu.", cls="okand"),
         flags(data.get("flaggor")),
-        render.source(s.source("kanalanalys"), s.edit_base),
+        source_of(s, "kanalanalys"),
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, one_line
 
 # The table is the goals at a glance; where each goal comes from and what the running text calls
@@ -41,7 +41,7 @@ def _goal_table(s: Strategy, title: str, caption: str, intro: Any, goals: list[d
         render.heading(2, title),
         render.p(intro) if intro else "",
         render.table(caption, HEADERS, [_row(g) for g in goals]),
-        render.source(s.source("mal"), s.edit_base),
+        source_of(s, "mal"),
     )
 
 
@@ -96,7 +96,7 @@ def _focus(s: Strategy, data: dict[str, Any]) -> str:
             for a in areas
         ),
         flags(data.get("flaggor")),
-        render.source(s.source("mal"), s.edit_base),
+        source_of(s, "mal"),
     )
 
 
@@ -122,6 +122,6 @@ def mal(s: Strategy) -> str:
         *(_reasoning(g) for g in goals),
         _breadth(data),
         *texts,
-        render.source(s.source("mal"), s.edit_base) if goals or texts else "",
+        source_of(s, "mal") if goals or texts else "",
         _focus(s, data),
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._channel_matrix import MISSING, channel_link, channel_sources, completeness, unknown
 from ._org_helpers import flags, goal_name, one_line
 
@@ -91,7 +91,7 @@ def materialtyper(s: Strategy) -> str:
             "Materialtyper, målen de stöttar och exempel", ["Materialtyp", "Stöttar mål", "Exempel"], rows
         ),
         flags([*(f for t in types for f in t.get("flaggor") or []), *(data.get("flaggor") or [])]),
-        render.source(s.source("materialtyper"), s.edit_base),
+        source_of(s, "materialtyper"),
         _matrix(s),
     )
 
@@ -114,5 +114,5 @@ def kanal_materialtyper(s: Strategy, channel_id: str) -> str:
     name = one_line(channel.get("namn", channel_id))
     return render.block(
         render.table(f"Trafikljus per materialtyp för {name}", ["Materialtyp", "Trafikljus"], rows),
-        render.source(s.source(f"kanal:{channel_id}"), s.edit_base),
+        source_of(s, f"kanal:{channel_id}"),
     )

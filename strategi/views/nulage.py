@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import periods, render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._channel_matrix import channel_link, channel_sources
 from ._kanal_nulage import anchor, followers, metric_rows, ordered, table_snapshot, text_html, title, when
 from ._org_helpers import FLAG_TYPES, one_line
@@ -111,7 +111,7 @@ def nulage(s: Strategy) -> str:
     return render.block(
         text_html(data.get("nuläge_text")),
         text_html(data.get("omfattning")),
-        render.source(s.source("strategi"), s.edit_base) if "strategi" in s.sources else "",
+        source_of(s, "strategi") if "strategi" in s.sources else "",
         render.heading(2, "Alla kanaler", "alla-kanaler"),
         _status_table(s),
         _history(s),

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .. import periods, questions, render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import FLAG_TYPES
 from .bakgrund import source_frame
 from .personas import personas_matris
@@ -60,13 +60,13 @@ def _assignments(s: Strategy) -> str:
         rows.append([" ".join(str(item.get("vad", "")).split()), when, item.get("status", "")])
     return render.block(
         render.table("Öppna uppdrag", ["Uppdrag", "Deadline", "Status"], rows, cls="kort"),
-        render.source(s.source("process"), s.edit_base),
+        source_of(s, "process"),
     )
 
 
 def _stale(s: Strategy) -> str:
     stale = questions.stale_channels(s)
-    cadence = s["strategi"].get("revideringsintervall_månader", 6)
+    cadence = s.revision_months
     if not stale:
         return render.p(f"Alla kanalers nuläge är yngre än {cadence} månader.")
     rows = []

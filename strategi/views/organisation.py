@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import (
     channel_name,
     flags,
@@ -131,7 +131,7 @@ def _meetings(org: dict[str, Any]) -> str:
 def organisation(s: Strategy) -> str:
     """Editor groups, roles, the people named, groups and units, meetings, links and open questions."""
     org = s["organisation"]
-    source = render.source(s.source("organisation"), s.edit_base)
+    source = source_of(s, "organisation")
     link_list = links(org.get("länkar"))
     sections = [
         _intro(s, org),

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._channel_matrix import channel_link, channel_sources, unknown
 from ._org_helpers import flags, one_line
 
@@ -51,7 +51,7 @@ def _personas(s: Strategy, data: dict[str, Any]) -> str:
         table,
         f'<ul class="personas">{descriptions}</ul>' if descriptions else "",
         flags([*(f for p in people for f in p.get("flaggor") or []), *(data.get("flaggor") or [])]),
-        render.source(s.source("personas"), s.edit_base),
+        source_of(s, "personas"),
     )
 
 
@@ -94,7 +94,7 @@ def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
         # A heading, not a bare id, so the anchor survives the print page's renaming of ids.
         render.heading(4, "Att bekräfta om matrisen", MATRIX_FLAGS_ID) if question_block else "",
         question_block,
-        render.source(s.source("personas"), s.edit_base),
+        source_of(s, "personas"),
     )
 
 

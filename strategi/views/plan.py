@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import periods, plan, render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import channel_name, flags, goal_name, joined, person_name
 
 PER_WORDS = {"vardag": "per vardag", "vecka": "per vecka", "vid behov": "vid behov"}
@@ -97,7 +97,7 @@ def plan_manad(s: Strategy, month: str) -> str:
     return render.block(
         warning_html,
         f'<div class="plan-banor">{"".join(lanes)}</div>',
-        render.source(s.source(f"plan:{month}"), s.edit_base),
+        source_of(s, f"plan:{month}"),
     )
 
 
@@ -139,7 +139,7 @@ def _rules_table(s: Strategy) -> str:
         questions += flags(rules.get("flaggor"))
     if not rows:
         return ""
-    sources = ", ".join(s.source(f"kanal:{c['id']}") for c in s.channels if c.get(plan_rules_key()))
+    sources = ", ".join(s.channel_file(c["id"]) for c in s.channels if c.get(plan_rules_key()))
     return render.block(
         render.heading(2, "Kanalernas regler för planen"),
         render.table(

@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import channel_name, flags, group_name, joined, one_line, person_name
 from ._time import tidpunkt, tidpunkt_html, tidpunkt_slut
 
@@ -69,7 +69,7 @@ def _assignments(s: Strategy, tasks: list[dict[str, Any]]) -> str:
             render.table(title, ["Uppdrag", "Deadline", "Status", "Kanaler"], rows, cls="uppdrag"),
             *(flags(t.get("flaggor")) for t in members),
         ]
-    return render.block(*parts, render.source(s.source("process"), s.edit_base))
+    return render.block(*parts, source_of(s, "process"))
 
 
 def _decision(s: Strategy, decision: dict[str, Any]) -> str:
@@ -96,7 +96,7 @@ def process(s: Strategy) -> str:
     """How the strategy was made, conclusions, decision, assignments per recipient and the closing words."""
     data = s["process"]
     conclusions = data.get("slutsatser") or {}
-    source = render.source(s.source("process"), s.edit_base)
+    source = source_of(s, "process")
     return render.block(
         render.p(data.get("inledning", "")),
         render.heading(2, "Så togs strategin fram"),
@@ -130,6 +130,4 @@ def kanal_uppdrag(s: Strategy, channel_id: str) -> str:
         if task.get("nuläge"):
             details.append(f"nuläge: {one_line(task['nuläge'])}")
         items.append(f"{one_line(task.get('vad', ''))} ({'; '.join(details)})")
-    return render.block(
-        render.ul(items, cls="kanal-uppdrag"), render.source(s.source("process"), s.edit_base)
-    )
+    return render.block(render.ul(items, cls="kanal-uppdrag"), source_of(s, "process"))

@@ -10,7 +10,7 @@ from . import view
 @view("checklista")
 def checklista(s: Strategy) -> str:
     """For a draft: which channels need a fresh status, which indicators lack values, reviews due, open questions."""
-    if not versions.is_draft(s):
+    if not s.is_draft:
         return ""
     parts = [
         render.heading(2, "Checklista för halvårsrevisionen", "checklista"),

@@ -7,18 +7,10 @@ from typing import Any
 from .. import diff, questions, render, versions
 from ..model import Strategy
 from . import view
-from .andringar import _compare as compare_with
 
 # The appendices' anchors in the print document (strategi.utskrift names chapters after their URL).
 CHANGES_ANCHOR = "andringar"
 QUESTIONS_ANCHOR = "oppna-fragor"
-
-
-def changes(s: Strategy) -> list[diff.Change] | str | None:
-    """The changes since the previous version, as the Ändringar page works them out (None: there
-    is no previous version; str: why they could not be worked out)."""
-    ref = versions.previous_ref(s)
-    return None if ref is None else compare_with(s, ref)
 
 
 def open_question_counts(s: Strategy) -> list[tuple[str, int]]:
@@ -55,16 +47,16 @@ def _goals(s: Strategy) -> str:
     return f'<h2 id="sammanfattning-mal">Mål</h2><ul>{"".join(items)}</ul>'
 
 
-def _changes(s: Strategy) -> str:
-    found = changes(s)
+def _changes(s: Strategy, comparison: diff.Comparison) -> str:
     head = '<h2 id="sammanfattning-andringar">Ändringar sedan förra versionen</h2>'
     label = versions.label(s)
-    if found is None:
+    if comparison.ref is None:
         return head + render.p(
             f"{label} är den första publicerade versionen; det finns inget att jämföra med."
         )
-    if isinstance(found, str):
-        return head + render.p(found)
+    if comparison.error is not None:
+        return head + render.p(comparison.error)
+    found = comparison.changes
     if not found:
         return head + render.p("Inga ändringar i strategin sedan förra versionen.")
     rows = "".join(
@@ -89,12 +81,12 @@ def _questions(s: Strategy) -> str:
 
 
 @view("sammanfattning")
-def summary(s: Strategy) -> str:
+def summary(s: Strategy, comparison: diff.Comparison) -> str:
     """One or two pages up front: the vision, the goals, what changed and how much is still open."""
     return render.block(
         '<h1 id="sammanfattning-rubrik">Sammanfattning</h1>',
         _vision(s["strategi"]),
         _goals(s),
-        _changes(s),
+        _changes(s, comparison),
         _questions(s),
     )

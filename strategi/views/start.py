@@ -7,11 +7,12 @@ from typing import Any
 
 from .. import periods, questions, render, versions
 from ..model import Strategy
-from . import VIEWS, view
+from . import source_of, view
 from ._channel_matrix import completeness
 from ._kanal_nulage import followers, when
 from ._org_helpers import flags, one_line
 from ._time import tidpunkt
+from .indikatorer import uppfoljning_i_korthet
 from .mal import anchor as goal_anchor
 from .mal import label as goal_label
 
@@ -170,13 +171,13 @@ def start(s: Strategy) -> str:
     """The strategy at a glance (vision, goals, channels, where things stand), then the status box,
     the region and its brand, how to use the site."""
     st = s["strategi"]
-    source = render.source(s.source("strategi"), s.edit_base)
+    source = source_of(s, "strategi")
     return render.block(
         _vision(st.get("vision") or {}),
         _goals(s),
         _channels(s),
         _where_things_stand(s),
-        VIEWS["uppfoljning_i_korthet"](s) if "uppfoljning_i_korthet" in VIEWS else "",
+        uppfoljning_i_korthet(s),
         render.heading(2, "Om det här dokumentet", "om-dokumentet"),
         _status_box(s),
         flags((st.get("presentation") or {}).get("flaggor")),

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import periods, render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, href, one_line
 
 STATUS_WORDS = {
@@ -54,7 +54,7 @@ def tillganglighet(s: Strategy) -> str:
     data = s["tillganglighet"]
     if not data:
         return ""
-    source = render.source(s.source("tillganglighet"), s.edit_base)
+    source = source_of(s, "tillganglighet")
     compliance = data["förenlighet"]
     assessment = data["bedömning"]
     status = STATUS_WORDS.get(str(compliance["status"]), str(compliance["status"]))

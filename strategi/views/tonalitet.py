@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import flags, links
 
 
@@ -12,7 +12,7 @@ from ._org_helpers import flags, links
 def tonalitet(s: Strategy) -> str:
     """Links to the writing rules, the rules for every channel, social media tone, web tone, questions."""
     data = s["tonalitet"]
-    source = render.source(s.source("tonalitet"), s.edit_base)
+    source = source_of(s, "tonalitet")
     general = data.get("allmänt") or {}
     rules = links(data.get("skrivregler"))
     sections = [

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from .. import render
 from ..model import Strategy
-from . import view
+from . import source_of, view
 from ._org_helpers import channel_name, flags, joined, one_line
 
 INTERVAL_WORDS = {"vecka": "varje vecka", "månad": "varje månad", "år": "varje år"}
@@ -98,7 +98,7 @@ def _per_channel(s: Strategy) -> str:
 def uppfoljning(s: Strategy) -> str:
     """Intro, PDCA, monthly follow-up on 28-day cycles, yearly and monthly media analysis, per channel."""
     data = s["uppfoljning"]
-    source = render.source(s.source("uppfoljning"), s.edit_base)
+    source = source_of(s, "uppfoljning")
     sections = [
         _model(data.get("modell") or {}),
         _frequency(data.get("frekvens") or {}),

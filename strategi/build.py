@@ -1,0 +1,141 @@
+"""One build: the strategy loaded and checked once, and what its pages need that is not data.
+
+MkDocs' hooks (strategi/mkdocs_hooks.py) and mkdocs-macros (macros.py) both ask ``for_config``
+with the build's configuration: the first to ask loads the strategy, every later call during the
+same build gets the same object. Views are pure functions of the strategy; what they need from
+outside the data (the change list, which runs git) the build works out once and hands to the view
+whose signature names it (``comparison``). Nothing here changes a loaded strategy: each build gets
+its own copy with the edit base of its configuration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from . import diff, gitref, model, periods, serving, versions
+from .views import VIEWS
+
+
+def compare_with_previous(strategy: model.Strategy) -> diff.Comparison:
+    """Load the previous version from git and compare; never raises for a bad ref or old tree."""
+    ref = versions.previous_ref(strategy)
+    if ref is None:
+        return diff.Comparison(None)
+    try:
+        old = gitref.load_at(strategy.root, ref, strategy.today)
+    except gitref.RefError as exc:
+        return diff.Comparison(ref, error=f"Kunde inte jämföra med {diff.ref_words(ref)}: {exc}.")
+    return diff.Comparison(ref, diff.compare(old, strategy))
+
+
+class Build:
+    """The strategy of one build and what the build works out for its pages."""
+
+    # What a view may ask for by naming it as a parameter after the strategy.
+    PROVIDED = ("comparison",)
+
+    def __init__(self, strategy: model.Strategy, edit_base: str | None) -> None:
+        self.edit_base = edit_base
+        self.strategy = dataclasses.replace(strategy, edit_base=edit_base)
+
+    @functools.cached_property
+    def comparison(self) -> diff.Comparison:
+        return compare_with_previous(self.strategy)
+
+    def bind(self, view: Callable[..., Any]) -> Callable[..., str]:
+        """The view as a macro: the pages give the remaining arguments (a channel id, a month)."""
+        wanted = [name for name in inspect.signature(view).parameters if name in self.PROVIDED]
+
+        # A closure, not functools.partial: mkdocs-macros serialises every macro for its debug log,
+        # and a partial's repr would drag the whole strategy along (a fifth of the build time).
+        def bound(*args: Any) -> str:
+            return str(view(self.strategy, *args, **{name: getattr(self, name) for name in wanted}))
+
+        bound.__name__ = view.__name__
+        bound.__doc__ = view.__doc__
+        return bound
+
+
+def project_root(config: Any) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def edit_base(config: Any) -> str | None:
+    """Start of an edit link to any file in the repository, from repo_url and edit_uri."""
+    repo = (config.get("repo_url") or "").rstrip("/")
+    uri = (config.get("edit_uri") or "").strip("/")
+    if not repo or not uri:
+        return None
+    return f"{repo}/{uri}/"
+
+
+# The build under way: its configuration (held, so its identity cannot be reused) and its Build.
+_current: list[tuple[Any, Build | None]] = []
+
+
+def for_config(config: Any) -> Build | None:
+    """This build's Build, loaded on the first call; None while `make serve` shows the error page
+    for invalid data (strategi.serving). Outside serving, invalid data stops the build."""
+    if _current and _current[0][0] is config:
+        return _current[0][1]
+    strategy = _load(config)
+    build = None if strategy is None else Build(strategy, edit_base(config))
+    _current[:] = [(config, build)]
+    return build
+
+
+def required(config: Any) -> Build:
+    """This build's Build; a build that needs the strategy stops when the data is invalid."""
+    build = for_config(config)
+    if build is None:
+        raise PluginError(serving.TITLE)
+    return build
+
+
+def _load(config: Any) -> model.Strategy | None:
+    root = project_root(config)
+    watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
+    stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
+    try:
+        strategy = _load_cached(root, stamp, periods.today())
+    except model.InvalidData as exc:
+        if serving.State.serving:
+            serving.failed(exc.problems, exc.files)
+            return None
+        # MkDocs prints a PluginError as one clean message and exits 1: no traceback.
+        raise PluginError(str(exc)) from None
+    except periods.BadToday as exc:
+        raise PluginError(str(exc)) from None
+    serving.succeeded()
+    return strategy
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(root: Path, stamp: tuple[tuple[str, int], ...], today: Any) -> model.Strategy:
+    """`make serve` rebuilds on every save: unchanged data and schemas are not loaded again."""
+    return model.load(root, today)
+
+
+def _mtime(path: Path) -> int:
+    """When a path last changed, without following links (a broken link is the check's to report)."""
+    try:
+        return path.lstat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def register(env: Any) -> None:
+    """mkdocs-macros: register every view, bound to this build (none while `make serve` shows the
+    error page: every page's Markdown is replaced by it before macros run)."""
+    build = for_config(env.conf)
+    if build is None:
+        return
+    for name, view in VIEWS.items():
+        env.macro(build.bind(view), name)

@@ -1,0 +1,118 @@
+"""The seam with MkDocs (strategi.build): one load per build, views that only view."""
+
+from __future__ import annotations
+
+import ast
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from strategi import build, model
+from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_project
+
+VIEWS_DIR = ROOT / "strategi" / "views"
+
+# What a view must not import: modules that run git, read files, validate data, or tie the views
+# to one site engine. strategi.build hands the views what these would give them.
+FORBIDDEN = {
+    "strategi.build",
+    "strategi.check",
+    "strategi.gitref",
+    "strategi.loader",
+    "strategi.model.load",
+    "strategi.schemas",
+    "strategi.mkdocs_hooks",
+    "strategi.publish",
+    "subprocess",
+    "os",
+    "pathlib",
+    "shutil",
+    "mkdocs",
+    "material",
+    "yaml",
+    "jsonschema",
+}
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module (and imported name, as module.name) a view module imports, resolved to absolute."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                base = node.module or ""
+            else:
+                package = ["strategi", "views"][: 2 - (node.level - 1)]
+                base = ".".join([*package, *([node.module] if node.module else [])])
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _forbidden(name: str) -> bool:
+    return any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN)
+
+
+def test_the_import_scan_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
+    """The scan resolves `from .. import gitref` and `import subprocess`, so a view that ran git
+    would be caught."""
+    sample = tmp_path / "sample.py"
+    sample.write_text("import subprocess\nfrom .. import gitref, render\nfrom ._time import x\n")
+    names = _imports(sample)
+    assert {"subprocess", "strategi.gitref", "strategi.render", "strategi.views._time.x"} <= names
+    assert _forbidden("strategi.gitref")
+    assert _forbidden("subprocess")
+    assert not _forbidden("strategi.render")
+
+
+@pytest.mark.parametrize("path", sorted(VIEWS_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_views_import_nothing_that_runs_git_reads_files_or_validates(path: Path) -> None:
+    """A view module imports no module that runs git, reads files, validates data or belongs to
+    MkDocs: views are pure functions of the strategy and what the build hands them."""
+    bad = sorted(name for name in _imports(path) if _forbidden(name))
+    assert not bad, f"{path.name} importerar {bad}"
+
+
+def test_strategy_is_loaded_once_per_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One `mkdocs build` (hooks, macros and the print page together) loads and checks the
+    project's strategy exactly once; loads of older versions from git are counted apart."""
+    project = copy_project(tmp_path / "projekt")
+    monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(project)
+    build._load_cached.cache_clear()
+    calls: list[Path] = []
+    real_load = model.load
+
+    def counting_load(root: Path, *args: Any, **kwargs: Any) -> model.Strategy:
+        calls.append(Path(root).resolve())
+        return real_load(root, *args, **kwargs)
+
+    monkeypatch.setattr(model, "load", counting_load)
+    config = load_config(str(project / "mkdocs.yml"), strict=True)
+    config["site_dir"] = str(tmp_path / "site")
+    caplog.set_level(logging.ERROR)
+    mkdocs_build(config)
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert calls.count(project.resolve()) == 1, calls
+    assert os.environ["STRATEGI_IDAG"] == FIXED_TODAY
+
+
+def test_a_build_never_changes_a_loaded_strategy() -> None:
+    """The build's edit base goes into the build's own copy: the strategy that was loaded (and may
+    be cached for the next rebuild) keeps no edit base."""
+    loaded = model.load(ROOT, TODAY)
+    config = {"repo_url": "https://example.org/repo", "edit_uri": "edit/main/"}
+    one = build.Build(loaded, build.edit_base(config))
+    assert one.strategy.edit_base == "https://example.org/repo/edit/main/"
+    assert loaded.edit_base is None
+    assert one.strategy.files is loaded.files
