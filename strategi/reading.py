@@ -15,9 +15,11 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-# An 'Att bekräfta' note as strategi.views write it (its content has no nested <div>).
+from . import render
+
+# An 'Att bekräfta' note as strategi.render.flag_box writes it (its content has no nested <div>).
 _NOTE = re.compile(
-    r'<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>(?P<body>.*?)</div>',
+    re.escape(render.flag_box("\0").partition("\0")[0]) + "(?P<body>.*?)</div>",
     re.DOTALL,
 )
 _SECTION = re.compile(r"(?=<h2[\s>])")

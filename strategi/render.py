@@ -67,19 +67,17 @@ def heading(level: int, text: Any, anchor: str | None = None) -> str:
     return f"\n{'#' * level} {md(text)}{suffix}\n"
 
 
-def p(text: Any, cls: str | None = None) -> str:
-    """One or more paragraphs (a blank line in the text starts a new one)."""
+def p(texts: Iterable[Any] | Any | None, cls: str | None = None) -> str:
+    """Paragraphs from one text or a list of texts: every line break starts a new paragraph.
+
+    This is the data's rule: in a folded YAML block (``>-``) the lines of a paragraph join with
+    spaces and an empty line between paragraphs becomes one line break in the text. Runs of line
+    breaks count as one, white space inside a paragraph is folded, empty texts give nothing.
+    """
+    items = [texts] if isinstance(texts, str) or not isinstance(texts, Iterable) else list(texts)
     attr = f' class="{cls}"' if cls else ""
-    parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
-    return "\n".join(f"<p{attr}>{esc(part)}</p>" for part in parts)
-
-
-def paragraphs(texts: Iterable[Any] | Any | None) -> str:
-    if texts is None:
-        return ""
-    if isinstance(texts, str):
-        return p(texts)
-    return "\n".join(p(t) for t in texts)
+    lines = (line for item in items if item is not None for line in str(item).splitlines())
+    return "\n".join(f"<p{attr}>{esc(line)}</p>" for line in lines if line.strip())
 
 
 def ul(items: Iterable[Any], cls: str | None = None) -> str:
@@ -88,10 +86,31 @@ def ul(items: Iterable[Any], cls: str | None = None) -> str:
     return f"<ul{attr}>{inner}</ul>" if inner else ""
 
 
-def dl(pairs: Iterable[tuple[str, Any]]) -> str:
-    """A definition list of label/value pairs; empty values are left out."""
-    inner = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v not in (None, ""))
-    return f'<dl class="profil">{inner}</dl>' if inner else ""
+def dl(pairs: Iterable[tuple[str, Any]], cls: str = "profil") -> str:
+    """A definition list of label/value pairs: values are data (escaped) or ``Raw`` HTML made by
+    another helper; empty values are left out, and the whole list when nothing remains."""
+    inner = "".join(
+        f"<dt>{esc(k)}</dt><dd>{v.html if isinstance(v, Raw) else esc(v)}</dd>"
+        for k, v in pairs
+        if v not in (None, "") and not (isinstance(v, Raw) and not v.html)
+    )
+    return f'<dl class="{cls}">{inner}</dl>' if inner else ""
+
+
+FLAG_TITLE = "Att bekräfta"
+
+
+def admonition(kind: str, title: Any, body: str, cls: str | None = None) -> str:
+    """A Material admonition (kind: note, info, warning …) with an escaped title; ``body`` is HTML
+    made by the other helpers."""
+    classes = f"admonition {kind} {cls}" if cls else f"admonition {kind}"
+    return f'<div class="{classes}"><p class="admonition-title">{esc(title)}</p>{body}</div>'
+
+
+def flag_box(body: str) -> str:
+    """The 'Att bekräfta' note around the questions of one place (strategi.reading folds it on a
+    reading page); nothing when there is no question."""
+    return admonition("warning", FLAG_TITLE, body) if body else ""
 
 
 def table(

@@ -25,14 +25,41 @@ def test_dl_leaves_out_empty_values() -> None:
     assert render.dl([("Tom", "")]) == ""
 
 
-def test_paragraphs_split_on_blank_lines() -> None:
-    """A blank line starts a new paragraph; a class goes on each; lists and None are handled."""
-    assert render.p("Ett.\n\n  Två  \nrader.\n\n") == "<p>Ett.</p>\n<p>Två rader.</p>"
+def test_dl_class_and_raw_values() -> None:
+    """A definition list takes a class; a Raw value is HTML kept as it is, an empty Raw is left out."""
+    pairs = [("Adress", render.Raw('<a href="x">x</a>')), ("Tom", render.Raw("")), ("Text", "<i>")]
+    assert render.dl(pairs, cls="kanal-fakta") == (
+        '<dl class="kanal-fakta"><dt>Adress</dt><dd><a href="x">x</a></dd><dt>Text</dt><dd>&lt;i&gt;</dd></dl>'
+    )
+    assert render.dl([("Tom", render.Raw(""))], cls="kanal-fakta") == ""
+
+
+def test_admonition_and_flag_box() -> None:
+    """An admonition is Material's markup with the kind, an optional extra class and an escaped
+    title around the body; the flag box is the 'Att bekräfta' warning, absent without questions."""
+    assert render.admonition("note", "A <b>", "<p>x</p>") == (
+        '<div class="admonition note"><p class="admonition-title">A &lt;b&gt;</p><p>x</p></div>'
+    )
+    assert render.admonition("info", "T", "", cls="strategi-status") == (
+        '<div class="admonition info strategi-status"><p class="admonition-title">T</p></div>'
+    )
+    assert render.flag_box("<p>Q?</p>") == (
+        '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p><p>Q?</p></div>'
+    )
+    assert render.flag_box("") == ""
+
+
+def test_every_line_break_starts_a_paragraph() -> None:
+    """A line break starts a new paragraph (a folded YAML block's empty line is one line break),
+    runs of them count as one, white space inside is folded; a class goes on each paragraph;
+    lists give each item's paragraphs in order; None and empty texts give nothing."""
+    assert render.p("Ett.\n\n  Två  \t ord\nTre <b>.\n\n") == (
+        "<p>Ett.</p>\n<p>Två ord</p>\n<p>Tre &lt;b&gt;.</p>"
+    )
     assert render.p("Ett.", cls="kalla") == '<p class="kalla">Ett.</p>'
     assert render.p("") == ""
-    assert render.paragraphs(None) == ""
-    assert render.paragraphs("Ett.") == "<p>Ett.</p>"
-    assert render.paragraphs(["Ett.", "Två."]) == "<p>Ett.</p>\n<p>Två.</p>"
+    assert render.p(None) == ""
+    assert render.p(["Ett.\nTvå.", None, "", "Tre."]) == "<p>Ett.</p>\n<p>Två.</p>\n<p>Tre.</p>"
 
 
 def test_table_markup() -> None:

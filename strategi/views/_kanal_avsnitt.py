@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import render
 from ..model import Strategy
-from ._kanal_nulage import dl_html, labelled, text_html, title
+from ._kanal_nulage import FACTS, labelled, title
 from ._org_helpers import flags, goal_name, href, one_line, person_name, role_name
 from ._org_helpers import links as link_list
 
@@ -25,11 +25,13 @@ def _address(address: str) -> str:
 
 def profile(s: Strategy, channel: dict[str, Any]) -> str:
     data = channel.get("profil") or {}
-    pairs = [(title(s, "adress"), _address(str(channel["adress"])))] if channel.get("adress") else []
-    pairs += [(title(s, "profil", key), render.esc(one_line(value))) for key, value in data.items()]
+    pairs: list[tuple[str, Any]] = (
+        [(title(s, "adress"), render.Raw(_address(str(channel["adress"]))))] if channel.get("adress") else []
+    )
+    pairs += [(title(s, "profil", key), one_line(value)) for key, value in data.items()]
     if not pairs:
         return ""
-    return render.block(render.heading(2, "Profil", "profil"), dl_html(pairs))
+    return render.block(render.heading(2, "Profil", "profil"), render.dl(pairs, cls=FACTS))
 
 
 def goal_anchor(group: dict[str, Any]) -> str:
@@ -126,8 +128,8 @@ def audience(s: Strategy, channel: dict[str, Any]) -> str:
         facts.append((title(s, "publik", "inläggens_räckvidd"), shares))
     return render.block(
         render.heading(2, data.get("rubrik") or "Publik", "publik"),
-        text_html(data.get("text")),
-        dl_html((k, render.esc(v)) for k, v in facts),
+        render.p(data.get("text")),
+        render.dl(facts, cls=FACTS),
         _ages(s, data, name),
         _places(s, data, name),
         flags(data.get("flaggor")),
@@ -140,7 +142,7 @@ def target(channel: dict[str, Any]) -> str:
         return ""
     return render.block(
         render.heading(2, data.get("rubrik") or "Målgrupp", "malgrupp"),
-        text_html(data.get("text")),
+        render.p(data.get("text")),
         flags(data.get("flaggor")),
     )
 
@@ -164,7 +166,7 @@ def follow_up(channel: dict[str, Any]) -> str:
         render.heading(2, "Uppföljning", "uppfoljning"),
         render.p(data["inledning"]) if data.get("inledning") else "",
         render.ul(data.get("mätpunkter") or []),
-        text_html(data.get("text")),
+        render.p(data.get("text")),
     )
 
 
@@ -172,7 +174,7 @@ def organisation(s: Strategy, channel: dict[str, Any]) -> str:
     data = channel.get("organisation") or {}
     if not data:
         return ""
-    common = text_html(data.get("ur_gemensamma_delar"))
+    common = render.p(data.get("ur_gemensamma_delar"))
     names = [
         (title(s, "organisation", "personer"), [person_name(s, p) for p in data.get("personer") or []]),
         (
@@ -183,12 +185,12 @@ def organisation(s: Strategy, channel: dict[str, Any]) -> str:
     ]
     return render.block(
         render.heading(2, "Organisation", "organisation"),
-        text_html(data.get("text")),
+        render.p(data.get("text")),
         render.ul(data.get("punkter") or []),
         f"<p>{render.esc(title(s, 'organisation', 'ur_gemensamma_delar'))}:</p><blockquote>{common}</blockquote>"
         if common
         else "",
-        dl_html((label, render.esc(", ".join(found))) for label, found in names),
+        render.dl(((label, ", ".join(found)) for label, found in names), cls=FACTS),
     )
 
 
@@ -198,7 +200,7 @@ def budget(channel: dict[str, Any]) -> str:
         return ""
     return render.block(
         render.heading(2, "Budget", "budget"),
-        text_html(data.get("text")),
+        render.p(data.get("text")),
         '<p class="referens">Strategins budget i tabellform, med summor, står under '
         '<a href="../../organisation/#budget">Organisation och budget</a>.</p>',
         flags(data.get("flaggor")),

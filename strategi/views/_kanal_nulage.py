@@ -6,7 +6,6 @@ Labels are the Swedish titles of schemas/kanal.schema.json, so a renamed title s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from .. import periods, render
@@ -15,6 +14,8 @@ from ..parts import CHANNELS
 from ._org_helpers import flags, one_line
 
 PERCENT_SUFFIX = " (%)"
+# The class of a channel page's definition lists.
+FACTS = "kanal-fakta"
 DATING = {
     "härledd": "härledd: strategin anger ingen tidpunkt, den är härledd ur sammanhanget",
     "senast": "senast möjliga: strategin anger ingen tidpunkt, så den är satt till sidans senaste uppdatering",
@@ -39,23 +40,6 @@ def labelled(label: str, value: Any, approximate: bool = False) -> tuple[str, st
     if label.endswith(PERCENT_SUFFIX):
         label, shown = label[: -len(PERCENT_SUFFIX)], f"{shown}\u00a0%"
     return label, f"ca\u00a0{shown}" if approximate else shown
-
-
-def text_html(value: Any) -> str:
-    """One text or a list of texts as paragraphs: every line of a text is a paragraph of its own."""
-    items = [value] if isinstance(value, str) else list(value or [])
-    return "".join(
-        f"<p>{render.esc(one_line(line))}</p>"
-        for item in items
-        for line in str(item).split("\n")
-        if line.strip()
-    )
-
-
-def dl_html(pairs: Iterable[tuple[str, str]], cls: str = "kanal-fakta") -> str:
-    """A definition list whose values are HTML already escaped by a helper; empty values left out."""
-    inner = "".join(f"<dt>{render.esc(k)}</dt><dd>{v}</dd>" for k, v in pairs if v)
-    return f'<dl class="{cls}">{inner}</dl>' if inner else ""
 
 
 def when(snapshot: dict[str, Any]) -> str:
@@ -110,15 +94,13 @@ def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any
     source = one_line(snapshot.get("källa", ""))
     dating = DATING.get(str(snapshot.get("datering", "")), "angiven i strategin")
     meta = [
-        (
-            title(s, "nuläge", 0, "datum"),
-            render.esc(f"{periods.describe(str(snapshot.get('datum', '')))} ({dating})"),
-        ),
-        (title(s, "nuläge", 0, "avser"), render.esc(one_line(snapshot.get("avser") or when(snapshot)))),
-        (title(s, "nuläge", 0, "källa"), render.esc(source)),
+        (title(s, "nuläge", 0, "datum"), f"{periods.describe(str(snapshot.get('datum', '')))} ({dating})"),
+        (title(s, "nuläge", 0, "avser"), one_line(snapshot.get("avser") or when(snapshot))),
+        (title(s, "nuläge", 0, "källa"), source),
     ]
     texts = [
-        (title(s, "nuläge", 0, key), text_html(snapshot.get(key))) for key in ("övergripande", "nischad")
+        (title(s, "nuläge", 0, key), render.Raw(render.p(snapshot.get(key))))
+        for key in ("övergripande", "nischad")
     ]
     rows = metric_rows(s, snapshot)
     name = one_line(channel.get("namn", channel.get("id", "")))
@@ -128,8 +110,8 @@ def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any
         table = render.table(caption, ["Mätvärde", "Värde"], rows)
     return render.block(
         render.heading(3, f"{source}, {when(snapshot)}", anchor(snapshot)),
-        dl_html(meta),
-        dl_html(texts, cls="kanal-fakta nulage-text"),
+        render.dl(meta, cls=FACTS),
+        render.dl(texts, cls=f"{FACTS} nulage-text"),
         table,
         flags(snapshot.get("flaggor")),
     )

@@ -33,13 +33,7 @@ def flags(items: Iterable[dict[str, Any]] | None) -> str:
         if flag.get("citat"):
             note += f"<blockquote><p>Det står: ”{render.esc(one_line(flag['citat']))}”</p></blockquote>"
         notes.append(note)
-    if not notes:
-        return ""
-    return (
-        '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>'
-        + "".join(notes)
-        + "</div>"
-    )
+    return render.flag_box("".join(notes))
 
 
 def href(address: str) -> str:

@@ -19,9 +19,7 @@ def _growth(st: dict[str, Any]) -> str:
     texts = [growth[key] for key in GROWTH_KEYS if growth.get(key)]
     if not texts and not growth.get("lankar"):
         return ""
-    return render.block(
-        render.heading(2, "Digitalt växer"), render.paragraphs(texts), links(growth.get("lankar"))
-    )
+    return render.block(render.heading(2, "Digitalt växer"), render.p(texts), links(growth.get("lankar")))
 
 
 def _period(st: dict[str, Any]) -> str:
@@ -76,7 +74,7 @@ def _scope(st: dict[str, Any], status: str) -> list[str]:
         render.block(render.heading(2, "Omfattning"), render.p(st["omfattning"]))
         if st.get("omfattning")
         else "",
-        render.block(render.heading(2, "Våra kanaler"), render.paragraphs(texts)) if texts else "",
+        render.block(render.heading(2, "Våra kanaler"), render.p(texts)) if texts else "",
         render.block(
             render.heading(2, "Digitalt nuläge"),
             render.p(st.get("nuläge_text", "")),

@@ -132,7 +132,7 @@ def _web(s: Strategy, web: dict[str, Any]) -> str:
     return render.block(
         render.heading(3, "Webb"),
         render.p(web.get("förvaltningsobjekt", "")),
-        render.paragraphs(web.get("text")),
+        render.p(web.get("text")),
         render.dl(facts),
         table,
         _comparison(web, low, high),

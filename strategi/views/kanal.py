@@ -14,7 +14,7 @@ from ..model import Strategy
 from . import _kanal_avsnitt as avsnitt
 from . import source_of, view
 from ._channel_matrix import channel_sources
-from ._kanal_nulage import followers, ordered, snapshot_block, text_html, title, when
+from ._kanal_nulage import followers, ordered, snapshot_block, title, when
 from ._org_helpers import flags, one_line
 from .indikatorer import kanal_indikatorer
 from .materialtyper import kanal_materialtyper
@@ -54,7 +54,7 @@ def _status(s: Strategy, channel: dict[str, Any]) -> str:
             f"<p>{render.esc(title(s, 'fullständighet', 'uppdrag'))}: "
             f'<a href="../../process/#uppdrag">{render.esc(_task_text(s, str(state["uppdrag"])))}</a></p>'
         )
-    return f'<div class="kanal-status"><p>{line}</p>{text_html(state.get("kommentar"))}{task}</div>'
+    return f'<div class="kanal-status"><p>{line}</p>{render.p(state.get("kommentar"))}{task}</div>'
 
 
 def _stale(s: Strategy, channel: dict[str, Any], prefix: str = "../../") -> str:
@@ -64,21 +64,18 @@ def _stale(s: Strategy, channel: dict[str, Any], prefix: str = "../../") -> str:
         return ""
     latest = periods.latest_snapshot(channel)
     since = f"Kanalens senaste nuläge: {when(latest)}." if latest else "Kanalen har inget daterat nuläge."
-    return (
-        '<div class="admonition warning"><p class="admonition-title">Behöver uppdateras</p>'
+    return render.admonition(
+        "warning",
+        "Behöver uppdateras",
         f"<p>{render.esc(since)} Nuläget ska uppdateras minst var {cadence}:e månad. "
-        f'<a href="{prefix}{STALE_LINK}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p></div>'
+        f'<a href="{prefix}{STALE_LINK}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>',
     )
 
 
 def _intro(channel: dict[str, Any]) -> str:
-    remarks = text_html(channel.get("anmärkningar"))
-    note = (
-        f'<div class="admonition note"><p class="admonition-title">Anmärkning</p>{remarks}</div>'
-        if remarks
-        else ""
-    )
-    return render.block(text_html(channel.get("inledning")), note)
+    remarks = render.p(channel.get("anmärkningar"))
+    note = render.admonition("note", "Anmärkning", remarks) if remarks else ""
+    return render.block(render.p(channel.get("inledning")), note)
 
 
 def _status_section(s: Strategy, channel: dict[str, Any]) -> str:
@@ -180,6 +177,6 @@ def kanaler(s: Strategy) -> str:
         ),
         channel_sources(s),
         render.heading(2, "Om kanalstrategierna") if any(texts) else "",
-        text_html([t for t in texts if t]),
+        render.p(texts),
         source_of(s, "strategi") if any(texts) and "strategi" in s.sources else "",
     )

@@ -122,7 +122,7 @@ def kanalanalys(s: Strategy) -> str:
     if data.get("genomförd"):
         facts.append(f"Den genomfördes {tidpunkt(str(data['genomförd']))}.")
     return render.block(
-        render.paragraphs(data.get("inledning")),
+        render.p(data.get("inledning")),
         render.p(" ".join(facts)) if facts else "",
         render.heading(2, "Daglig användning per åldersgrupp"),
         _figure(data, groups) if groups else "",

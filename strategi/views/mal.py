@@ -58,7 +58,7 @@ def _reasoning(goal: dict[str, Any]) -> str:
     return render.block(
         render.heading(3, f"{label(goal)}: {goal.get('namn', '')}", anchor(goal.get("id"))),
         render.p(origin, cls="referens") if origin else "",
-        render.paragraphs(goal.get("motivering")),
+        render.p(goal.get("motivering")),
         flags(goal.get("flaggor")),
     )
 
@@ -69,9 +69,9 @@ def _breadth(data: dict[str, Any]) -> str:
         return ""
     return render.block(
         render.heading(3, "Problem med att visa på bredden"),
-        render.paragraphs(breadth.get("problem")),
+        render.p(breadth.get("problem")),
         render.heading(4, "Vägvalet") if breadth.get("vägval") else "",
-        render.paragraphs(breadth.get("vägval")),
+        render.p(breadth.get("vägval")),
     )
 
 

@@ -13,14 +13,14 @@ from .. import periods, render
 from ..model import Strategy
 from . import source_of, view
 from ._channel_matrix import channel_link, channel_sources
-from ._kanal_nulage import anchor, followers, metric_rows, ordered, table_snapshot, text_html, title, when
+from ._kanal_nulage import anchor, followers, metric_rows, ordered, table_snapshot, title, when
 from ._org_helpers import FLAG_TYPES, one_line
 
 EMPTY = "–"
 
 
 def _cell(value: Any) -> Any:
-    html = text_html(value)
+    html = render.p(value)
     return render.Raw(html) if html else EMPTY
 
 
@@ -36,12 +36,7 @@ def _notes(entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
             if flag.get("citat"):
                 item += f" <q>{render.esc(one_line(flag['citat']))}</q>"
             items.append(f"<li>{item}</li>")
-    if not items:
-        return ""
-    return (
-        '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>'
-        f"<ul>{''.join(items)}</ul></div>"
-    )
+    return render.flag_box(f"<ul>{''.join(items)}</ul>" if items else "")
 
 
 def _status_table(s: Strategy) -> str:
@@ -109,8 +104,8 @@ def nulage(s: Strategy) -> str:
     """The digital status page: the strategy's words, the latest nuläge of every channel, then history."""
     data = s["strategi"]
     return render.block(
-        text_html(data.get("nuläge_text")),
-        text_html(data.get("omfattning")),
+        render.p(data.get("nuläge_text")),
+        render.p(data.get("omfattning")),
         source_of(s, "strategi") if "strategi" in s.sources else "",
         render.heading(2, "Alla kanaler", "alla-kanaler"),
         _status_table(s),

@@ -38,7 +38,7 @@ def _intro(s: Strategy, org: dict[str, Any]) -> str:
         reason = one_line(without.get("text", ""))
         # The reason is usually a sentence of the intro: say it once, not twice.
         facts.append(("Kanaler utan huvudredaktörer", names if reason in said else f"{names}. {reason}"))
-    return render.block(render.heading(2, "Redaktörsgrupper"), render.paragraphs(intro), render.dl(facts))
+    return render.block(render.heading(2, "Redaktörsgrupper"), render.p(intro), render.dl(facts))
 
 
 def _roles(org: dict[str, Any]) -> str:

@@ -154,10 +154,7 @@ def personas(s: Strategy) -> str:
     data = s["personas"]
     remark = ""
     if data.get("anmärkning"):
-        remark = (
-            '<div class="admonition info"><p class="admonition-title">En persona är en roll</p>'
-            f"{render.p(data['anmärkning'])}</div>"
-        )
+        remark = render.admonition("info", "En persona är en roll", render.p(data["anmärkning"]))
     return render.block(
         render.p(data.get("inledning", "")),
         remark,

@@ -75,10 +75,7 @@ def plan_manad(s: Strategy, month: str) -> str:
         items = "".join(
             f"<li><code>{render.esc(w.file)}:{w.line}</code> {render.esc(w.message)}</li>" for w in warnings
         )
-        warning_html = (
-            '<div class="admonition warning"><p class="admonition-title">Varningar mot strategin</p>'
-            f"<ul>{items}</ul></div>"
-        )
+        warning_html = render.admonition("warning", "Varningar mot strategin", f"<ul>{items}</ul>")
     lanes = []
     for channel in s.channels:
         own = [p for p in month_posts if p.channel == channel["id"]]

@@ -78,10 +78,7 @@ def _decision(s: Strategy, decision: dict[str, Any]) -> str:
     people = decision.get("personer") or []
     named = f"Beslutet gäller: {', '.join(person_name(s, p) for p in people)}." if people else ""
     adopted = "Förslaget antas inte" if decision.get("antas_inte") else "Förslaget antas"
-    outcome = (
-        f'<div class="admonition info"><p class="admonition-title">{render.esc(adopted)}</p>'
-        f"{render.p(decision['i_stället']) if decision.get('i_stället') else ''}</div>"
-    )
+    outcome = render.admonition("info", adopted, render.p(decision.get("i_stället")))
     return render.block(
         render.heading(2, "Beslut"),
         render.p(decision.get("text", "")),
@@ -100,7 +97,7 @@ def process(s: Strategy) -> str:
     return render.block(
         render.p(data.get("inledning", "")),
         render.heading(2, "Så togs strategin fram"),
-        render.paragraphs(data.get("framtagande")),
+        render.p(data.get("framtagande")),
         render.heading(2, "Slutsatser") if conclusions else "",
         render.p(conclusions.get("inledning", "")),
         render.ul(conclusions.get("punkter") or []),

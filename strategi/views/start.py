@@ -51,10 +51,7 @@ def _status_box(s: Strategy) -> str:
         ("Presenteras av", one_line(pres.get("av", ""))),
     ]
     text = render.p(one_line(pres["text"])) if pres.get("text") else ""
-    return (
-        '<div class="admonition info strategi-status"><p class="admonition-title">Om det här dokumentet</p>'
-        f"{render.dl(facts)}{text}</div>"
-    )
+    return render.admonition("info", "Om det här dokumentet", render.dl(facts) + text, cls="strategi-status")
 
 
 def _adopted(vision: dict[str, Any]) -> str:
@@ -84,7 +81,7 @@ def _region(st: dict[str, Any]) -> str:
         return ""
     return render.block(
         render.heading(2, f"Om {st.get('organisation') or 'organisationen'}"),
-        render.paragraphs([t for t in texts if t]),
+        render.p([t for t in texts if t]),
     )
 
 

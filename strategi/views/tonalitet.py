@@ -19,7 +19,7 @@ def tonalitet(s: Strategy) -> str:
         render.block(render.heading(2, "Skrivregler"), rules) if rules else "",
         render.block(
             render.heading(2, "I alla kanaler"),
-            render.paragraphs(general.get("stycken")),
+            render.p(general.get("stycken")),
             render.p(f"Lagrum: {general['lagrum']}", cls="lagrum") if general.get("lagrum") else "",
         )
         if general
