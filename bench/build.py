@@ -101,7 +101,7 @@ def make_plain(project: Path, dest: Path) -> Path:
     config.pop("hooks", None)
     config.pop("watch", None)
     config["nav"] = site.insert_channels(config["nav"], strategy)
-    config["extra"]["strategi_banner"] = site.banner_html(strategy)
+    site.configure(config, strategy)
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

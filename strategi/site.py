@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import model, render, versions
+from . import chrome, model
 from .build import edit_base, project_root
 
 CHANNEL_PAGE_DIR = "kanaler"
@@ -99,41 +99,10 @@ def channel_markdown(channel: dict[str, Any], source: str) -> str:
     )
 
 
-def banner_html(strategy: model.Strategy) -> str:
-    """The draft banner shown on every page of a version that is not adopted (escaped here)."""
-    if not strategy.is_draft:
-        return ""
-    label = render.esc(versions.label(strategy))
-    text = f"<strong>Förslag – inte antaget.</strong> Det här är {label}, ett förslag till digital strategi."
-    presented = versions.presentation_words(strategy)
-    if presented:
-        verb = "skulle presenteras" if versions.presentation_past(strategy) else "presenteras"
-        text += f" Det reviderade förslaget {verb} {render.esc(presented)}."
-    return f'<p class="strategi-banner strategi-banner--forslag" data-strategi-forslag>{text}</p>'
-
-
-def cover_html(strategy: model.Strategy) -> str:
-    """First page of the printed strategy: the same version facts as the start page (no print date,
-    which would freeze into every published version)."""
-    data = strategy["strategi"]
-    rows = versions.facts(strategy)
-    status = dict(rows).get("Status", "")
-    table = "".join(
-        f'<tr><th scope="row">{render.esc(k)}</th><td>{render.esc(v)}</td></tr>' for k, v in rows if v
-    )
-    return (
-        f'<div class="omslag"><p class="omslag__org">{render.esc(data.get("organisation", ""))}</p>'
-        f'<h1 class="omslag__titel">{render.esc(data.get("titel", ""))}</h1>'
-        f'<p class="omslag__status">{render.esc(status)} · {render.esc(versions.label(strategy))}</p>'
-        f'<table class="omslag__fakta">{table}</table></div>'
-    )
-
-
 def configure(config: Any, strategy: model.Strategy) -> None:
-    """Put what the theme templates need into config.extra (HTML is escaped here)."""
+    """Put what the theme templates need into config.extra: plain data, escaped by the templates."""
     extra = config["extra"]
-    extra["strategi_banner"] = banner_html(strategy)
-    extra["strategi_version"] = versions.version_id(strategy)
+    extra[chrome.EXTRA_KEY] = chrome.version_facts(strategy).as_extra()
     if os.environ.get("STRATEGI_VERSIONER") == "mike":
         extra["version"] = {"provider": "mike"}
         extra["strategi_mike"] = True

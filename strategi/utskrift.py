@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import diff, render, site, versions
+from . import chrome, diff, render, versions
 from .model import Strategy
 from .pages import directory_url, file_to_directory_url
 from .views import sammanfattning
@@ -124,7 +124,7 @@ class PrintDocument:
         """The print document's body: cover, contents, summary, chapters, appendices."""
         chapters = self.chapters(ordered_pages, print_dir)
         parts = [
-            f'<section class="omslag-sida" id="omslag">{site.cover_html(strategy)}</section>',
+            f'<section class="omslag-sida" id="omslag">{chrome.render_partial("cover.html", facts=chrome.version_facts(strategy))}</section>',
             _contents(chapters),
             f'<section class="kapitel sammanfattning" id="sammanfattning">{sammanfattning.summary(strategy, comparison)}</section>',
         ]
