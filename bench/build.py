@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -40,13 +41,38 @@ ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
 PRINT_PAGE = "utskrift.md"
 
 
+class EnvTag(list):  # type: ignore[type-arg]
+    """mkdocs.yml's `!ENV [NAME, default]`, kept as it stands through a load and a dump."""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: EnvTag(loader.construct_sequence(node)))  # type: ignore[arg-type]
+_Dumper.add_representer(EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, its `!ENV` tags kept."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+
+
+def write_config(path: Path, config: dict[str, Any]) -> None:
+    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def drop_print_page(project: Path) -> None:
     """Leave the print page (and so the print document) out of a project: its file and nav entry."""
     (project / "docs" / PRINT_PAGE).unlink(missing_ok=True)
     config_path = project / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config = read_config(config_path)
     config["nav"] = [e for e in config["nav"] if not (isinstance(e, dict) and PRINT_PAGE in e.values())]
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_config(config_path, config)
 
 
 def make_project(dest: Path, channels: int) -> Path:
@@ -95,16 +121,14 @@ def make_plain(project: Path, dest: Path) -> Path:
     build(project, dest / "dump-site", {"STRATEGI_DUMP_MD": str(docs)})
     shutil.copytree(project / "docs/assets", docs / "assets")
     shutil.copytree(project / "overrides", dest / "overrides")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(project / "mkdocs.yml")
     strategy = model.load(project)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     config.pop("hooks", None)
     config.pop("watch", None)
     config["nav"] = site.insert_channels(config["nav"], strategy)
     site.configure(config, strategy)
-    (dest / "mkdocs.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    write_config(dest / "mkdocs.yml", config)
     drop_print_page(dest)
     return dest
 
