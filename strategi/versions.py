@@ -14,7 +14,7 @@ import functools
 import os
 from pathlib import Path
 
-from . import git, periods, version_rules
+from . import git, periods, render, version_rules
 from .model import Strategy
 
 TAG_PREFIX = "strategi-"
@@ -81,7 +81,7 @@ def presentation_words(s: Strategy) -> str:
     pres = s["strategi"].get("presentation") or {}
     if not pres.get("när") or not pres.get("för"):
         return ""
-    return f"för {' '.join(str(pres['för']).split())} i {periods.describe(str(pres['när']))}"
+    return f"för {render.one_line(pres['för'])} i {periods.describe(str(pres['när']))}"
 
 
 def facts(s: Strategy) -> list[tuple[str, str]]:
