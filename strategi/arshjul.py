@@ -16,7 +16,7 @@ from typing import Any
 
 from dateutil import rrule as du  # type: ignore[import-untyped]
 
-from . import ical, periods, versions
+from . import ical, periods, render, versions
 from .model import Strategy
 from .views._org_helpers import channel_name, group_name, person_name, role_name
 
@@ -237,9 +237,9 @@ def event_text(activity: Activity) -> str:
         lines.append(f"Vem: {', '.join(activity.who)}.")
     if activity.channels:
         lines.append(f"Kanaler: {', '.join(activity.channels)}.")
-    lines.append(f"Det står i strategin: ”{' '.join(activity.source.split())}”")
+    lines.append(f"Det står i strategin: ”{render.one_line(activity.source)}”")
     if activity.interpretation:
-        lines.append(f"Tolkning: {' '.join(activity.interpretation.split())}")
+        lines.append(f"Tolkning: {render.one_line(activity.interpretation)}")
     if activity.derived_from:
         lines.append(f"Framräknat ur {activity.derived_from}.")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import parts, rules, schemas
+from . import parts, periods, rules, schemas
 from .loader import Document, LoadError, load
 from .problems import Problem, shown, sort_problems
 
@@ -79,7 +79,7 @@ def run(root: Path, today: dt.date | None = None) -> Result:
     The order cannot crash: the file set, then YAML (with text rules), then the schema, then the
     rules, which see only documents that passed every earlier step.
     """
-    today = today or dt.date.today()
+    today = today or periods.today()
     result = Result(root=root)
     schema_dir = (root / SCHEMA_DIR).resolve()
     scan = parts.scan(root)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import model
+from . import git, model
 
 
 class RefError(Exception):
@@ -24,35 +22,41 @@ class RefDataError(RefError):
     with errors, or a broken schema. The message says the problem is in that version."""
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _attempt(root: Path, *args: str) -> str | None:
+    """git's output, None when git says no; RefError (Swedish) when git cannot be run."""
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60)
-    except FileNotFoundError:
-        raise RefError("git finns inte på datorn; installera git för att jämföra versioner") from None
+        return git.attempt(root, *args)
+    except git.GitError as exc:
+        raise RefError(f"{exc}; git behövs för att jämföra versioner") from None
 
 
 def resolve(root: Path, ref: str) -> str:
     """The commit a ref names, or RefError in Swedish."""
     if ref.startswith("-"):
         raise RefError(f"'{ref}' är ingen git-referens")
-    result = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    if result.returncode != 0:
-        if _git(root, "rev-parse", "--git-dir").returncode != 0:
+    found = _attempt(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found is None:
+        if _attempt(root, "rev-parse", "--git-dir") is None:
             raise RefError(f"mappen {root} är inget git-arkiv, så '{ref}' kan inte jämföras")
         raise RefError(f"'{ref}' finns inte i git-historiken (varken som gren, tagg eller commit)")
-    return result.stdout.decode().strip()
+    return found.strip()
 
 
 @contextmanager
 def checkout(root: Path, ref: str) -> Iterator[Path]:
     """A temporary folder holding data/ and schemas/ as they were at ``ref``."""
     commit = resolve(root, ref)
-    archive = _git(root, "archive", "--format=tar", commit, "--", "data", "schemas")
-    if archive.returncode != 0:
-        raise RefError(f"'{ref}' innehåller ingen strategi (mapparna data/ och schemas/ saknas)")
-    folder = Path(tempfile.mkdtemp(prefix="strategi-"))
+    work = Path(tempfile.mkdtemp(prefix="strategi-"))
     try:
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        archive = work / "arkiv.tar"
+        if (
+            _attempt(root, "archive", "--format=tar", "-o", str(archive), commit, "--", "data", "schemas")
+            is None
+        ):
+            raise RefError(f"'{ref}' innehåller ingen strategi (mapparna data/ och schemas/ saknas)")
+        folder = work / "version"
+        folder.mkdir()
+        with tarfile.open(archive) as tar:
             members = tar.getmembers()
             odd = [m.name for m in members if not (m.isfile() or m.isdir())]
             if odd:
@@ -68,7 +72,7 @@ def checkout(root: Path, ref: str) -> Iterator[Path]:
                 ) from None
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def load_at(root: Path, ref: str, today: dt.date) -> model.Strategy:

@@ -43,8 +43,8 @@ def _titles(schema_dir: Path, schema_name: str, path: tuple[Any, ...]) -> tuple[
 
 
 def _labels(schema_dir: Path, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
-    v = schemas.validator(schema_dir, schema_name)
-    node, resolver = schemas.resolve(v._resolver, dict(v.schema))  # noqa: SLF001
+    schema, resolver = schemas.root(schema_dir, schema_name)
+    node, resolver = schemas.resolve(resolver, schema)
     out: list[str] = []
     value = data
     for step in path:

@@ -157,7 +157,7 @@ def _check_rule_text(channel: Document) -> Iterator[Problem]:
         if (
             text is None
             or card_key not in profile
-            or " ".join(str(text).split()) == " ".join(str(profile[card_key]).split())
+            or str(text).split() == str(profile[card_key]).split()  # the same words
         ):
             continue
         yield _at(

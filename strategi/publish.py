@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import gitref, model, render, versions
+from . import git, gitref, model, render, versions
 
 BRANCH = "gh-pages"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -31,19 +31,16 @@ class NothingToPublish(Exception):
     """The data names a version that is already adopted and published: nothing to do (Swedish why)."""
 
 
-def _run(
-    root: Path, args: list[str], env: dict[str, str], stdin: bytes | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args,
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-        input=None if stdin is None else stdin.decode(),
-    )
+def _mike(root: Path, args: list[str], env: dict[str, str], failed: str) -> None:
+    """Run mike (it runs git and mkdocs itself); PublishError saying ``failed`` when it fails."""
+    try:
+        result = subprocess.run(
+            args, cwd=root, env=env, capture_output=True, text=True, check=False, timeout=600
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PublishError(f"{failed}: mike kunde inte köras ({exc})") from None
+    if result.returncode != 0:
+        raise PublishError(f"{failed}:\n{result.stderr.strip()}")
 
 
 def _git_env(root: Path) -> dict[str, str]:
@@ -54,12 +51,11 @@ def _git_env(root: Path) -> dict[str, str]:
         "STRATEGI_VERSIONER": "mike",
         "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
     }
-    name = _run(root, ["git", "config", "user.name"], env).stdout.strip()
-    if not name:
+    # `git config` exits 1 for a setting that is not there.
+    if not (git.attempt(root, "config", "user.name", env=env) or "").strip():
         env.setdefault("GIT_AUTHOR_NAME", "Strategi som kod")
         env.setdefault("GIT_COMMITTER_NAME", "Strategi som kod")
-    email = _run(root, ["git", "config", "user.email"], env).stdout.strip()
-    if not email:
+    if not (git.attempt(root, "config", "user.email", env=env) or "").strip():
         env.setdefault("GIT_AUTHOR_EMAIL", "strategi@localhost")
         env.setdefault("GIT_COMMITTER_EMAIL", "strategi@localhost")
     return env
@@ -67,11 +63,11 @@ def _git_env(root: Path) -> dict[str, str]:
 
 def published(root: Path, env: dict[str, str]) -> list[dict[str, object]]:
     """mike's versions.json on gh-pages, or [] when nothing is published (or it is unreadable)."""
-    shown = _run(root, ["git", "show", f"{BRANCH}:versions.json"], env)
-    if shown.returncode != 0:
+    shown = git.attempt(root, "show", f"{BRANCH}:versions.json", env=env)
+    if shown is None:  # no gh-pages branch, or no versions.json on it yet
         return []
     try:
-        listed = json.loads(shown.stdout)
+        listed = json.loads(shown)
     except ValueError:
         raise PublishError(
             f"grenen {BRANCH} har en trasig versions.json; rätta den innan något publiceras"
@@ -133,15 +129,16 @@ def check_allowed(root: Path, strategy: model.Strategy, env: dict[str, str]) -> 
 def _tag(root: Path, version: str, env: dict[str, str]) -> None:
     """Tag HEAD as the adopted version's source; never move an existing tag."""
     tag = f"{versions.TAG_PREFIX}{version}"
-    head = _run(root, ["git", "rev-parse", "HEAD"], env).stdout.strip()
-    existing = _run(root, ["git", "rev-parse", "--verify", "-q", f"refs/tags/{tag}^{{commit}}"], env)
-    if existing.returncode == 0:
-        if existing.stdout.strip() != head:
+    head = git.run(root, "rev-parse", "HEAD", env=env).strip()
+    existing = git.attempt(root, "rev-parse", "--verify", "-q", f"refs/tags/{tag}^{{commit}}", env=env)
+    if existing is not None:
+        if existing.strip() != head:
             raise PublishError(f"taggen {tag} finns redan på en annan commit och flyttas aldrig")
         return
-    result = _run(root, ["git", "tag", tag, head], env)
-    if result.returncode != 0:
-        raise PublishError(f"kunde inte sätta taggen {tag}: {result.stderr.strip()}")
+    try:
+        git.run(root, "tag", tag, head, env=env)
+    except git.GitError as exc:
+        raise PublishError(f"kunde inte sätta taggen {tag}: {exc}") from None
 
 
 def root_404_html(site_url: str) -> str:
@@ -169,31 +166,35 @@ def _add_root_file(root: Path, name: str, text: str, env: dict[str, str]) -> Non
     """Commit one file at the root of gh-pages without a checkout (a temporary index)."""
     with tempfile.TemporaryDirectory(prefix="strategi-index-") as tmp:
         index_env = {**env, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        blob = _run(root, ["git", "hash-object", "-w", "--stdin"], env, text.encode()).stdout.strip()
-        steps = [
-            ["git", "read-tree", BRANCH],
-            ["git", "update-index", "--add", "--cacheinfo", f"100644,{blob},{name}"],
-        ]
-        for step in steps:
-            if _run(root, step, index_env).returncode != 0:
-                raise PublishError(f"kunde inte lägga {name} i grenen {BRANCH}")
-        tree = _run(root, ["git", "write-tree"], index_env).stdout.strip()
-        if tree == _run(root, ["git", "rev-parse", f"{BRANCH}^{{tree}}"], env).stdout.strip():
-            return
-        commit = _run(
-            root, ["git", "commit-tree", tree, "-p", BRANCH, "-m", f"Svensk {name} i roten"], env
-        ).stdout.strip()
-        if not commit or _run(root, ["git", "update-ref", f"refs/heads/{BRANCH}", commit], env).returncode:
-            raise PublishError(f"kunde inte lägga {name} i grenen {BRANCH}")
+        try:
+            blob = git.run(root, "hash-object", "-w", "--stdin", input=text, env=env).strip()
+            git.run(root, "read-tree", BRANCH, env=index_env)
+            git.run(root, "update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=index_env)
+            tree = git.run(root, "write-tree", env=index_env).strip()
+            if tree == git.run(root, "rev-parse", f"{BRANCH}^{{tree}}", env=env).strip():
+                return
+            message = f"Svensk {name} i roten"
+            commit = git.run(root, "commit-tree", tree, "-p", BRANCH, "-m", message, env=env).strip()
+            git.run(root, "update-ref", f"refs/heads/{BRANCH}", commit, env=env)
+        except git.GitError as exc:
+            raise PublishError(f"kunde inte lägga {name} i grenen {BRANCH}: {exc}") from None
 
 
 def publish(root: Path, strategy: model.Strategy) -> str:
-    """Deploy this version; return a Swedish summary. Raises PublishError or NothingToPublish."""
+    """Deploy this version; return a Swedish summary. Raises PublishError (also when git fails,
+    with git's own words) or NothingToPublish."""
+    try:
+        return _publish(root, strategy)
+    except git.GitError as exc:
+        raise PublishError(str(exc)) from None
+
+
+def _publish(root: Path, strategy: model.Strategy) -> str:
     env = _git_env(root)
-    dirty = _run(root, ["git", "status", "--porcelain", "--", "data", "schemas", "docs", "mkdocs.yml"], env)
-    if dirty.returncode != 0:
+    dirty = git.attempt(root, "status", "--porcelain", "--", "data", "schemas", "docs", "mkdocs.yml", env=env)
+    if dirty is None:
         raise PublishError("mappen är inget git-arkiv; publicering kräver git")
-    if dirty.stdout.strip():
+    if dirty.strip():
         raise PublishError(
             "det finns ändringar i data/, schemas/ eller docs/ som inte är committade; "
             "committa dem först så att den publicerade versionen går att spåra"
@@ -211,10 +212,8 @@ def publish(root: Path, strategy: model.Strategy) -> str:
         deploy.append(version)
     else:
         deploy += ["--update-aliases", version, versions.DEFAULT_ALIAS]
-    result = _run(root, deploy, env)
-    if result.returncode != 0:
-        raise PublishError(f"mike kunde inte publicera versionen:\n{result.stderr.strip()}")
-    has_default = _run(root, ["git", "cat-file", "-e", f"{BRANCH}:index.html"], env).returncode == 0
+    _mike(root, deploy, env, "mike kunde inte publicera versionen")
+    has_default = git.attempt(root, "cat-file", "-e", f"{BRANCH}:index.html", env=env) is not None
     default = versions.DEFAULT_ALIAS if not strategy.is_draft else (None if has_default else version)
     if default:
         set_default = [
@@ -226,9 +225,7 @@ def publish(root: Path, strategy: model.Strategy) -> str:
             str(REDIRECT_TEMPLATE),
             default,
         ]
-        result = _run(root, set_default, env)
-        if result.returncode != 0:
-            raise PublishError(f"mike kunde inte sätta standardversionen:\n{result.stderr.strip()}")
+        _mike(root, set_default, env, "mike kunde inte sätta standardversionen")
     _add_root_file(root, ROOT_404, root_404_html(_site_url(root)), env)
     if not strategy.is_draft:
         _tag(root, version, env)

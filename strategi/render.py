@@ -34,8 +34,8 @@ def one_line(text: Any) -> str:
 
 def md(value: Any) -> str:
     """A data value made safe for a Markdown line such as a heading: every special char as an entity."""
-    text = str(value) if not isinstance(value, int | float) else number(value)
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text.replace("\n", " "))
+    text = one_line(value) if not isinstance(value, int | float) else number(value)
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def number(value: float | int) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from . import schemas
 from .check import CHANNEL_DIR, CHANNEL_SCHEMA, PLAN_DIR, PLAN_SCHEMA, SCHEMA_DIR
 from .loader import LoadError, load
 from .parts import CHANNELS, id_problem
@@ -29,35 +30,6 @@ _PLAIN_KEY = re.compile(r"^[^\W\d][\w-]*$")
 _WIDTH = 100
 
 Schema = dict[str, Any]
-
-
-class _Resolver:
-    """Follows ``$ref`` within the schema folder: '#/definitions/x' and 'fil.schema.json#/...'."""
-
-    def __init__(self, schema_dir: Path) -> None:
-        self._dir = schema_dir
-        self._files: dict[str, Schema] = {}
-
-    def file(self, name: str) -> Schema:
-        if name not in self._files:
-            self._files[name] = json.loads((self._dir / name).read_text(encoding="utf-8"))
-        return self._files[name]
-
-    def resolve(self, schema: Schema, current: str) -> tuple[Schema, str]:
-        """The schema that ``schema`` stands for (after every $ref), and the file it is in."""
-        seen = set()
-        while "$ref" in schema:
-            ref = str(schema["$ref"])
-            name, _, pointer = ref.partition("#")
-            current = name or current
-            if (current, pointer) in seen:
-                raise ValueError(f"schemat hänvisar i en ring: {ref}")
-            seen.add((current, pointer))
-            target: Any = self.file(current)
-            for part in [p for p in pointer.split("/") if p]:
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            schema = target
-        return schema, current
 
 
 def _key(name: str) -> str:
@@ -83,25 +55,39 @@ def _describe(own: Schema, resolved: Schema) -> str:
 
 
 class _Writer:
-    def __init__(self, resolver: _Resolver) -> None:
-        self.resolver = resolver
+    """Walks the schema as validation reads it (schemas.root: references inlined, recursive ones
+    followed with schemas.resolve)."""
+
+    def __init__(self) -> None:
         self.lines: list[str] = []
 
     def fields(
-        self, schema: Schema, current: str, indent: str, known: dict[str, Any], first_prefix: str = ""
+        self,
+        schema: Schema,
+        resolver: schemas.Resolver,
+        indent: str,
+        known: dict[str, Any],
+        first_prefix: str = "",
     ) -> None:
         """Every required field of an object schema; ``first_prefix`` ('- ') starts a list item."""
-        schema, current = self.resolver.resolve(schema, current)
+        schema, resolver = schemas.resolve(resolver, schema)
         properties: dict[str, Schema] = schema.get("properties", {})
         required = [name for name in properties if name in schema.get("required", [])]
         for number, name in enumerate(required):
             prefix = first_prefix if number == 0 else " " * len(first_prefix)
-            self.field(name, properties[name], current, indent=indent, prefix=prefix, known=known)
+            self.field(name, properties[name], resolver, indent=indent, prefix=prefix, known=known)
 
     def field(
-        self, name: str, own: Schema, current: str, *, indent: str, prefix: str, known: dict[str, Any]
+        self,
+        name: str,
+        own: Schema,
+        resolver: schemas.Resolver,
+        *,
+        indent: str,
+        prefix: str,
+        known: dict[str, Any],
     ) -> None:
-        resolved, where = self.resolver.resolve(own, current)
+        resolved, resolver = schemas.resolve(resolver, own)
         kind = resolved.get("type")
         description = _describe(own, resolved)
         inner = indent + " " * len(prefix)
@@ -114,13 +100,13 @@ class _Writer:
         elif kind == "object":
             self.lines += _comment(note, f"{title}: {description}")
             self.lines.append(f"{indent}{prefix}{_key(name)}:")
-            self.fields(resolved, where, inner + "  ", {})
+            self.fields(resolved, resolver, inner + "  ", {})
         elif kind == "array":
             self.lines += _comment(note, f"{title}: {description}")
             self.lines.append(f"{indent}{prefix}{_key(name)}:")
-            item, item_file = self.resolver.resolve(resolved.get("items", {}), where)
+            item, item_resolver = schemas.resolve(resolver, resolved.get("items", {}))
             if item.get("type") == "object":
-                self.fields(item, item_file, inner + "  ", {}, first_prefix="- ")
+                self.fields(item, item_resolver, inner + "  ", {}, first_prefix="- ")
             else:
                 self.lines += _comment(inner + "  ", f"{TO_FILL}: {_describe(item, item)}")
                 self.lines.append(f"{inner}  - {_placeholder(item)}")
@@ -189,11 +175,15 @@ def _write(
     root: Path, target: Path, *, folder: str, schema: str, header: list[str], known: dict[str, Any]
 ) -> Path:
     """Write a data file of every required field of ``schema``, placeholders where not known."""
-    resolver = _Resolver(root / SCHEMA_DIR)
-    writer = _Writer(resolver)
+    try:
+        contents, resolver = schemas.root((root / SCHEMA_DIR).resolve(), schema)
+    except schemas.SchemaFileError as exc:
+        problem = exc.problem
+        raise ValueError(f"{problem.file}:{problem.line}: {problem.message}") from None
+    writer = _Writer()
     depth = "../" * folder.count("/") + "../"
     writer.lines += [f"# yaml-language-server: $schema={depth}{SCHEMA_DIR}/{schema}", *header]
-    writer.fields(resolver.file(schema), schema, "", known)
+    writer.fields(contents, resolver, "", known)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(writer.lines) + "\n")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 
 import regress
 from jsonschema import Draft7Validator, FormatChecker, validators
@@ -134,26 +134,34 @@ _Validator = validators.extend(
 
 _ANNOTATIONS = ("title", "description", "examples", "default")
 
+# What `Registry.resolver()` returns: referencing does not export the class under a public name.
+Resolver = Any
 
-def _inline(node: Any, resolver: Any, seen: tuple[str, ...] = ()) -> Any:
+
+def _inline(node: Any, registry: Registry, base: str, seen: tuple[str, ...] = ()) -> Any:
     """The schema with every $ref replaced by what it names, except where a schema refers back
     to itself (a recursive definition): that $ref stays, made absolute, for the registry.
 
     Resolving references once, up front, makes validation several times faster than letting
     jsonschema look them up at every step. Annotations written beside a $ref (title,
     description) are kept, as editors show them; draft-07 ignores other siblings, and so do we.
+    ``base`` is the URI relative references are read against, as in the referencing library:
+    the document a reference led to, or the nearest enclosing ``$id``.
     """
     if isinstance(node, dict):
         if "$ref" in node:
-            uri = urljoin(resolver._base_uri, node["$ref"])  # noqa: SLF001
+            ref = str(node["$ref"])
+            uri = urljoin(base, ref)
+            kept = {k: node[k] for k in _ANNOTATIONS if k in node}
             if uri in seen:
-                return {"$ref": uri, **{k: node[k] for k in _ANNOTATIONS if k in node}}
-            resolved = resolver.lookup(node["$ref"])
-            target = _inline(resolved.contents, resolved.resolver, (*seen, uri))
-            return {**target, **{k: node[k] for k in _ANNOTATIONS if k in node}}
-        return {k: v if k in ("const", "enum") else _inline(v, resolver, seen) for k, v in node.items()}
+                return {"$ref": uri, **kept}
+            target = registry.resolver(base_uri=base).lookup(ref).contents
+            return {**_inline(target, registry, urldefrag(uri).url, (*seen, uri)), **kept}
+        if isinstance(node.get("$id"), str):
+            base = urljoin(base, node["$id"])
+        return {k: v if k in ("const", "enum") else _inline(v, registry, base, seen) for k, v in node.items()}
     if isinstance(node, list):
-        return [_inline(v, resolver, seen) for v in node]
+        return [_inline(v, registry, base, seen) for v in node]
     return node
 
 
@@ -170,13 +178,18 @@ def validator(schema_dir: Path, name: str) -> Draft7Validator:
             schema_dir, name, "schemafilen saknas; den behövs för att kontrollera datafilerna"
         )
     try:
-        resolver = registry.resolver(base_uri=name)
-        schema = _inline(registry.contents(name), resolver)
+        schema = _inline(registry.contents(name), registry, name)
     except (Unresolvable, LookupError, RecursionError):
         raise _schema_problem(
             schema_dir, name, "schemat hänvisar ($ref) till något som inte finns, eller i en ring"
         ) from None
     return _Validator(schema, registry=registry, format_checker=_FORMATS)
+
+
+def root(schema_dir: Path, name: str) -> tuple[dict[str, Any], Resolver]:
+    """The schema ``schemas/<name>`` with its references inlined, and a resolver for the recursive
+    references left in it (see ``resolve``). SchemaFileError as for ``validator``."""
+    return dict(validator(schema_dir, name).schema), _registry(schema_dir).resolver(base_uri=name)
 
 
 def _label(path: tuple[Any, ...]) -> str:
@@ -201,7 +214,7 @@ def _allowed_consts(schema: dict[str, Any]) -> list[Any] | None:
     return None
 
 
-def resolve(resolver: Any, node: Any) -> tuple[dict[str, Any], Any]:
+def resolve(resolver: Resolver, node: Any) -> tuple[dict[str, Any], Resolver]:
     """Follow $ref to the node it names, with the resolver for references inside that node.
 
     After inlining only recursive references are left, but the labels walk also reads them.
@@ -214,7 +227,7 @@ def resolve(resolver: Any, node: Any) -> tuple[dict[str, Any], Any]:
     return (node if isinstance(node, dict) else {}), resolver
 
 
-def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterator[Problem]:
+def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterator[Problem]:
     path = tuple(err.absolute_path)
     label = _label(path)
     value = err.instance
@@ -225,11 +238,7 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         return Problem(doc.path, line, col, message)
 
     if kind == "additionalProperties":
-        known = sorted(
-            resolve(v._resolver, err.schema)[0].get(  # noqa: SLF001
-                "properties", {}
-            )
-        )
+        known = sorted(resolve(resolver, err.schema)[0].get("properties", {}))
         extra = [k for k in value if k not in known]
         for key in extra:
             hint = _closest(key[:100], known)
@@ -330,7 +339,7 @@ def _messages(err: ValidationError, doc: Document, v: Draft7Validator) -> Iterat
         return
     if kind in {"oneOf", "anyOf"} and err.context:
         best = min(err.context, key=lambda e: len(list(e.absolute_path)) * -1)
-        yield from _messages(best, doc, v)
+        yield from _messages(best, doc, resolver)
         return
     yield at(path, f"{label} stämmer inte med schemat (regeln '{kind}')")
 
@@ -342,6 +351,7 @@ MAX_PER_FILE = 500
 def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
     """The schema problems of one document (at most MAX_PER_FILE, then one line saying there are more)."""
     v = validator(schema_dir, schema_name)
+    resolver = _registry(schema_dir).resolver(base_uri=schema_name)
     problems: list[Problem] = []
     try:
         for err in v.iter_errors(doc.data):
@@ -355,7 +365,7 @@ def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
                     )
                 )
                 break
-            problems.extend(_messages(err, doc, v))
+            problems.extend(_messages(err, doc, resolver))
     except (Unresolvable, LookupError, RecursionError):
         raise _schema_problem(
             schema_dir, schema_name, "schemat hänvisar ($ref) till något som inte finns, eller i en ring"

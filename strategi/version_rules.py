@@ -22,7 +22,7 @@ from .problems import Problem
 
 STRATEGI = "data/strategy/strategi.yaml"
 CHANNELS = "data/channels/"
-_SEASON = re.compile(r"\b(våren|hösten) ([0-9]{4})\b")
+_SEASON = re.compile(r"\b(våren|hösten)\s+([0-9]{4})\b")
 
 
 def _at(doc: Document, path: JsonPath, message: str, severity: str = "fel") -> Problem:
@@ -121,11 +121,12 @@ def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
     text = str(data.get("nuläge_text", ""))
     if refers:
         expected = periods.describe(refers)
-        for found in _SEASON.finditer(" ".join(text.split())):
-            if found.group(0) != expected:
+        for found in _SEASON.finditer(text):
+            said = f"{found.group(1)} {found.group(2)}"
+            if said != expected:
                 yield _at(
                     main,
                     ("nuläge_text",),
-                    f"nuläge_text säger '{found.group(0)}', men kanalernas senaste nulägen avser {expected}",
+                    f"nuläge_text säger '{said}', men kanalernas senaste nulägen avser {expected}",
                     severity="varning",
                 )

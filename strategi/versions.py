@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 from pathlib import Path
 
-from . import periods, version_rules
+from . import git, periods, render, version_rules
 from .model import Strategy
 
 TAG_PREFIX = "strategi-"
@@ -82,7 +81,7 @@ def presentation_words(s: Strategy) -> str:
     pres = s["strategi"].get("presentation") or {}
     if not pres.get("när") or not pres.get("för"):
         return ""
-    return f"för {' '.join(str(pres['för']).split())} i {periods.describe(str(pres['när']))}"
+    return f"för {render.one_line(pres['för'])} i {periods.describe(str(pres['när']))}"
 
 
 def facts(s: Strategy) -> list[tuple[str, str]]:
@@ -102,13 +101,13 @@ def facts(s: Strategy) -> list[tuple[str, str]]:
 
 
 def _git_lines(root: Path, *args: str) -> list[str]:
+    """The words git answers, or none when it says no (not a git repository, no such ref) or
+    cannot be run: the site also builds from a folder without git."""
     try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=30
-        )
-    except (FileNotFoundError, subprocess.TimeoutExpired):
+        found = git.attempt(root, *args)
+    except git.GitError:
         return []
-    return result.stdout.split() if result.returncode == 0 else []
+    return found.split() if found is not None else []
 
 
 def published_tags(root: Path) -> list[str]:

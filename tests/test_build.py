@@ -22,6 +22,7 @@ VIEWS_DIR = ROOT / "strategi" / "views"
 FORBIDDEN = {
     "strategi.build",
     "strategi.check",
+    "strategi.git",
     "strategi.gitref",
     "strategi.loader",
     "strategi.model.load",

@@ -122,6 +122,7 @@ def test_heading_and_markdown_escaping() -> None:
     assert render.heading(3, "Rad\nbrytning") == "\n### Rad brytning\n"
     assert render.md(1000) == f"1{NB}000"
     assert render.md("a_b[c](d)") == "a&#95;b&#91;c&#93;&#40;d&#41;"
+    assert render.md(" Rad\r\n  brytning ") == "Rad brytning", "md folds lines as one_line does"
 
 
 def test_source_line_with_and_without_edit_link() -> None:

@@ -180,3 +180,14 @@ def test_wrong_root_is_refused(tmp_path: Path) -> None:
     """Run outside a project folder, the scaffold says so in Swedish instead of writing anywhere."""
     with pytest.raises(ValueError, match="rotmapp"):
         new_channel(tmp_path, "youtube")
+
+
+def test_broken_schema_is_refused_in_swedish_and_nothing_is_written(root: Path) -> None:
+    """The scaffold reads the schemas as validation does: a schema that is not JSON is named with
+    its line in a Swedish refusal (not a JSON parser's English), and no channel file is written."""
+    (root / "schemas" / "gemensamt.schema.json").write_text('{\n  "$schema": \n', encoding="utf-8")
+    with pytest.raises(
+        ValueError, match=r"^schemas/gemensamt\.schema\.json:3: schemafilen går inte att läsa som JSON"
+    ):
+        new_channel(root, "youtube")
+    assert not (root / "data" / "channels" / "youtube.yaml").exists()

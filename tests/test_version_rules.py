@@ -109,6 +109,22 @@ def test_nulage_text_naming_another_season_warns(project: Path) -> None:
     ) in problems
 
 
+@pytest.mark.parametrize("space", ["\n  ", "\u00a0"], ids=["radbrytning", "hårt-mellanslag"])
+def test_nulage_text_season_across_a_line_break_or_no_break_space_is_read(project: Path, space: str) -> None:
+    """The season check reads 'våren 2020' also when a line break or a no-break space stands between
+    the words, and quotes it with one ordinary space."""
+    _edit(project / "data/strategy/strategi.yaml", r"^nuläge_text: >-", "nuläge_text: |-")
+    _edit(project / "data/strategy/strategi.yaml", r"ut våren 2020\.", f"ut våren{space}2020.")
+    _edit(project / "data/strategy/strategi.yaml", r'^  id: "2020-h1"', '  id: "2020-h2"')
+    for path in sorted((project / "data/channels").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r'^    datum: "2020-h1"', '    datum: "2020-h2"', text, flags=re.M), "utf-8")
+    warning = "nuläge_text säger 'våren 2020', men kanalernas senaste nulägen avser hösten 2020"
+    assert [p for p in _problems(project) if p[3] == warning] == [
+        ("data/strategy/strategi.yaml", 33, "varning", warning)
+    ]
+
+
 def test_derived_fields(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Label from the id, 'nuläget avser' from the stated snapshots (Linkedin's May 2020 widens to
     spring), last updated from the source page outside git, presentation words with 'i'."""
