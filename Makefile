@@ -5,7 +5,12 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 ADDR   ?= 127.0.0.1:8000
 PD_VENV  := .venv-properdocs
-PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt | cksum | cut -d' ' -f1)
+PD_STAMP := $(PD_VENV)/.installed-$(shell cksum < requirements-properdocs.txt | cut -d' ' -f1)
+KRAV_VENV  := .venv-krav
+KRAV_STAMP := $(KRAV_VENV)/.installed-$(shell cksum < requirements-krav.txt | cut -d' ' -f1)
+# Every install checks each file against the sha256 hashes in the requirements file (supply chain):
+# a file that differs from the one pinned, or a package without a hash, stops the install.
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --require-hashes
 
 .PHONY: help setup systempaket validera serve build test lint publicera pdf bench krav clean mutation
 
@@ -20,13 +25,13 @@ help:
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) $(PIP_INSTALL) -r requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-$(PD_STAMP): requirements.txt requirements-properdocs.txt
+$(PD_STAMP): requirements-properdocs.txt
 	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
-	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python $(PIP_INSTALL) -r requirements-properdocs.txt
 	@rm -f $(PD_VENV)/.installed-*
 	@touch $@
 
@@ -71,9 +76,24 @@ test: systempaket $(STAMP) $(PD_STAMP) node_modules/.installed
 mutation: $(STAMP)
 	$(PY) scripts/mutation.py $(MODULER)
 
-krav:
-	$(PY) -m pip install --quiet -r requirements.in
-	$(PY) -m pip freeze --exclude-editable > requirements.txt
+$(KRAV_STAMP): requirements-krav.txt
+	@test -x $(KRAV_VENV)/bin/python || $(PYTHON) -m venv $(KRAV_VENV)
+	$(KRAV_VENV)/bin/python $(PIP_INSTALL) -r requirements-krav.txt
+	@rm -f $(KRAV_VENV)/.installed-*
+	@touch $@
+
+# Write every requirements*.txt from its .in (the one target that uses the package index): pins
+# already in the .txt are kept, new ones resolved, and every file of each version gets its hash.
+# requirements.txt first, so the other files can take its versions (-c requirements.txt).
+# KRAVFLAGS="--upgrade-package NAME" to move one package on.
+KRAV_IN := requirements.in $(filter-out requirements.in,$(sort $(wildcard requirements-*.in)))
+krav: $(KRAV_STAMP)
+	@for in_file in $(KRAV_IN); do \
+	  echo "$$in_file -> $${in_file%.in}.txt"; \
+	  CUSTOM_COMPILE_COMMAND="make krav" $(KRAV_VENV)/bin/pip-compile --quiet --generate-hashes \
+	    --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+	    $(KRAVFLAGS) --output-file "$${in_file%.in}.txt" "$$in_file" || exit 1; \
+	done
 
 clean:
 	rm -rf site build strategi.pdf

@@ -68,7 +68,8 @@ def _say(text: str) -> None:
 
 
 def _install(root: Path) -> None:
-    """Install requirements.txt into .venv and write the stamp (removing older stamps)."""
+    """Install requirements.txt into .venv, each file checked against its hash, and write the stamp
+    (removing older stamps)."""
     venv = root / ".venv"
     _say(
         "Installerar de versioner som står i requirements.txt i .venv/ (första gången tar det några minuter) …"
@@ -81,6 +82,7 @@ def _install(root: Path) -> None:
             "install",
             "--disable-pip-version-check",
             "--quiet",
+            "--require-hashes",  # every file must match its sha256 in requirements.txt, as in `make setup`
             "-r",
             str(root / "requirements.txt"),
         ],
