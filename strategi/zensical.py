@@ -5,9 +5,9 @@ MkDocs' hooks (strategi/mkdocs_hooks.py). What the hooks add before rendering is
 instead, into a folder of its own: a configuration (mkdocs.yml without hooks, the channel and month
 pages in the navigation, the banner and the footer link in ``extra``, the project folder named for
 strategi.build) and a docs/ folder with the generated channel pages, month pages and calendar
-feeds. What the hooks' on_page_content does to a page's HTML (one folded question box per section,
-line breaks for the search index) this module does as a Markdown extension (``makeExtension``,
-named in the written configuration). What has no counterpart here is listed, with the reason, in
+feeds. What the hooks' on_page_content does to a page (its title escaped, one folded question box
+per section, line breaks for the search index) this module does as a Markdown extension
+(``makeExtension``, named in the written configuration). What has no counterpart here is listed, with the reason, in
 tests/test_zensical.py.
 
     python -m strategi.zensical [UT]    (make zensical: build/zensical/site)
@@ -15,6 +15,7 @@ tests/test_zensical.py.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -85,15 +86,19 @@ def configuration(root: Path, strategy: model.Strategy) -> dict[str, Any]:
 
 
 class _Fold(Postprocessor):  # type: ignore[misc]  # Python-Markdown ships no type hints
-    """The page's HTML as the hooks' on_page_content leaves it (strategi.reading)."""
+    """The page as the hooks' on_page_content leaves it (strategi.reading)."""
 
     def run(self, text: str) -> str:
         # Only Zensical's environment has it; the module is imported in the main one too (lint).
         from zensical.extensions.context import ContextPreprocessor  # noqa: PLC0415
 
         context = ContextPreprocessor.from_markdown(self.md)
-        url = context.page.url if context else ""
-        return reading.loosen(reading.fold_questions(text, url))
+        if context is None:
+            return reading.loosen(reading.fold_questions(text, ""))
+        page = context.page
+        if page.title:  # as the hooks do: a title from data (a channel's name) is printed unescaped
+            page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
+        return reading.loosen(reading.fold_questions(text, page.url))
 
 
 class FoldExtension(Extension):  # type: ignore[misc]  # (as above)

@@ -3,6 +3,7 @@ where KNOWN says so, for the reason it gives."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import shutil
@@ -35,9 +36,9 @@ KNOWN: dict[tuple[str, str], str] = {
 }
 
 
-def _link(html: str, pattern: str, page: str) -> str | None:
+def _link(page_html: str, pattern: str, page: str) -> str | None:
     """A link's target as a site path (relative links resolved against the page)."""
-    found = re.search(pattern, html)
+    found = re.search(pattern, page_html)
     if not found:
         return None
     href = found.group(1)
@@ -47,13 +48,13 @@ def _link(html: str, pattern: str, page: str) -> str | None:
 
 
 def facts(site: Path, page: str) -> dict[str, str | None]:
-    html = (site / page).read_text(encoding="utf-8")
-    banner = re.search(r"<p [^>]*data-strategi-forslag[^>]*>(.*?)</p>", html, flags=re.DOTALL)
+    page_html = (site / page).read_text(encoding="utf-8")
+    banner = re.search(r"<p [^>]*data-strategi-forslag[^>]*>(.*?)</p>", page_html, flags=re.DOTALL)
     return {
-        "text": article_text(html),
+        "text": article_text(page_html),
         "banner": article_text(f"<article>{banner.group(1)}</article>") if banner else None,
-        "footer": _link(html, r'class="md-copyright__tillganglighet" href="([^"]*)"', page),
-        "edit": _link(html, r'<a href="([^"]*)"[^>]*rel="edit"', page),
+        "footer": _link(page_html, r'class="md-copyright__tillganglighet" href="([^"]*)"', page),
+        "edit": _link(page_html, r'<a href="([^"]*)"[^>]*rel="edit"', page),
     }
 
 
@@ -71,18 +72,22 @@ def differences(ours: Path, theirs: Path) -> set[tuple[str, str]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site built by `python -m strategi.zensical` in .venv-zensical."""
+def build_with_zensical(project: Path, out: Path) -> Path:
+    """`python -m strategi.zensical OUT` in .venv-zensical for a project folder; the site's folder."""
     if not ZENSICAL_PYTHON.exists():
         message = "Zensical saknas: kör 'make test' (som skapar .venv-zensical)"
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
-    out = tmp_path_factory.mktemp("zensical")
-    result = run_build([str(ZENSICAL_PYTHON), "-m", "strategi.zensical", str(out)], ROOT)
+    result = run_build([str(ZENSICAL_PYTHON), "-m", "strategi.zensical", str(out)], project)
     assert result.returncode == 0, result.stdout + result.stderr
     return out / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site built with Zensical."""
+    return build_with_zensical(ROOT, tmp_path_factory.mktemp("zensical"))
 
 
 def test_zensical_differs_only_where_known(built_site: Path, zensical_site: Path) -> None:
@@ -146,3 +151,25 @@ def test_readme_lists_what_zensical_lacks() -> None:
     section = readme[readme.index("## Byggmotorn") : readme.index("## För utvecklare")]
     missing = [reason for reason in KNOWN.values() if f"**{reason}**" not in section]
     assert not missing, f"reasons not in the README's Byggmotorn section: {missing}"
+
+
+def test_zensical_escapes_a_title_from_data(project: Path, tmp_path: Path) -> None:
+    """A channel name with markup is text in the Zensical build too: in the page's <title>, its
+    heading and the navigation of every page (the hooks escape titles in the MkDocs build)."""
+    channel = project / "data/channels/twitter.yaml"
+    hostile = "Twitter </title><b>x</b>"
+    channel.write_text(
+        re.sub(r"^namn: Twitter$", f"namn: '{hostile}'", channel.read_text(encoding="utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    site = build_with_zensical(project, tmp_path / "zensical")
+    raw = [
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "<b>x</b>" in p.read_text(encoding="utf-8")
+    ]
+    assert not raw, f"pages with the name's markup unescaped: {raw}"
+    page = (site / "kanaler/twitter/index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", page, flags=re.DOTALL)
+    assert title
+    assert html.unescape(title.group(1)).startswith(hostile)
