@@ -11,14 +11,17 @@ KRAV_STAMP := $(KRAV_VENV)/.installed-$(shell cksum < requirements-krav.txt | cu
 # Every install checks each file against the sha256 hashes in the requirements file (supply chain):
 # a file that differs from the one pinned, or a package without a hash, stops the install.
 PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --require-hashes
+ZS_VENV  := .venv-zensical
+ZS_STAMP := $(ZS_VENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: help setup systempaket validera serve build test lint publicera pdf bench krav clean mutation
+.PHONY: help setup systempaket validera serve build zensical test lint publicera pdf bench krav clean mutation
 
 help:
 	@echo "make serve      bygg och visa sajten på http://$(ADDR) (uppdateras när du sparar)"
 	@echo "make test       kör alla tester"
 	@echo "make validera   kontrollera datafilerna"
 	@echo "make build      bygg sajten till site/ (strikt)"
+	@echo "make zensical   bygg sajten med Zensical till build/zensical/site/"
 	@echo "make publicera  publicera versionen lokalt med mike (gh-pages, ingen push)"
 	@echo "make pdf        skriv ut hela strategin till strategi.pdf"
 	@echo "make mutation   mutationstesta modulerna som avgör vad som är giltigt och vad som visas (långsamt)"
@@ -33,6 +36,12 @@ $(PD_STAMP): requirements-properdocs.txt
 	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python $(PIP_INSTALL) -r requirements-properdocs.txt
 	@rm -f $(PD_VENV)/.installed-*
+	@touch $@
+
+$(ZS_STAMP): requirements-zensical.txt
+	@test -x $(ZS_VENV)/bin/python || $(PYTHON) -m venv $(ZS_VENV)
+	$(ZS_VENV)/bin/python $(PIP_INSTALL) -r requirements-zensical.txt
+	@rm -f $(ZS_VENV)/.installed-*
 	@touch $@
 
 # yaml-language-server for the editor-support test (npm registry only; no browser download).
@@ -54,6 +63,10 @@ serve: $(STAMP)
 build: validera
 	$(PY) -m mkdocs build --strict --clean --site-dir site
 
+# The same sources built by Zensical (strategi/zensical.py writes out what MkDocs' hooks add).
+zensical: validera $(ZS_STAMP)
+	$(ZS_VENV)/bin/python -m strategi.zensical build/zensical
+
 lint: $(STAMP)
 	$(PY) -m ruff check strategi tests bench macros.py
 	$(PY) -m ruff format --check strategi tests bench macros.py
@@ -69,7 +82,7 @@ pdf: build
 systempaket:
 	@bash scripts/systempaket.sh
 
-test: systempaket $(STAMP) $(PD_STAMP) node_modules/.installed
+test: systempaket $(STAMP) $(PD_STAMP) $(ZS_STAMP) node_modules/.installed
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 # Mutation testing, one module at a time (slow; not part of `make test`). MODULER="diff rules" for some.

@@ -63,7 +63,16 @@ class Build:
         return bound
 
 
+# In config.extra: the project folder, for a configuration written elsewhere (the Zensical build,
+# strategi.zensical, whose configuration lives beside its generated docs).
+PROJECT_KEY = "strategi_projekt"
+
+
 def project_root(config: Any) -> Path:
+    """The folder with data/ and schemas/: where the configuration says, else its file's folder."""
+    named = (config.get("extra") or {}).get(PROJECT_KEY)
+    if named:
+        return Path(named).resolve()
     return Path(config["config_file_path"]).resolve().parent
 
 

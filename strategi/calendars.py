@@ -20,14 +20,18 @@ def plan_feed(name: str) -> str:
     return f"plan/{name}.ics"
 
 
+def generated_files(strategy: model.Strategy, domain: str) -> list[tuple[str, str | bytes]]:
+    """arshjul/arshjul.ics, plan/<kanal>.ics, plan/alla.ics and plan/<månad>.md, as (path, content)."""
+    result: list[tuple[str, str | bytes]] = [(ARSHJUL_FEED, arshjul.feed(strategy, domain))]
+    result += [(plan_feed(name), plan.feed(strategy, name, domain)) for name in plan.feed_names(strategy)]
+    result += [
+        (site.month_page(month), site.month_markdown(month, strategy.source(f"plan:{month}")))
+        for month in plan.months(strategy)
+    ]
+    return result
+
+
 def add_files(files: Files, config: Any, strategy: model.Strategy) -> None:
-    """Add arshjul/arshjul.ics, plan/<kanal>.ics, plan/alla.ics and plan/<månad>.md."""
-    domain = site.feed_domain(config)
-    files.append(File.generated(config, ARSHJUL_FEED, content=arshjul.feed(strategy, domain)))
-    for name in plan.feed_names(strategy):
-        files.append(File.generated(config, plan_feed(name), content=plan.feed(strategy, name, domain)))
-    for month in plan.months(strategy):
-        source = strategy.source(f"plan:{month}")
-        files.append(
-            File.generated(config, site.month_page(month), content=site.month_markdown(month, source))
-        )
+    """Add the calendar files and the plan month pages to MkDocs' file list."""
+    for path, content in generated_files(strategy, site.feed_domain(config)):
+        files.append(File.generated(config, path, content=content))

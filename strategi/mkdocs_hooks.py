@@ -31,9 +31,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     _print.pages.clear()
-    # The footer's link to the accessibility statement (overrides/partials/copyright.html).
-    page = "tillganglighet/" if config["use_directory_urls"] else "tillganglighet.html"
-    config["extra"]["strategi_tillganglighet"] = page
+    config["extra"]["strategi_tillganglighet"] = site.footer_link(config)
     this_build = build.for_config(config)
     if this_build is None:  # serving invalid data: keep every page's address for the error page
         pages = [site.channel_page(c) for c in serving.channel_ids(build.project_root(config))]
@@ -50,13 +48,8 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(File.generated(config, site.channel_page(channel_id), content=f"# {channel_id}\n"))
         return files
     strategy = _strategy(config)
-    for channel in strategy.channels:
-        source = strategy.channel_file(channel["id"])
-        files.append(
-            File.generated(
-                config, site.channel_page(channel["id"]), content=site.channel_markdown(channel, source)
-            )
-        )
+    for path, content in site.channel_files(strategy):
+        files.append(File.generated(config, path, content=content))
     calendars.add_files(files, config, strategy)
     return files
 

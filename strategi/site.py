@@ -30,6 +30,11 @@ def docs_path(config: Any) -> str:
     return Path(config["docs_dir"]).resolve().relative_to(project_root(config)).as_posix()
 
 
+def footer_link(config: Any) -> str:
+    """The footer's link to the accessibility statement (overrides/partials/copyright.html)."""
+    return "tillganglighet/" if config.get("use_directory_urls", True) else "tillganglighet.html"
+
+
 def channel_page(channel_id: str) -> str:
     return f"{CHANNEL_PAGE_DIR}/{channel_id}.md"
 
@@ -97,6 +102,14 @@ def channel_markdown(channel: dict[str, Any], source: str) -> str:
         f"---\nkälla: {source}\n---\n\n"
         f"# {{{{ kanal_rubrik({channel['id']!r}) }}}}\n\n{{{{ kanal_sida({channel['id']!r}) }}}}\n"
     )
+
+
+def channel_files(strategy: model.Strategy) -> list[tuple[str, str]]:
+    """One generated page per channel file, as (path, content)."""
+    return [
+        (channel_page(c["id"]), channel_markdown(c, strategy.channel_file(c["id"])))
+        for c in strategy.channels
+    ]
 
 
 def configure(config: Any, strategy: model.Strategy) -> None:

@@ -53,10 +53,10 @@ def run_cli(
     )
 
 
-def build_site(
-    project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
+def run_build(
+    command: list[str], cwd: Path, *, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
+    """A site build (MkDocs, ProperDocs or Zensical) with a fixed 'today' and 'last updated'."""
     full_env = {
         **os.environ,
         "STRATEGI_IDAG": FIXED_TODAY,
@@ -66,14 +66,16 @@ def build_site(
         **(env or {}),
     }
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=project_dir,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        command, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300, check=False
     )
+
+
+def build_site(
+    project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)]
+    return run_build(command, project_dir, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -23,8 +23,13 @@ from strategi import bootstrap
 from tests.conftest import ROOT
 
 REQUIREMENT_FILES = sorted(ROOT.glob("requirements*.txt"))
-# Installed by the Makefile: the main environment, ProperDocs' and pip-tools' (make krav).
-MAKEFILE_INSTALLS = {"requirements.txt", "requirements-properdocs.txt", "requirements-krav.txt"}
+# Installed by the Makefile: the main environment, ProperDocs', Zensical's and pip-tools' (make krav).
+MAKEFILE_INSTALLS = {
+    "requirements.txt",
+    "requirements-properdocs.txt",
+    "requirements-zensical.txt",
+    "requirements-krav.txt",
+}
 PINNED = re.compile(
     r"(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s;\\]+)"
     r"(?:\s*;[^\\]*?)?(?P<hashes>(?:\s+--hash=sha256:[0-9a-f]{64})+)"
@@ -92,19 +97,20 @@ def test_every_hashed_file_keeps_the_pins_of_its_in_file(path: Path) -> None:
     assert {name: pinned.get(name) for name in wanted} == wanted
 
 
-def test_properdocs_has_the_main_versions() -> None:
-    """ProperDocs' environment holds every package of the main one at the same version (it builds the
-    same site), plus ProperDocs."""
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_other_engines_have_the_main_versions(engine: str) -> None:
+    """ProperDocs' and Zensical's environments hold every package of the main one at the same
+    version (they build the same site), plus the engine itself."""
     main = _pins(ROOT / "requirements.txt")
-    properdocs = _pins(ROOT / "requirements-properdocs.txt")
-    assert {name: properdocs.get(name) for name in main} == main
-    assert "properdocs" in properdocs
-    assert "properdocs" not in main
+    other = _pins(ROOT / f"requirements-{engine}.txt")
+    assert {name: other.get(name) for name in main} == main
+    assert engine in other
+    assert engine not in main
 
 
 def test_makefile_installs_only_with_hashes() -> None:
     """Every `pip install` any Makefile target runs (shown by a dry run that rebuilds everything) has
-    --require-hashes, and the three environments' requirement files are among those installed."""
+    --require-hashes, and the four environments' requirement files are among those installed."""
     targets = re.search(r"^\.PHONY:(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
     assert targets
     result = subprocess.run(

@@ -46,10 +46,15 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def page_text(path: Path) -> str:
+def article_text(html_text: str) -> str:
+    """The visible text of a page's <article>, whitespace-normalized."""
     parser = _Text()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(html_text)
     return " ".join(" ".join(parser.parts).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def page_text(path: Path) -> str:
+    return article_text(path.read_text(encoding="utf-8"))
 
 
 def _pages(site: Path) -> list[Path]:
