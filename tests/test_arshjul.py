@@ -14,15 +14,9 @@ import pytest
 import recurring_ical_events
 
 from strategi import arshjul, model
-from tests.conftest import FIXED_TODAY, ROOT, run_cli
+from tests.conftest import run_cli
 
 DOMAIN = "strategi.intranat.regionorebrolan.se"
-TODAY = dt.date.fromisoformat(FIXED_TODAY)
-
-
-@pytest.fixture(scope="module")
-def strategy() -> model.Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")

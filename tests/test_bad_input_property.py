@@ -9,7 +9,6 @@ under CI=true, derandomized so a run is repeatable.
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import os
 import shutil
@@ -25,9 +24,8 @@ from strategi import check, diff, model, plan
 from strategi.loader import load
 from strategi.rules import walk
 from strategi.views import VIEWS
-from tests.conftest import FIXED_TODAY, IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, TODAY
 
-TODAY = dt.date.fromisoformat(FIXED_TODAY)
 FILES = check.data_files(ROOT)
 SETTINGS = settings(
     max_examples=int(os.environ.get("STRATEGI_EGENSKAP_EXEMPEL", "25")),

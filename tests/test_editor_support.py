@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IN_CI, ROOT
 from jsonschema import Draft7Validator
 
 from strategi.check import data_files, schema_for
 from strategi.parts import PARTS
+from tests.conftest import IN_CI, ROOT
 
 SCHEMA_DIR = ROOT / "schemas"
 SETTINGS = ROOT / ".vscode" / "settings.json"

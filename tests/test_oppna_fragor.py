@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _viewtables import table, tables, text
 
 from strategi import questions
 from strategi.loader import load
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import variant
+from tests._viewtables import table, tables, text, variant
 from tests.conftest import ROOT, TODAY
 
 FLAG_WORDS = {

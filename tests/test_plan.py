@@ -18,7 +18,7 @@ import pytest
 import recurring_ical_events
 
 from strategi import model, plan
-from tests.conftest import FIXED_TODAY, ROOT, run_cli
+from tests.conftest import ROOT, TODAY, run_cli
 
 FIXTURE = ROOT / "tests" / "fixtures" / "plan" / "2026-06.yaml"
 DOMAIN = "strategi.intranat.regionorebrolan.se"
@@ -280,7 +280,7 @@ def test_ny_plan_writes_a_month_that_validera_names_line_by_line(project: Path) 
 @pytest.fixture
 def planned(project: Path) -> model.Strategy:
     _with_plan(project)
-    return model.load(project, dt.date.fromisoformat(FIXED_TODAY))
+    return model.load(project, TODAY)
 
 
 def test_all_channels_feed_expands_to_the_planned_days(planned: model.Strategy) -> None:

@@ -15,7 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_TODAY, ROOT
+
+from tests.conftest import FIXED_TODAY, ROOT
 
 HOOKS = ["validera", "schemas-metaschema", "ruff", "ruff-format"]
 DEAD_PROXY = "http://127.0.0.1:9"

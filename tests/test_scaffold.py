@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, TODAY
 
 from strategi import check
 from strategi.loader import load
 from strategi.scaffold import TO_FILL, new_channel
+from tests.conftest import ROOT, TODAY
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/kanal.schema.json"
 

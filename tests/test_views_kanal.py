@@ -6,7 +6,6 @@ import copy
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,8 @@ import pytest
 from strategi import periods, render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests.conftest import TODAY
+from tests.conftest import ROOT, TODAY
 
-ROOT = Path(__file__).resolve().parent.parent
 CHANNEL_IDS = ["facebook", "instagram", "linkedin", "twitter", "webbplats", "mejlutskick"]
 
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from _viewtables import table, text
 
 from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
 from strategi.views.kanalanalys import SCALE, chart_svg
+from tests._viewtables import table, text
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 NBSP = "\u00a0"

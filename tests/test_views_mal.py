@@ -5,14 +5,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from pathlib import Path
 from typing import Any
 
 from strategi import model
 from strategi.views import VIEWS
 from strategi.views.mal import anchor
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:

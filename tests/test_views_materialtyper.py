@@ -5,16 +5,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-from pathlib import Path
-
-from _viewtables import table, text
 
 from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import variant
+from tests._viewtables import table, text, variant
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 MISSING_CELL = '<span class="okand">uppgift saknas</span>'

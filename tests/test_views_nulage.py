@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,9 +11,7 @@ import pytest
 from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests.conftest import TODAY
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, TODAY
 
 
 def text(value: Any) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,9 +10,8 @@ import pytest
 from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests.conftest import TODAY
+from tests.conftest import ROOT, TODAY
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {"organisation": "data/strategy/organisation.yaml", "mal": "data/strategy/mal.yaml"}
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,9 +11,8 @@ import pytest
 from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests.conftest import TODAY
+from tests.conftest import ROOT, TODAY
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {
     "process": "data/strategy/process.yaml",
     "organisation": "data/strategy/organisation.yaml",

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _with(s: model.Strategy, name: str, data: dict[str, Any]) -> model.Strategy:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:
