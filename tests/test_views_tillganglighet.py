@@ -10,14 +10,20 @@ from strategi.views import VIEWS
 
 
 def test_every_required_part_is_there(strategy: model.Strategy) -> None:
-    """Organisation and site, status in words, each inaccessible item with why, the methods, the
-    build date in words, the review date in words, the form and Digg's address as links."""
+    """Organisation and site, status in words, each of the three inaccessible items with why
+    (data/strategy/tillganglighet.yaml lines 16-34), the methods, the build date in words, the
+    review date in words, the form and Digg's address as links."""
     out = VIEWS["tillganglighet"](strategy)
-    data = strategy["tillganglighet"]
     assert "Den här redogörelsen gäller Digital strategi – Region Örebro län" in out
     assert "<strong>Delvis förenlig med lagkraven.</strong>" in out
-    for item in data["otillgängligt"]:
-        assert " ".join(item["varför"].split()) in out
+    for why in [
+        "Tabellerna har fler kolumner än som får plats. Radrubrikerna står kvar när tabellen rullas, "
+        "och tabellen kan rullas med tangentbordets piltangenter.",
+        "Den har inte bedömts mot kraven för dokument.",
+        "Texten återges som den står så att inget faller bort. Det förvanskade finns samlat på sidan "
+        "Öppna frågor och kan vara svårt att förstå.",
+    ]:
+        assert why in out
     assert "axe-core" in out
     assert "byggdes, 29 november 2026." in out
     assert "Redogörelsen granskades senast 3 december 2026." in out
