@@ -40,6 +40,15 @@ def text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(spaced)).strip()
 
 
+def shown(value: Any) -> str:
+    """A data text as a view writes it into HTML, spelt out here rather than taken from render.esc:
+    runs of ordinary white space folded to one space (no-break spaces kept), HTML-escaped with
+    quotes, and braces and pipes as numeric entities so Markdown and Jinja leave them alone."""
+    folded = re.sub(r"[ \t\r\n]+", " ", str(value)).strip()
+    escaped = html.escape(folded, quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
+
+
 def tables(page: str) -> dict[str, list[list[str]]]:
     """Every table in the page by its caption text: a list of rows (header row first) of cell HTML."""
     found: dict[str, list[list[str]]] = {}

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from typing import Any
 
 import pytest
 
-from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests._viewtables import shown
 from tests.conftest import ROOT, TODAY
-
-
-def text(value: Any) -> str:
-    """A data text as the views show it: on one line, escaped."""
-    return render.esc(" ".join(str(value).split()))
 
 
 def main_table(out: str) -> str:
@@ -38,8 +32,8 @@ def out(strategy: Strategy) -> str:
 
 def test_intro_texts_from_the_strategy(strategy: Strategy, out: str) -> None:
     """The page starts with the strategy's nuläge text and scope, with their source file."""
-    assert out.index(text(strategy["strategi"]["nuläge_text"])) < out.index(
-        text(strategy["strategi"]["omfattning"])
+    assert out.index(shown(strategy["strategi"]["nuläge_text"])) < out.index(
+        shown(strategy["strategi"]["omfattning"])
     )
     assert "<code>data/strategy/strategi.yaml</code>" in out
 
@@ -48,7 +42,7 @@ def test_one_row_per_channel_in_order(strategy: Strategy, out: str) -> None:
     """The main table has one row per channel file, in the channels' order, linked to the channel page."""
     table = main_table(out)
     positions = [
-        table.index(f'<a href="../kanaler/{c["id"]}/">{text(c["namn"])}</a>') for c in strategy.channels
+        table.index(f'<a href="../kanaler/{c["id"]}/">{shown(c["namn"])}</a>') for c in strategy.channels
     ]
     assert positions == sorted(positions)
     assert table.count("<tr>") == len(strategy.channels) + 1
@@ -62,13 +56,13 @@ def test_cells_show_the_latest_snapshot(strategy: Strategy, out: str) -> None:
     for channel_id in ("facebook", "twitter", "webbplats", "mejlutskick"):
         snap = next(x for x in strategy.channel(channel_id)["nuläge"] if x["id"].startswith("tabell"))
         row = row_of(table, channel_id)
-        assert f"<p>{text(snap['övergripande'])}</p>" in row
+        assert f"<p>{shown(snap['övergripande'])}</p>" in row
         assert "<td>våren 2020</td>" in row
-    assert f"<td>ca\u00a0{render.number(17000)}</td>" in row_of(table, "facebook")
+    assert "<td>ca\u00a017\u00a0000</td>" in row_of(table, "facebook")
     instagram = row_of(table, "instagram")
     assert "<td>senast 19 januari 2021</td>" in instagram
-    assert f"<td>ca\u00a0{render.number(11600)}</td>" in instagram
-    assert render.number(10500) not in instagram
+    assert "<td>ca\u00a011\u00a0600</td>" in instagram
+    assert "10\u00a0500" not in instagram
     assert "<td>maj 2020</td>" in row_of(table, "linkedin")
     assert row_of(table, "mejlutskick").endswith("<td>–</td>")
 
@@ -80,7 +74,7 @@ def test_history_lists_earlier_snapshots(out: str) -> None:
     instagram = row_of(table, "instagram")
     assert instagram.startswith("#nulage-tabell-2020-h1")
     assert "<td>våren 2020</td>" in instagram
-    assert f"Följare: {render.number(10500)}" in instagram
+    assert "Följare: 10\u00a0500" in instagram
     assert "<td>våren 2020</td>" in row_of(table, "linkedin")
     assert "../kanaler/twitter/" not in table
 
@@ -90,8 +84,8 @@ def test_flags_on_shown_snapshots_as_compact_notes(strategy: Strategy, out: str)
     instagram = strategy.channel("instagram")
     for snap in instagram["nuläge"]:
         for flag in snap["flaggor"]:
-            assert out.count(text(flag["fråga"])) == 1
-            assert f"<q>{text(flag['citat'])}</q>" in out
+            assert out.count(shown(flag["fråga"])) == 1
+            assert f"<q>{shown(flag['citat'])}</q>" in out
     assert "<li><strong>Twitter</strong> (oläsligt): " in out
     assert "<li><strong>Facebook</strong>" in out
 
@@ -140,9 +134,9 @@ def test_new_channel_adds_a_row(strategy: Strategy) -> None:
     row = row_of(main_table(out), "tiktok")
     assert "<p>Senare text.</p>" in row
     assert "<td>oktober 2026</td>" in row
-    assert f"<td>{render.number(2500)}</td>" in row
+    assert "<td>2\u00a0500</td>" in row
     earlier = row_of(history_table(out), "tiktok")
-    assert f"Följare: {render.number(1200)}" in earlier
+    assert "Följare: 1\u00a0200" in earlier
     assert "<td>september 2026</td>" in earlier
     assert "tiktok.yaml" in out
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests._viewtables import shown, table, text
 from tests.conftest import ROOT, TODAY
 
 SOURCES = {
@@ -23,11 +23,6 @@ GROUPS = {
         {"id": "sociala", "namn": "Sociala gruppen", "beskrivning": "S."},
     ]
 }
-
-
-def text(value: Any) -> str:
-    """A data text as the view shows it: on one line, escaped."""
-    return render.esc(" ".join(str(value).split()))
 
 
 @pytest.fixture(scope="module")
@@ -56,33 +51,44 @@ def small(
 def test_making_conclusions_decision_and_closing(strategy: Strategy, out: str) -> None:
     """How it was made, each conclusion as a list item, the decision, 'not adopted, instead' and the closing."""
     data = strategy["process"]
-    assert f"<p>{text(data['inledning'])}</p>" in out
+    assert f"<p>{shown(data['inledning'])}</p>" in out
     for paragraph in data["framtagande"]:
-        assert f"<p>{text(paragraph)}</p>" in out
-    assert f"<p>{text(data['slutsatser']['inledning'])}</p>" in out
+        assert f"<p>{shown(paragraph)}</p>" in out
+    assert f"<p>{shown(data['slutsatser']['inledning'])}</p>" in out
     for point in data["slutsatser"]["punkter"]:
-        assert f"<li>{text(point)}</li>" in out
-    assert f"<p>{text(data['beslut']['text'])}</p>" in out
+        assert f"<li>{shown(point)}</li>" in out
+    assert f"<p>{shown(data['beslut']['text'])}</p>" in out
     assert '<p class="admonition-title">Förslaget antas inte</p>' in out
-    assert f"<p>{text(data['beslut']['i_stället'])}</p>" in out
+    assert f"<p>{shown(data['beslut']['i_stället'])}</p>" in out
     assert "Beslutet gäller: Victoria Rydergård, Oscar Schriever-Abeln." in out
-    assert f"<p>{text(data['avslutning'])}</p>" in out
+    assert f"<p>{shown(data['avslutning'])}</p>" in out
     assert out.index("## Uppdrag") < out.index("## Avslutning")
 
 
-def test_assignments_grouped_by_recipients(strategy: Strategy, out: str) -> None:
-    """One level-3 heading and table per set of recipients, group names resolved; each task under its own."""
-    groups = {g["id"]: g["namn"] for g in strategy["organisation"]["grupper"]}
-    for task in strategy["process"]["uppdrag"]:
-        names = [groups[g] for g in task["till"]]
-        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
-        heading = f"\n### {render.md('Uppdrag till ' + who)}\n"
-        assert heading in out
-        start = out.index(heading)
-        following = out.find("\n### ", start + 1)
-        section = out[start:] if following == -1 else out[start:following]
-        assert f'<th scope="row">{text(task["vad"])}' in section
-    assert out.count("<table>") == len({tuple(t["till"]) for t in strategy["process"]["uppdrag"]})
+def test_assignments_grouped_by_recipients(out: str) -> None:
+    """One level-3 heading and table per set of recipients, group names resolved, each task under
+    its own: five for the two editorial groups (seed lines 480-485), two for the communication
+    strategy group (seed lines 486-488)."""
+    assert out.count("<table>") == 2
+    both = table(out, "Uppdrag till Redaktörsgruppen för sociala medier och Redaktörsgruppen för webben")
+    strategy_group = table(out, "Uppdrag till Strategigruppen för kommunikation")
+    assert [text(row[0])[:40] for row in both[1:]] == [
+        "att i november presentera ett reviderat ",
+        "Då Linkedins algoritm ändrats så att upp",
+        "Digitala strategin behöver kompletteras ",
+        "att presentera ett gemensamt digitalt ve",
+        "att hitta mötesformer och arbetssätt i r",
+    ]
+    assert [text(row[0])[:40] for row in strategy_group[1:]] == [
+        "Reda ut frågor om bevakning utanför ordi",
+        "Överväga om våra sociala mediekanaler sk",
+    ]
+    first = out.index(
+        "\n### Uppdrag till Redaktörsgruppen för sociala medier och Redaktörsgruppen för webben\n"
+    )
+    second = out.index("\n### Uppdrag till Strategigruppen för kommunikation\n")
+    assert first < out.index("<caption>Uppdrag till Redaktörsgruppen") < second
+    assert second < out.index("<caption>Uppdrag till Strategigruppen")
 
 
 def test_assignment_cells(strategy: Strategy, out: str) -> None:
@@ -92,8 +98,8 @@ def test_assignment_cells(strategy: Strategy, out: str) -> None:
     assert '<br><span class="uppdrag-detalj">Nuläge: I dag används mediekalendern i Outlook.</span>' in out
     assert '<br><span class="uppdrag-detalj">Redovisas för: Strategigruppen för kommunikation</span>' in out
     for flag in [f for t in strategy["process"]["uppdrag"] for f in t.get("flaggor") or []]:
-        assert text(flag["fråga"]) in out
-        assert text(flag["citat"]) in out
+        assert shown(flag["fråga"]) in out
+        assert shown(flag["citat"]) in out
     assert "Källa: <code>data/strategy/process.yaml</code>" in out
 
 
@@ -126,7 +132,7 @@ def test_kanal_uppdrag_lists_only_that_channels_tasks(strategy: Strategy) -> Non
             continue
         assert listed.count("<li>") == len(mine)
         for task in tasks:
-            assert (text(task["vad"]) in listed) == (task in mine)
+            assert (shown(task["vad"]) in listed) == (task in mine)
     assert VIEWS["kanal_uppdrag"](strategy, "finns-inte") == ""
 
 
