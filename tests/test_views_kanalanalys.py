@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
-from typing import Any
 
 import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
 from strategi.views.kanalanalys import SCALE, chart_svg
-from tests._viewtables import table, text
+from tests._viewtables import table, text, variant
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 NBSP = "\u00a0"
-
-
-def variant(s: Strategy, data: dict[str, Any]) -> Strategy:
-    files = copy.deepcopy(s.files)
-    files["kanalanalys"] = data
-    return dataclasses.replace(s, files=files)
 
 
 def svg_of(page: str) -> str:
@@ -141,7 +133,7 @@ def test_values_are_escaped_in_chart_and_table(strategy: Strategy) -> None:
     data["åldersgrupper"][0]["namn"] = SCRIPT
     data["åldersgrupper"][0]["kanaler"][0]["kanal"] = SCRIPT
     data["utförare"] = SCRIPT
-    page = VIEWS["kanalanalys"](variant(strategy, data))
+    page = VIEWS["kanalanalys"](variant(strategy, kanalanalys=data))
     assert SCRIPT not in page
     assert page.count(ESCAPED) >= 5
     assert ESCAPED in svg_of(page)
@@ -172,10 +164,10 @@ def test_optional_keys(strategy: Strategy) -> None:
     data["genomförd"] = "2020-h1"
     data.pop("flaggor", None)
     data["åldersgrupper"][0].pop("ålder_till", None)
-    page = VIEWS["kanalanalys"](variant(strategy, data))
+    page = VIEWS["kanalanalys"](variant(strategy, kanalanalys=data))
     assert "Den genomfördes våren 2020." in text(page)
     assert "admonition" not in page
     data["åldersgrupper"] = []
-    page = VIEWS["kanalanalys"](variant(strategy, data))
+    page = VIEWS["kanalanalys"](variant(strategy, kanalanalys=data))
     assert "<svg" not in page
     assert "inga åldersgrupper" in page

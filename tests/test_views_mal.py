@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-from typing import Any
 
 import pytest
 
 from strategi import model
 from strategi.views import VIEWS
 from strategi.views.mal import anchor
-from tests._viewtables import table
-
-
-def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:
-    return dataclasses.replace(s, files={**s.files, "mal": data})
+from tests._viewtables import table, variant
 
 
 def test_goal_tables_cell_by_cell(strategy: model.Strategy) -> None:
@@ -132,7 +126,7 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["mål"][0]["motivering"] = ["<script>b</script>"]
     data["mål"][1]["namn"] = "<script>c</script> | x"
     data["fokus"][1]["källa"]["titel"] = "<script>d</script>"
-    out = VIEWS["mal"](_with(strategy, data))
+    out = VIEWS["mal"](variant(strategy, mal=data))
     assert "<script>" not in out
     assert "&lt;script&gt;c&lt;/script&gt; &#124; x" in out  # table cell: pipe made inert
     assert "### Mål B: &#60;script&#62;c&#60;/script&#62; &#124; x {#mal-b}" in out
@@ -145,9 +139,9 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     data.pop("fokus_rubrik")
     data["fokus"] = [{"id": "video", "text": "Mer video."}]
     data["mål"] = [{"id": "A", "typ": "övergripande", "namn": "N", "formulering": "F", "källa": "K"}]
-    out = VIEWS["mal"](_with(strategy, data))
+    out = VIEWS["mal"](variant(strategy, mal=data))
     assert "## Fokus den närmsta tiden" in out
     assert "Mål på vägen dit" not in out
     assert "Att bekräfta" not in out
     assert "### Mål A: N {#mal-a}" in out
-    assert VIEWS["mal"](_with(strategy, {})) == "\n"
+    assert VIEWS["mal"](variant(strategy, mal={})) == "\n"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 
 from strategi import model
 from strategi.views import VIEWS
+from tests._viewtables import variant
 
 
 def test_every_required_part_is_there(strategy: model.Strategy) -> None:
@@ -41,9 +41,7 @@ def test_phone_and_email_when_given_and_escaped(strategy: model.Strategy) -> Non
     data["kontakt"]["telefon"] = "019-00 00 00"
     data["kontakt"]["epost"] = "a@example.org"
     data["organisation"] = "<script>x</script>"
-    out = VIEWS["tillganglighet"](
-        dataclasses.replace(strategy, files={**strategy.files, "tillganglighet": data})
-    )
+    out = VIEWS["tillganglighet"](variant(strategy, tillganglighet=data))
     assert "<li>Telefon: 019-00 00 00</li>" in out
     assert '<a href="mailto:a@example.org">a@example.org</a>' in out
     assert "<script>" not in out
