@@ -103,35 +103,52 @@ def test_monthly_follow_up_falls_on_the_first_weekday(calendar: icalendar.Calend
     assert _days(calendar, _uid("manadsuppfoljning"), dt.date(2021, 1, 1), dt.date(2021, 12, 31)) == expected
 
 
-def test_statistics_cycles_are_28_days_apart(calendar: icalendar.Calendar) -> None:
-    """The 28-day cycles of Facebook and Linkedin, counted from the period's first day (1 January 2020)."""
-    days = _days(calendar, _uid("statistikcykel-28-dagar"), dt.date(2020, 1, 1), dt.date(2020, 4, 30))
-    assert days == [
-        dt.date(2020, 1, 1),
-        dt.date(2020, 1, 29),
-        dt.date(2020, 2, 26),
-        dt.date(2020, 3, 25),
-        dt.date(2020, 4, 22),
-    ]
-
-
-def test_editor_groups_meet_monthly_from_autumn_2020(calendar: icalendar.Calendar) -> None:
-    """The editor groups start in autumn 2020 (no meeting before July 2020), then once a month."""
-    days = _days(calendar, _uid("mote-redaktorsgrupp-webb"), dt.date(2020, 1, 1), dt.date(2020, 9, 30))
-    assert days == [dt.date(2020, 7, 1), dt.date(2020, 8, 3), dt.date(2020, 9, 1)]
-
-
-def test_status_is_updated_at_each_half_year_until_the_period_ends(calendar: icalendar.Calendar) -> None:
-    """'uppdateras vid årsskifte och halvårsskifte': 1 July and 1 January, from the status of spring 2020
-    to the end of 2022 ('sträcker sig till 2022'), and never after."""
-    days = _days(calendar, _uid("nulage-uppdateras"), dt.date(2020, 1, 1), dt.date(2024, 12, 31))
-    assert days == [
-        dt.date(2020, 7, 1),
-        dt.date(2021, 1, 1),
-        dt.date(2021, 7, 1),
-        dt.date(2022, 1, 1),
-        dt.date(2022, 7, 1),
-    ]
+@pytest.mark.parametrize(
+    ("ident", "first", "last", "expected"),
+    [
+        pytest.param(
+            "statistikcykel-28-dagar",
+            dt.date(2020, 1, 1),
+            dt.date(2020, 4, 30),
+            [
+                dt.date(2020, 1, 1),
+                dt.date(2020, 1, 29),
+                dt.date(2020, 2, 26),
+                dt.date(2020, 3, 25),
+                dt.date(2020, 4, 22),
+            ],
+            id="statistics-every-28-days-from-1-january-2020",
+        ),
+        pytest.param(
+            "mote-redaktorsgrupp-webb",
+            dt.date(2020, 1, 1),
+            dt.date(2020, 9, 30),
+            [dt.date(2020, 7, 1), dt.date(2020, 8, 3), dt.date(2020, 9, 1)],
+            id="editor-groups-monthly-from-autumn-2020",
+        ),
+        pytest.param(
+            "nulage-uppdateras",
+            dt.date(2020, 1, 1),
+            dt.date(2024, 12, 31),
+            [
+                dt.date(2020, 7, 1),
+                dt.date(2021, 1, 1),
+                dt.date(2021, 7, 1),
+                dt.date(2022, 1, 1),
+                dt.date(2022, 7, 1),
+            ],
+            id="status-each-half-year-until-2022",
+        ),
+    ],
+)
+def test_recurring_events_fall_on_the_days_worked_out_by_hand(
+    calendar: icalendar.Calendar, ident: str, first: dt.date, last: dt.date, expected: list[dt.date]
+) -> None:
+    """The 28-day cycles of Facebook and Linkedin count from the period's first day (1 January 2020);
+    the editor groups start in autumn 2020 (no meeting before July 2020), then meet on the first
+    weekday of each month; the status is updated 'vid årsskifte och halvårsskifte' (1 July and
+    1 January) from the status of spring 2020 to the end of 2022 ('sträcker sig till 2022'), never after."""
+    assert _days(calendar, _uid(ident), first, last) == expected
 
 
 def test_yearly_media_analysis_and_weekly_meeting(calendar: icalendar.Calendar) -> None:
