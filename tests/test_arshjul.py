@@ -103,52 +103,38 @@ def test_monthly_follow_up_falls_on_the_first_weekday(calendar: icalendar.Calend
     assert _days(calendar, _uid("manadsuppfoljning"), dt.date(2021, 1, 1), dt.date(2021, 12, 31)) == expected
 
 
-@pytest.mark.parametrize(
-    ("ident", "first", "last", "expected"),
-    [
-        pytest.param(
-            "statistikcykel-28-dagar",
-            dt.date(2020, 1, 1),
-            dt.date(2020, 4, 30),
-            [
-                dt.date(2020, 1, 1),
-                dt.date(2020, 1, 29),
-                dt.date(2020, 2, 26),
-                dt.date(2020, 3, 25),
-                dt.date(2020, 4, 22),
-            ],
-            id="statistics-every-28-days-from-1-january-2020",
-        ),
-        pytest.param(
-            "mote-redaktorsgrupp-webb",
-            dt.date(2020, 1, 1),
-            dt.date(2020, 9, 30),
-            [dt.date(2020, 7, 1), dt.date(2020, 8, 3), dt.date(2020, 9, 1)],
-            id="editor-groups-monthly-from-autumn-2020",
-        ),
-        pytest.param(
-            "nulage-uppdateras",
-            dt.date(2020, 1, 1),
-            dt.date(2024, 12, 31),
-            [
-                dt.date(2020, 7, 1),
-                dt.date(2021, 1, 1),
-                dt.date(2021, 7, 1),
-                dt.date(2022, 1, 1),
-                dt.date(2022, 7, 1),
-            ],
-            id="status-each-half-year-until-2022",
-        ),
-    ],
-)
+# Event id, the span looked at, and the days in it, worked out by hand from the strategy's words.
+RECURRENCES = {
+    "statistics-every-28-days-from-1-january-2020": (
+        "statistikcykel-28-dagar",
+        "2020-01-01 2020-04-30",
+        "2020-01-01 2020-01-29 2020-02-26 2020-03-25 2020-04-22",
+    ),
+    "editor-groups-monthly-from-autumn-2020": (
+        "mote-redaktorsgrupp-webb",
+        "2020-01-01 2020-09-30",
+        "2020-07-01 2020-08-03 2020-09-01",
+    ),
+    "status-each-half-year-until-2022": (
+        "nulage-uppdateras",
+        "2020-01-01 2024-12-31",
+        "2020-07-01 2021-01-01 2021-07-01 2022-01-01 2022-07-01",
+    ),
+}
+
+
+@pytest.mark.parametrize(("ident", "span", "expected"), RECURRENCES.values(), ids=RECURRENCES.keys())
 def test_recurring_events_fall_on_the_days_worked_out_by_hand(
-    calendar: icalendar.Calendar, ident: str, first: dt.date, last: dt.date, expected: list[dt.date]
+    calendar: icalendar.Calendar, ident: str, span: str, expected: str
 ) -> None:
     """The 28-day cycles of Facebook and Linkedin count from the period's first day (1 January 2020);
     the editor groups start in autumn 2020 (no meeting before July 2020), then meet on the first
     weekday of each month; the status is updated 'vid årsskifte och halvårsskifte' (1 July and
     1 January) from the status of spring 2020 to the end of 2022 ('sträcker sig till 2022'), never after."""
-    assert _days(calendar, _uid(ident), first, last) == expected
+    first, last = (dt.date.fromisoformat(day) for day in span.split())
+    assert _days(calendar, _uid(ident), first, last) == [
+        dt.date.fromisoformat(day) for day in expected.split()
+    ]
 
 
 def test_yearly_media_analysis_and_weekly_meeting(calendar: icalendar.Calendar) -> None:
