@@ -94,6 +94,13 @@ def edit(path: Path, pattern: str, replacement: str) -> int:
     return text[: match.start()].count("\n") + 1
 
 
+def copy_data(dest: Path) -> Path:
+    """A throwaway copy of data/ and schemas/ only: all that loading and `validera` read."""
+    for name in ("data", "schemas"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of everything a build needs."""
     for name in ["data", "schemas", "docs", "overrides", "strategi"]:

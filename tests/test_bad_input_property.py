@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from strategi import check, diff, model, plan
 from strategi.loader import load
 from strategi.rules import walk
 from strategi.views import VIEWS
-from tests.conftest import IN_CI, ROOT, TODAY
+from tests.conftest import IN_CI, ROOT, TODAY, copy_data
 
 FILES = check.data_files(ROOT)
 SETTINGS = settings(
@@ -91,10 +90,7 @@ ANY_VALUE = st.recursive(
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy of data/ and schemas/ per worker; each example restores the file it changed."""
-    dest = tmp_path_factory.mktemp("egenskap") / "projekt"
-    for name in ["data", "schemas"]:
-        shutil.copytree(ROOT / name, dest / name)
-    return dest
+    return copy_data(tmp_path_factory.mktemp("egenskap") / "projekt")
 
 
 def _render_everything(strategy: model.Strategy) -> None:
