@@ -72,3 +72,31 @@ def variant(s: Strategy, channels: list[dict[str, Any]] | None = None, **files: 
     sources = dict(s.sources)
     sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in new_channels})
     return dataclasses.replace(s, files=new_files, channels=new_channels, sources=sources)
+
+
+def snapshot(ident: str, datum: str, avser: str, text: str, **figures: int) -> dict[str, Any]:
+    """One digital status entry of a channel, from the channel section, with its figures if any."""
+    entry: dict[str, Any] = {
+        "id": ident,
+        "datum": datum,
+        "avser": avser,
+        "källa": "Kanalavsnittet",
+        "övergripande": text,
+    }
+    if figures:
+        entry["mätvärden"] = figures
+    return entry
+
+
+def minimal_channel(
+    channel_id: str = "ny", name: str = "Ny kanal", snapshots: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A channel with only the fields the schema requires; one status of October 2026 unless given."""
+    return {
+        "id": channel_id,
+        "namn": name,
+        "ordning": 9,
+        "fullständighet": {"status": "komplett"},
+        "granskad": "2026-h2",
+        "nuläge": snapshots or [snapshot("forsta", "2026-10", "oktober 2026", "Kanalen startade i oktober.")],
+    }

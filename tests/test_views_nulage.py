@@ -9,7 +9,7 @@ import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import shown
+from tests._viewtables import minimal_channel, shown, snapshot, variant
 from tests.conftest import ROOT, TODAY
 
 
@@ -100,36 +100,15 @@ def test_sources_name_each_channel_file(strategy: Strategy, out: str) -> None:
 def test_new_channel_adds_a_row(strategy: Strategy) -> None:
     """A new channel file adds a row showing its latest snapshot (October, though it comes first in the
     file); the earlier one (September) is in the history table."""
-    new = {
-        "id": "tiktok",
-        "namn": "Tiktok",
-        "ordning": 7,
-        "fullständighet": {"status": "komplett"},
-        "granskad": "2026-h2",
-        "nuläge": [
-            {
-                "id": "senare",
-                "datum": "2026-10",
-                "avser": "oktober 2026",
-                "källa": "Kanalavsnittet",
-                "övergripande": "Senare text.",
-                "mätvärden": {"följare": 2500},
-            },
-            {
-                "id": "forsta",
-                "datum": "2026-09",
-                "avser": "september 2026",
-                "källa": "Kanalavsnittet",
-                "övergripande": "Första text.",
-                "mätvärden": {"följare": 1200},
-            },
+    new = minimal_channel(
+        "tiktok",
+        "Tiktok",
+        [
+            snapshot("senare", "2026-10", "oktober 2026", "Senare text.", följare=2500),
+            snapshot("forsta", "2026-09", "september 2026", "Första text.", följare=1200),
         ],
-    }
-    s = dataclasses.replace(
-        strategy,
-        channels=[*strategy.channels, new],
-        sources={**strategy.sources, "kanal:tiktok": "data/channels/tiktok.yaml"},
     )
+    s = variant(strategy, channels=[*strategy.channels, new])
     out = VIEWS["nulage"](s)
     row = row_of(main_table(out), "tiktok")
     assert "<p>Senare text.</p>" in row
@@ -143,14 +122,7 @@ def test_new_channel_adds_a_row(strategy: Strategy) -> None:
 
 def test_no_history_says_so() -> None:
     """When no channel has more than one snapshot, the page says so instead of an empty history table."""
-    channel = {
-        "id": "a",
-        "namn": "A",
-        "ordning": 1,
-        "fullständighet": {"status": "komplett"},
-        "granskad": "2020",
-        "nuläge": [{"id": "tabell", "datum": "2020-h1", "avser": "v", "källa": "k", "övergripande": "T."}],
-    }
+    channel = minimal_channel("a", "A", [snapshot("tabell", "2020-h1", "v", "T.")])
     s = Strategy(ROOT, {}, [channel], {"kanal:a": "data/channels/a.yaml"}, TODAY)
     out = VIEWS["nulage"](s)
     assert "Ingen kanal har något äldre nuläge än det i tabellen ovan." in out
