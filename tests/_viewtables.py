@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import html
 import re
 from typing import Any
 
 from strategi.model import Strategy
+from tests.conftest import ROOT, TODAY
 
 _TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -100,3 +102,10 @@ def minimal_channel(
         "granskad": "2026-h2",
         "nuläge": snapshots or [snapshot("forsta", "2026-10", "oktober 2026", "Kanalen startade i oktober.")],
     }
+
+
+def small(channels: list[dict[str, Any]] | None = None, today: dt.date = TODAY, **files: Any) -> Strategy:
+    """A hand-made strategy of just these data files (by name) and channels, each with its source path."""
+    sources = {name: f"data/strategy/{name}.yaml" for name in files}
+    sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels or []})
+    return Strategy(ROOT, dict(files), list(channels or []), sources, today)

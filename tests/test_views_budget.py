@@ -9,20 +9,14 @@ import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import table, text
-from tests.conftest import ROOT, TODAY
+from tests._viewtables import small, table, text
 
 NBSP = "\u00a0"
-SOURCES = {"budget": "data/strategy/budget.yaml", "organisation": "data/strategy/organisation.yaml"}
 
 
 @pytest.fixture(scope="module")
 def out(strategy: Strategy) -> str:
     return VIEWS["budget"](strategy)
-
-
-def small(budget: dict[str, Any]) -> Strategy:
-    return Strategy(ROOT, {"budget": budget}, [], dict(SOURCES), TODAY)
 
 
 def minimal(rows: list[dict[str, Any]], total: dict[str, int], stated: int = 100) -> dict[str, Any]:
@@ -80,7 +74,7 @@ def test_sum_row_agrees_with_the_stated_total(out: str) -> None:
 def test_sum_is_not_copied_from_the_stated_total() -> None:
     """When the stated total disagrees with the rows, the Summa row still shows the rows' sum and says so."""
     rows = [{"id": "a", "post": "A", "min": 10, "max": 20}, {"id": "b", "post": "B", "min": 5, "max": 5}]
-    out = VIEWS["budget"](small(minimal(rows, {"min": 99, "max": 999})))
+    out = VIEWS["budget"](small(budget=minimal(rows, {"min": 99, "max": 999})))
     assert "<td><strong>15\u00a0kr</strong></td><td><strong>25\u00a0kr</strong></td>" in out
     assert "<td><strong>99\u00a0kr</strong></td><td><strong>999\u00a0kr</strong></td>" in out
     assert "Avviker från summan av raderna." in out
@@ -99,7 +93,7 @@ def test_stated_budget_compared_with_the_sum(out: str) -> None:
 def test_stated_budget_within_sum() -> None:
     """A stated budget inside the rows' span is reported as within it."""
     rows = [{"id": "a", "post": "A", "min": 50, "max": 150}]
-    out = VIEWS["budget"](small(minimal(rows, {"min": 50, "max": 150}, stated=100)))
+    out = VIEWS["budget"](small(budget=minimal(rows, {"min": 50, "max": 150}, stated=100)))
     assert "ligger inom summan av raderna" in out
     assert "Avviker" not in out
 
@@ -143,7 +137,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
     data["webb"]["rader"][0]["post"] = "<script>alert(1)</script>"
     data["webb"]["rader"][0]["underlag"] = "a | b"
     data["sociala_medier"]["text"] = "<b>fet</b>"
-    out = VIEWS["budget"](Strategy(ROOT, {"budget": data}, [], dict(SOURCES), TODAY))
+    out = VIEWS["budget"](small(budget=data))
     assert "<script>" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "a &#124; b" in out
@@ -153,7 +147,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
 def test_minimal_data_without_optional_keys() -> None:
     """Without links, flags, basis or responsible role the view still renders the table and sums."""
     rows = [{"id": "a", "post": "A", "min": 100, "max": 100}]
-    out = VIEWS["budget"](small(minimal(rows, {"min": 100, "max": 100})))
+    out = VIEWS["budget"](small(budget=minimal(rows, {"min": 100, "max": 100})))
     assert "<strong>Budget för att sponsra inlägg finns.</strong>" in out
     assert '<th scope="row">A</th><td>100\u00a0kr</td><td>100\u00a0kr</td><td></td>' in out
     assert "Leds av" not in out
@@ -163,6 +157,6 @@ def test_minimal_data_without_optional_keys() -> None:
 
 def test_empty_budget_file_does_not_crash() -> None:
     """A budget file with no sections yields only the heading and source line."""
-    out = VIEWS["budget"](small({}))
+    out = VIEWS["budget"](small(budget={}))
     assert "## Budget" in out
     assert "<table" not in out

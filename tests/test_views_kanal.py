@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import datetime as dt
 import re
-from typing import Any
 
 import pytest
 
 from strategi import periods
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import minimal_channel, shown, variant
-from tests.conftest import ROOT, TODAY
+from tests._viewtables import minimal_channel, shown, small, variant
+from tests.conftest import TODAY
 
 CHANNEL_IDS = ["facebook", "instagram", "linkedin", "twitter", "webbplats", "mejlutskick"]
-
-
-def small(channels: list[dict[str, Any]], today: dt.date = TODAY, **files: dict[str, Any]) -> Strategy:
-    sources = {f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels}
-    return Strategy(ROOT, dict(files), channels, sources, today)
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,7 @@ import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import table, text, variant
-from tests.conftest import ROOT
+from tests._viewtables import small, table, text, variant
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -186,13 +185,7 @@ def test_minimal_data_does_not_crash(strategy: Strategy) -> None:
         "trafikljus": [{"färg": "grön", "betydelse": "vanlig"}],
         "typer": [{"id": "skryt", "namn": "Skryt", "stöttar_mål": ["A"], "exempel": "Ex"}],
     }
-    s = Strategy(
-        ROOT,
-        {"materialtyper": data},
-        [{"id": "ny", "namn": "Ny", "ordning": 1}],
-        {"materialtyper": "data/strategy/materialtyper.yaml", "kanal:ny": "data/channels/ny.yaml"},
-        dt.date(2021, 1, 1),
-    )
+    s = small([{"id": "ny", "namn": "Ny", "ordning": 1}], dt.date(2021, 1, 1), materialtyper=data)
     rows = table(VIEWS["materialtyper"](s), "Trafikljus per kanal och materialtyp")
     assert rows[1] == ['<a href="../kanaler/ny/">Ny</a>', MISSING_CELL]
     assert "uppgift saknas" in VIEWS["kanal_materialtyper"](s, "ny")

@@ -9,8 +9,7 @@ import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import minimal_channel, shown, snapshot, variant
-from tests.conftest import ROOT, TODAY
+from tests._viewtables import minimal_channel, shown, small, snapshot, variant
 
 
 def main_table(out: str) -> str:
@@ -123,7 +122,7 @@ def test_new_channel_adds_a_row(strategy: Strategy) -> None:
 def test_no_history_says_so() -> None:
     """When no channel has more than one snapshot, the page says so instead of an empty history table."""
     channel = minimal_channel("a", "A", [snapshot("tabell", "2020-h1", "v", "T.")])
-    s = Strategy(ROOT, {}, [channel], {"kanal:a": "data/channels/a.yaml"}, TODAY)
+    s = small([channel])
     out = VIEWS["nulage"](s)
     assert "Ingen kanal har något äldre nuläge än det i tabellen ovan." in out
     assert "<td>–</td>" in out

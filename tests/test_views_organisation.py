@@ -9,10 +9,7 @@ import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import shown
-from tests.conftest import ROOT, TODAY
-
-SOURCES = {"organisation": "data/strategy/organisation.yaml", "mal": "data/strategy/mal.yaml"}
+from tests._viewtables import shown, small
 
 
 def all_flags(node: Any) -> list[dict[str, Any]]:
@@ -32,10 +29,6 @@ def all_flags(node: Any) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def out(strategy: Strategy) -> str:
     return VIEWS["organisation"](strategy)
-
-
-def small(org: dict[str, Any], channels: list[dict[str, Any]] | None = None) -> Strategy:
-    return Strategy(ROOT, {"organisation": org}, channels or [], dict(SOURCES), TODAY)
 
 
 def test_intro_paragraphs_and_count(strategy: Strategy, out: str) -> None:
@@ -131,7 +124,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
     org["grupper"][0]["medlemmar"] = bad
     org.setdefault("länkar", []).append({"titel": bad, "adress": 'javascript:alert("x")'})
     org.setdefault("flaggor", []).append({"typ": "osäkert", "fråga": bad, "citat": bad})
-    out = VIEWS["organisation"](small(org, strategy.channels))
+    out = VIEWS["organisation"](small(strategy.channels, organisation=org))
     assert "<script>" not in out
     assert "&lt;script&gt;" in out
     assert "{{" not in out
@@ -146,7 +139,7 @@ def test_minimal_data_without_optional_keys() -> None:
         "personer": [{"id": "p", "namn": "Person", "roller": [], "beskrivning": "Text."}],
         "grupper": [{"id": "g", "namn": "Grupp", "beskrivning": "Om gruppen."}],
     }
-    out = VIEWS["organisation"](small(org))
+    out = VIEWS["organisation"](small(organisation=org))
     assert "<p>Kort inledning.</p>" in out
     assert "\n### Grupp\n" in out
     assert "## Möten" not in out
@@ -170,7 +163,7 @@ def test_unknown_channel_id_is_shown_as_is() -> None:
         ],
         "grupper": [{"id": "g", "namn": "G", "beskrivning": "B.", "kanaler": ["webbplats"]}],
     }
-    out = VIEWS["organisation"](small(org, [{"id": "facebook", "namn": "Facebook"}]))
+    out = VIEWS["organisation"](small([{"id": "facebook", "namn": "Facebook"}], organisation=org))
     assert "<td>Roll</td><td>Facebook, webbplats</td>" in out
     assert "<dt>Kanaler</dt><dd>webbplats</dd>" in out
 
@@ -184,6 +177,6 @@ def test_link_with_address_is_a_link() -> None:
         "grupper": [{"id": "g", "namn": "G", "beskrivning": "B."}],
         "länkar": [{"titel": "Med", "adress": "https://example.se/a"}, {"titel": "Utan"}],
     }
-    out = VIEWS["organisation"](small(org))
+    out = VIEWS["organisation"](small(organisation=org))
     assert '<a href="https://example.se/a">Med</a>' in out
     assert 'Utan <span class="okand">(adressen saknas i strategin)</span>' in out

@@ -8,8 +8,7 @@ import re
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import table, text, variant
-from tests.conftest import ROOT
+from tests._viewtables import small, table, text, variant
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -180,13 +179,7 @@ def test_minimal_data_does_not_crash(strategy: Strategy) -> None:
             "rader": [{"kanal": None, "kanaltext": "", "markeringar": []}],
         },
     }
-    s = Strategy(
-        ROOT,
-        {"personas": data},
-        [{"id": "ny", "namn": "Ny", "ordning": 1}],
-        {"personas": "data/strategy/personas.yaml", "kanal:ny": "data/channels/ny.yaml"},
-        dt.date(2021, 1, 1),
-    )
+    s = small([{"id": "ny", "namn": "Ny", "ordning": 1}], dt.date(2021, 1, 1), personas=data)
     assert "Personas i kanalerna" in VIEWS["personas"](s)
     html = VIEWS["personas_matris"](s)
     rows = table(html, "Var personas i huvudsak följer oss")

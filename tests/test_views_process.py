@@ -10,13 +10,9 @@ import pytest
 
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import shown, table, text
-from tests.conftest import ROOT, TODAY
+from tests._viewtables import shown, small, table, text
+from tests.conftest import TODAY
 
-SOURCES = {
-    "process": "data/strategy/process.yaml",
-    "organisation": "data/strategy/organisation.yaml",
-}
 GROUPS = {
     "grupper": [
         {"id": "webb", "namn": "Webbgruppen", "beskrivning": "W."},
@@ -41,11 +37,9 @@ def minimal(tasks: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     }
 
 
-def small(
-    process: dict[str, Any], today: dt.date = TODAY, channels: list[dict[str, Any]] | None = None
-) -> Strategy:
-    files = {"process": process, "organisation": copy.deepcopy(GROUPS)}
-    return Strategy(ROOT, files, channels or [], dict(SOURCES), today)
+def with_groups(process: dict[str, Any], today: dt.date = TODAY) -> Strategy:
+    """A hand-made strategy of this process part and two editorial groups."""
+    return small(today=today, process=process, organisation=copy.deepcopy(GROUPS))
 
 
 def test_making_conclusions_decision_and_closing(strategy: Strategy, out: str) -> None:
@@ -117,7 +111,7 @@ def test_deadline_passed_only_when_over_and_not_done(
 ) -> None:
     """A task is marked overdue only after the last day its deadline covers, and never when it is done."""
     task = {"id": "t", "till": ["webb"], "vad": "Gör.", "status": status, "deadline": deadline}
-    out = VIEWS["process"](small(minimal([task]), today))
+    out = VIEWS["process"](with_groups(minimal([task]), today))
     assert f"<td>{shown}</td>" in out
 
 
@@ -147,7 +141,7 @@ def test_kanal_uppdrag_details() -> None:
         "nuläge": "Inget görs.",
         "kanaler": ["x"],
     }
-    listed = VIEWS["kanal_uppdrag"](small(minimal([task])), "x")
+    listed = VIEWS["kanal_uppdrag"](with_groups(minimal([task])), "x")
     assert (
         "<li>Se över. (till Sociala gruppen och Webbgruppen; deadline: våren 2030; "
         "status: öppen; nuläge: Inget görs.)</li>"
@@ -164,7 +158,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
     data["avslutning"] = bad
     org = copy.deepcopy(strategy["organisation"])
     org["grupper"][0]["namn"] = bad
-    s = Strategy(ROOT, {"process": data, "organisation": org}, [], dict(SOURCES), TODAY)
+    s = small(process=data, organisation=org)
     for out in (VIEWS["process"](s), VIEWS["kanal_uppdrag"](s, "x")):
         assert "<script>" not in out
         assert "&lt;script&gt;" in out
@@ -173,7 +167,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
 def test_minimal_data_without_optional_keys() -> None:
     """Without deadline, channels, flags, closing or people the view renders; an unknown group shows its id."""
     task = {"id": "t", "till": ["okand-grupp"], "vad": "Gör något.", "status": "okänd"}
-    out = VIEWS["process"](small(minimal([task])))
+    out = VIEWS["process"](with_groups(minimal([task])))
     assert '<p class="admonition-title">Förslaget antas</p>' in out
     assert "\n### Uppdrag till okand&#45;grupp\n" in out
     assert '<td><span class="okand">Ingen angiven</span></td><td>Okänd</td><td>–</td>' in out
