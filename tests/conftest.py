@@ -94,6 +94,17 @@ def edit(path: Path, pattern: str, replacement: str) -> int:
     return text[: match.start()].count("\n") + 1
 
 
+def add_plan(project: Path, extra: str = "") -> Path:
+    """Put the example month tests/fixtures/plan/2026-06.yaml into a project copy, with extra YAML
+    lines appended (more posts); return the plan file."""
+    target = project / "data" / "plan" / "2026-06.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "tests" / "fixtures" / "plan" / "2026-06.yaml", target)
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write(extra)
+    return target
+
+
 def copy_data(dest: Path) -> Path:
     """A throwaway copy of data/ and schemas/ only: all that loading and `validera` read."""
     for name in ("data", "schemas"):

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from strategi import model
 from strategi.views import VIEWS
-from tests.conftest import ROOT, TODAY
+from tests.conftest import TODAY, add_plan
 from tests.test_plan import BROKEN
 
 
 def _planned(project: Path, extra: str = "") -> model.Strategy:
-    target = project / "data/plan/2026-06.yaml"
-    target.parent.mkdir(parents=True)
-    shutil.copy2(ROOT / "tests/fixtures/plan/2026-06.yaml", target)
-    with target.open("a", encoding="utf-8") as handle:
-        handle.write(extra)
+    add_plan(project, extra)
     return model.load(project, TODAY)
 
 
