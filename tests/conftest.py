@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -37,26 +38,32 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt")
 
 
+def run(
+    args: list[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run a command as the tests do: its output captured as text, its exit status left to the test."""
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
 def run_cli(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 120
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m strategi ARGS` as a user would, with the repository's package."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "strategi", *args],
-        cwd=cwd,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run([sys.executable, "-m", "strategi", *args], cwd=cwd, env=full_env, timeout=timeout)
 
 
 def build_site(
-    project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
+    project_dir: Path,
+    site_dir: Path,
+    *,
+    env: dict[str, str] | None = None,
+    engine: tuple[str, ...] = (sys.executable, "-m", "mkdocs"),
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
+    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today' (or the
+    same build with another engine's command)."""
     full_env = {
         **os.environ,
         "STRATEGI_IDAG": FIXED_TODAY,
@@ -65,15 +72,7 @@ def build_site(
         "NO_MKDOCS_2_WARNING": "1",
         **(env or {}),
     }
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)],
-        cwd=project_dir,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run([*engine, "build", "--strict", "--quiet", "-d", str(site_dir)], cwd=project_dir, env=full_env)
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_TODAY, FIXED_UPDATED, IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, build_site
 from tests.test_site import page_text
 
 pytestmark = pytest.mark.slow
@@ -24,21 +22,7 @@ def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path) -> No
             pytest.fail(message)
         pytest.skip(message)
     site = tmp_path / "properdocs-site"
-    env = {
-        **os.environ,
-        "STRATEGI_IDAG": FIXED_TODAY,
-        "STRATEGI_SENAST_UPPDATERAD": FIXED_UPDATED,
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    result = subprocess.run(
-        [str(PROPERDOCS), "build", "--strict", "--quiet", "-d", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = build_site(ROOT, site, engine=(str(PROPERDOCS),))
     assert result.returncode == 0, result.stderr
     ours = sorted(
         p.relative_to(built_site) for p in built_site.rglob("index.html") if "utskrift" not in p.parts
