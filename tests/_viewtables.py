@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import html
 import re
 from typing import Any
 
 from strategi.model import Strategy
+from tests.conftest import ROOT, TODAY
 
 _TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -40,6 +42,15 @@ def text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(spaced)).strip()
 
 
+def shown(value: Any) -> str:
+    """A data text as a view writes it into HTML, spelt out here rather than taken from render.esc:
+    runs of ordinary white space folded to one space (no-break spaces kept), HTML-escaped with
+    quotes, and braces and pipes as numeric entities so Markdown and Jinja leave them alone."""
+    folded = re.sub(r"[ \t\r\n]+", " ", str(value)).strip()
+    escaped = html.escape(folded, quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
+
+
 def tables(page: str) -> dict[str, list[list[str]]]:
     """Every table in the page by its caption text: a list of rows (header row first) of cell HTML."""
     found: dict[str, list[list[str]]] = {}
@@ -63,3 +74,38 @@ def variant(s: Strategy, channels: list[dict[str, Any]] | None = None, **files: 
     sources = dict(s.sources)
     sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in new_channels})
     return dataclasses.replace(s, files=new_files, channels=new_channels, sources=sources)
+
+
+def snapshot(ident: str, datum: str, avser: str, text: str, **figures: int) -> dict[str, Any]:
+    """One digital status entry of a channel, from the channel section, with its figures if any."""
+    entry: dict[str, Any] = {
+        "id": ident,
+        "datum": datum,
+        "avser": avser,
+        "källa": "Kanalavsnittet",
+        "övergripande": text,
+    }
+    if figures:
+        entry["mätvärden"] = figures
+    return entry
+
+
+def minimal_channel(
+    channel_id: str = "ny", name: str = "Ny kanal", snapshots: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A channel with only the fields the schema requires; one status of October 2026 unless given."""
+    return {
+        "id": channel_id,
+        "namn": name,
+        "ordning": 9,
+        "fullständighet": {"status": "komplett"},
+        "granskad": "2026-h2",
+        "nuläge": snapshots or [snapshot("forsta", "2026-10", "oktober 2026", "Kanalen startade i oktober.")],
+    }
+
+
+def small(channels: list[dict[str, Any]] | None = None, today: dt.date = TODAY, **files: Any) -> Strategy:
+    """A hand-made strategy of just these data files (by name) and channels, each with its source path."""
+    sources = {name: f"data/strategy/{name}.yaml" for name in files}
+    sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels or []})
+    return Strategy(ROOT, dict(files), list(channels or []), sources, today)

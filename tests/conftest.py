@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -37,20 +38,21 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt")
 
 
+def run(
+    args: list[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run a command as the tests do: its output captured as text, its exit status left to the test."""
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
 def run_cli(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 120
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m strategi ARGS` as a user would, with the repository's package."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "strategi", *args],
-        cwd=cwd,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run([sys.executable, "-m", "strategi", *args], cwd=cwd, env=full_env, timeout=timeout)
 
 
 def run_build(
@@ -65,9 +67,7 @@ def run_build(
         "NO_MKDOCS_2_WARNING": "1",
         **(env or {}),
     }
-    return subprocess.run(
-        command, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300, check=False
-    )
+    return run(command, cwd=cwd, env=full_env)
 
 
 def build_site(
@@ -94,6 +94,24 @@ def edit(path: Path, pattern: str, replacement: str) -> int:
     assert match, f"{pattern!r} not found in {path}"
     path.write_text(text[: match.start()] + replacement + text[match.end() :], encoding="utf-8")
     return text[: match.start()].count("\n") + 1
+
+
+def add_plan(project: Path, extra: str = "") -> Path:
+    """Put the example month tests/fixtures/plan/2026-06.yaml into a project copy, with extra YAML
+    lines appended (more posts); return the plan file."""
+    target = project / "data" / "plan" / "2026-06.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "tests" / "fixtures" / "plan" / "2026-06.yaml", target)
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write(extra)
+    return target
+
+
+def copy_data(dest: Path) -> Path:
+    """A throwaway copy of data/ and schemas/ only: all that loading and `validera` read."""
+    for name in ("data", "schemas"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
 
 
 def copy_project(dest: Path) -> Path:

@@ -14,15 +14,9 @@ import pytest
 import recurring_ical_events
 
 from strategi import arshjul, model
-from tests.conftest import FIXED_TODAY, ROOT, run_cli
+from tests.conftest import run_cli
 
 DOMAIN = "strategi.intranat.regionorebrolan.se"
-TODAY = dt.date.fromisoformat(FIXED_TODAY)
-
-
-@pytest.fixture(scope="module")
-def strategy() -> model.Strategy:
-    return model.load(ROOT, TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -109,34 +103,37 @@ def test_monthly_follow_up_falls_on_the_first_weekday(calendar: icalendar.Calend
     assert _days(calendar, _uid("manadsuppfoljning"), dt.date(2021, 1, 1), dt.date(2021, 12, 31)) == expected
 
 
-def test_statistics_cycles_are_28_days_apart(calendar: icalendar.Calendar) -> None:
-    """The 28-day cycles of Facebook and Linkedin, counted from the period's first day (1 January 2020)."""
-    days = _days(calendar, _uid("statistikcykel-28-dagar"), dt.date(2020, 1, 1), dt.date(2020, 4, 30))
-    assert days == [
-        dt.date(2020, 1, 1),
-        dt.date(2020, 1, 29),
-        dt.date(2020, 2, 26),
-        dt.date(2020, 3, 25),
-        dt.date(2020, 4, 22),
-    ]
+# Event id, the span looked at, and the days in it, worked out by hand from the strategy's words.
+RECURRENCES = {
+    "statistics-every-28-days-from-1-january-2020": (
+        "statistikcykel-28-dagar",
+        "2020-01-01 2020-04-30",
+        "2020-01-01 2020-01-29 2020-02-26 2020-03-25 2020-04-22",
+    ),
+    "editor-groups-monthly-from-autumn-2020": (
+        "mote-redaktorsgrupp-webb",
+        "2020-01-01 2020-09-30",
+        "2020-07-01 2020-08-03 2020-09-01",
+    ),
+    "status-each-half-year-until-2022": (
+        "nulage-uppdateras",
+        "2020-01-01 2024-12-31",
+        "2020-07-01 2021-01-01 2021-07-01 2022-01-01 2022-07-01",
+    ),
+}
 
 
-def test_editor_groups_meet_monthly_from_autumn_2020(calendar: icalendar.Calendar) -> None:
-    """The editor groups start in autumn 2020 (no meeting before July 2020), then once a month."""
-    days = _days(calendar, _uid("mote-redaktorsgrupp-webb"), dt.date(2020, 1, 1), dt.date(2020, 9, 30))
-    assert days == [dt.date(2020, 7, 1), dt.date(2020, 8, 3), dt.date(2020, 9, 1)]
-
-
-def test_status_is_updated_at_each_half_year_until_the_period_ends(calendar: icalendar.Calendar) -> None:
-    """'uppdateras vid årsskifte och halvårsskifte': 1 July and 1 January, from the status of spring 2020
-    to the end of 2022 ('sträcker sig till 2022'), and never after."""
-    days = _days(calendar, _uid("nulage-uppdateras"), dt.date(2020, 1, 1), dt.date(2024, 12, 31))
-    assert days == [
-        dt.date(2020, 7, 1),
-        dt.date(2021, 1, 1),
-        dt.date(2021, 7, 1),
-        dt.date(2022, 1, 1),
-        dt.date(2022, 7, 1),
+@pytest.mark.parametrize(("ident", "span", "expected"), RECURRENCES.values(), ids=RECURRENCES.keys())
+def test_recurring_events_fall_on_the_days_worked_out_by_hand(
+    calendar: icalendar.Calendar, ident: str, span: str, expected: str
+) -> None:
+    """The 28-day cycles of Facebook and Linkedin count from the period's first day (1 January 2020);
+    the editor groups start in autumn 2020 (no meeting before July 2020), then meet on the first
+    weekday of each month; the status is updated 'vid årsskifte och halvårsskifte' (1 July and
+    1 January) from the status of spring 2020 to the end of 2022 ('sträcker sig till 2022'), never after."""
+    first, last = (dt.date.fromisoformat(day) for day in span.split())
+    assert _days(calendar, _uid(ident), first, last) == [
+        dt.date.fromisoformat(day) for day in expected.split()
     ]
 
 

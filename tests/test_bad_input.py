@@ -22,17 +22,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategi import cli, schemas
-from tests.conftest import FIXED_TODAY, ROOT, run_cli
+from tests.conftest import FIXED_TODAY, ROOT, copy_data, run_cli
 
 
 @pytest.fixture
 def data_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of data/ and schemas/ only: all that `validera` reads (with a fixed 'today')."""
     monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
-    dest = tmp_path / "projekt"
-    for name in ["data", "schemas"]:
-        shutil.copytree(ROOT / name, dest / name)
-    return dest
+    return copy_data(tmp_path / "projekt")
 
 
 def validate(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

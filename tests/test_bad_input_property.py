@@ -9,10 +9,8 @@ under CI=true, derandomized so a run is repeatable.
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +23,8 @@ from strategi import check, diff, model, plan
 from strategi.loader import load
 from strategi.rules import walk
 from strategi.views import VIEWS
-from tests.conftest import FIXED_TODAY, IN_CI, ROOT
+from tests.conftest import IN_CI, ROOT, TODAY, copy_data
 
-TODAY = dt.date.fromisoformat(FIXED_TODAY)
 FILES = check.data_files(ROOT)
 SETTINGS = settings(
     max_examples=int(os.environ.get("STRATEGI_EGENSKAP_EXEMPEL", "25")),
@@ -93,10 +90,7 @@ ANY_VALUE = st.recursive(
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy of data/ and schemas/ per worker; each example restores the file it changed."""
-    dest = tmp_path_factory.mktemp("egenskap") / "projekt"
-    for name in ["data", "schemas"]:
-        shutil.copytree(ROOT / name, dest / name)
-    return dest
+    return copy_data(tmp_path_factory.mktemp("egenskap") / "projekt")
 
 
 def _render_everything(strategy: model.Strategy) -> None:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import IN_CI, ROOT
 from jsonschema import Draft7Validator
 
 from strategi.check import data_files, schema_for
 from strategi.parts import PARTS
+from tests.conftest import IN_CI, ROOT, copy_data
 
 SCHEMA_DIR = ROOT / "schemas"
 SETTINGS = ROOT / ".vscode" / "settings.json"
@@ -237,10 +237,7 @@ def _server_command() -> list[str]:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A throwaway workspace holding copies of data/ and schemas/."""
-    folder = tmp_path / "arbetsyta"
-    shutil.copytree(ROOT / "data", folder / "data")
-    shutil.copytree(ROOT / "schemas", folder / "schemas")
-    return folder
+    return copy_data(tmp_path / "arbetsyta")
 
 
 @pytest.fixture

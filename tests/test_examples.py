@@ -13,8 +13,8 @@ from jsonschema import Draft7Validator
 
 from strategi import schemas
 from strategi.loader import load
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "examples"
 SCHEMA_DIR = (ROOT / "schemas").resolve()
 

@@ -1,6 +1,6 @@
 """The editor guide (docs/guide.md) stays true and followable: three paths, each numbered 1, 2, 3 … from
 opening to the pull request and pointing at the checks, the preview, the change comment and the
-approval; its quoted error is what `validera` prints; and every command in it exists and runs."""
+approval; its quoted error (and the README's) is what `validera` prints; and every command in it exists and runs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from strategi.cli import build_parser
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, edit, run_cli
 
 GUIDE = ROOT / "docs" / "guide.md"
 PATHS = (
@@ -44,14 +44,15 @@ def _guide_commands() -> list[str]:
     return list(dict.fromkeys(lines + inline))
 
 
-def test_guide_error_example_is_real(project: Path) -> None:
-    """The error line quoted in the guide is exactly what validera prints for the mistake it describes."""
-    quoted = re.search(r"```text\n(data/channels/facebook\.yaml:\d+:\d+: [^\n]+)\n```", _text())
-    assert quoted, "the guide quotes no error line"
-    path = project / "data/channels/facebook.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("  frekvens:", "  frekvns:", 1), encoding="utf-8"
+@pytest.mark.parametrize("doc", [GUIDE, ROOT / "README.md"], ids=["guide", "readme"])
+def test_quoted_error_example_is_real(project: Path, doc: Path) -> None:
+    """The error line quoted in the guide and in the README is exactly what validera prints for the
+    mistake they describe: 'frekvns' typed instead of 'frekvens' in facebook.yaml."""
+    quoted = re.search(
+        r"```text\n\s*(data/channels/facebook\.yaml:\d+:\d+: [^\n]+)\n\s*```", doc.read_text(encoding="utf-8")
     )
+    assert quoted, f"{doc.name} quotes no error line"
+    edit(project / "data/channels/facebook.yaml", r"^  frekvens:", "  frekvns:")
     result = run_cli("validera", "--rot", str(project))
     assert result.returncode == 1
     assert quoted.group(1) in result.stdout.splitlines()

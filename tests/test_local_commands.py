@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from strategi import bootstrap
-from tests.conftest import FIXED_TODAY, ROOT, run_cli
+from tests.conftest import FIXED_TODAY, ROOT, run, run_cli
 
 pytestmark = pytest.mark.xdist_group("lokalt")
 
@@ -142,15 +142,7 @@ def _bare_python(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     base = getattr(sys, "_base_executable", sys.executable)
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", bootstrap.RERUN}}
     env["STRATEGI_IDAG"] = FIXED_TODAY
-    return subprocess.run(
-        [base, "-S", "-m", "strategi", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run([base, "-S", "-m", "strategi", *args], cwd=root, env=env)
 
 
 @pytest.mark.slow

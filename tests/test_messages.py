@@ -7,21 +7,18 @@ it, written out in full (file:line:col: message).
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from strategi import check
-from tests.conftest import ROOT, TODAY, edit
+from tests.conftest import ROOT, TODAY, copy_data, edit
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ and schemas/ only: enough for `check.run`."""
-    for name in ("data", "schemas"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_data(tmp_path)
 
 
 def line_of(root: Path, relpath: str, pattern: str) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 
 import icalendar
@@ -18,9 +17,8 @@ import pytest
 import recurring_ical_events
 
 from strategi import model, plan
-from tests.conftest import FIXED_TODAY, ROOT, run_cli
+from tests.conftest import TODAY, add_plan, run_cli
 
-FIXTURE = ROOT / "tests" / "fixtures" / "plan" / "2026-06.yaml"
 DOMAIN = "strategi.intranat.regionorebrolan.se"
 
 # Four items that break four rules: a red type (politics on Instagram), a fourth Facebook post on
@@ -78,16 +76,6 @@ def _line(path: Path, pattern: str, after: str | None = None) -> int:
     return next(i for i, line in enumerate(lines[start:], start) if re.search(pattern, line)) + 1
 
 
-def _with_plan(project: Path, extra: str = "") -> Path:
-    target = project / "data" / "plan" / "2026-06.yaml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(FIXTURE, target)
-    if extra:
-        with target.open("a", encoding="utf-8") as handle:
-            handle.write(extra)
-    return target
-
-
 def _plan_lines(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if line.startswith("data/plan/")]
 
@@ -95,7 +83,7 @@ def _plan_lines(stdout: str) -> list[str]:
 def test_clean_plan_passes_validera(project: Path) -> None:
     """The fixture month passes `validera` with no plan problem at all (only the channels' own
     stale-status warnings remain)."""
-    _with_plan(project)
+    add_plan(project)
     result = run_cli("validera", cwd=project)
     assert result.returncode == 0, result.stdout
     assert _plan_lines(result.stdout) == []
@@ -104,7 +92,7 @@ def test_clean_plan_passes_validera(project: Path) -> None:
 def test_broken_plan_gets_exactly_the_described_messages(project: Path) -> None:
     """A red material type, four Facebook posts on a weekday, an unknown persona and a post at 03:00
     give exactly four lines: one error and three warnings, each naming the rule and where it stands."""
-    target = _with_plan(project, BROKEN)
+    target = add_plan(project, BROKEN)
     facebook = project / "data/channels/facebook.yaml"
     instagram = project / "data/channels/instagram.yaml"
     red_line = _line(instagram, r"^  politik: röd", after=r"^materialtyper:")
@@ -133,7 +121,7 @@ def test_broken_plan_gets_exactly_the_described_messages(project: Path) -> None:
 
 def test_unknown_channel_type_goal_and_owner_are_errors(project: Path) -> None:
     """An unknown channel, material type, goal and owner each give an error on its own line."""
-    target = _with_plan(
+    target = add_plan(
         project,
         """\
   - id: okand
@@ -162,7 +150,7 @@ def test_unknown_channel_type_goal_and_owner_are_errors(project: Path) -> None:
 def test_a_week_without_posts_and_linkedins_one_a_day(project: Path) -> None:
     """Removing Linkedin's post of week 24 warns that the week has none ('5 inlägg/vecka'); a second
     Linkedin post on one day warns 'helst inte två inlägg på samma dag'."""
-    target = _with_plan(
+    target = add_plan(
         project,
         """\
   - id: li-extra
@@ -200,7 +188,7 @@ def test_a_week_without_posts_and_linkedins_one_a_day(project: Path) -> None:
 def test_plan_file_must_be_named_after_its_month(project: Path) -> None:
     """A plan for June stored as 2026-07.yaml is an error on its 'månad' line, and so is every item
     outside its month."""
-    target = _with_plan(project)
+    target = add_plan(project)
     target.rename(target.with_name("2026-07.yaml"))
     result = run_cli("validera", cwd=project)
     assert result.returncode == 1
@@ -212,7 +200,7 @@ def test_plan_file_must_be_named_after_its_month(project: Path) -> None:
 
 def test_plan_command_prints_the_week_per_channel(project: Path) -> None:
     """`plan --vecka 2026-V23` lists each channel's posts of the week, then its warnings (exit 0)."""
-    _with_plan(project)
+    add_plan(project)
     result = run_cli("plan", "--vecka", "2026-V23", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[:8] == [
@@ -231,7 +219,7 @@ def test_plan_command_prints_the_week_per_channel(project: Path) -> None:
 def test_plan_command_lists_the_weeks_warnings(project: Path) -> None:
     """With the broken items, week 23 ends with its three warnings (the unknown persona is an error:
     the command refuses, exit 1, like the build)."""
-    _with_plan(project, BROKEN.replace("    personas: [pensionarer]\n", ""))
+    add_plan(project, BROKEN.replace("    personas: [pensionarer]\n", ""))
     result = run_cli("plan", "--vecka", "2026-V23", cwd=project)
     assert result.returncode == 0, result.stderr
     tail = result.stdout.split("Varningar mot strategin (3):\n", 1)
@@ -240,7 +228,7 @@ def test_plan_command_lists_the_weeks_warnings(project: Path) -> None:
     assert "materialtypen Politik är röd för Instagram" in tail[1]
     assert "Facebook har 4 poster 2026-06-03" in tail[1]
     assert "kl. 03:00 ligger utanför Facebooks tider" in tail[1]
-    broken = _with_plan(project, BROKEN)
+    broken = add_plan(project, BROKEN)
     assert broken.exists()
     refused = run_cli("plan", "--vecka", "2026-V23", cwd=project)
     assert refused.returncode == 1
@@ -279,8 +267,8 @@ def test_ny_plan_writes_a_month_that_validera_names_line_by_line(project: Path) 
 
 @pytest.fixture
 def planned(project: Path) -> model.Strategy:
-    _with_plan(project)
-    return model.load(project, dt.date.fromisoformat(FIXED_TODAY))
+    add_plan(project)
+    return model.load(project, TODAY)
 
 
 def test_all_channels_feed_expands_to_the_planned_days(planned: model.Strategy) -> None:

@@ -15,7 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_TODAY, ROOT
+
+from tests.conftest import FIXED_TODAY, ROOT, run
 
 HOOKS = ["validera", "schemas-metaschema", "ruff", "ruff-format"]
 DEAD_PROXY = "http://127.0.0.1:9"
@@ -59,14 +60,10 @@ def _run_hooks(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     git_env = [key for key in env if key.startswith("GIT_")]
     for key in git_env:  # a surrounding git hook must not point us at another repository
         del env[key]
-    return subprocess.run(
+    return run(
         [str(ROOT / ".venv" / "bin" / "pre-commit"), "run", "--all-files", "--color", "never"],
         cwd=repo,
         env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
     )
 
 

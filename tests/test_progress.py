@@ -6,10 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-import pytest
-
 from strategi import model, progress
-from tests.conftest import ROOT
 
 
 @dataclass
@@ -142,23 +139,18 @@ def test_entered_row_wins_over_status_figure_for_same_period() -> None:
     assert [(p.period, p.value, p.derived) for p in pts] == [("2021-01", 120, False)]
 
 
-@pytest.fixture(scope="module")
-def real() -> model.Strategy:
-    return model.load(ROOT, dt.date(2026, 11, 29))
-
-
-def test_status_figures_are_the_first_measurements(real: model.Strategy) -> None:
+def test_status_figures_are_the_first_measurements(strategy: model.Strategy) -> None:
     """Instagram's two follower figures in the digital status become its two values, typed nowhere else."""
-    ind = next(i for i in real["indikatorer"]["indikatorer"] if i["id"] == "instagram-foljare")
-    assert [(p.period, p.value) for p in progress.points(real, ind)] == [
+    ind = next(i for i in strategy["indikatorer"]["indikatorer"] if i["id"] == "instagram-foljare")
+    assert [(p.period, p.value) for p in progress.points(strategy, ind)] == [
         ("2020-h1", 10500),
         ("2021-01-19", 11600),
     ]
 
 
-def test_every_indicator_of_the_strategy_is_listed(real: model.Strategy) -> None:
+def test_every_indicator_of_the_strategy_is_listed(strategy: model.Strategy) -> None:
     """The measurable targets found in the strategy, in file order."""
-    assert [i["id"] for i in real["indikatorer"]["indikatorer"]] == [
+    assert [i["id"] for i in strategy["indikatorer"]["indikatorer"]] == [
         "facebook-rackvidd-per-inlagg",
         "facebook-dialoger",
         "facebook-visningstid-film",
@@ -179,14 +171,14 @@ def test_every_indicator_of_the_strategy_is_listed(real: model.Strategy) -> None
     ]
 
 
-def test_every_target_without_deadline_or_baseline_is_flagged(real: model.Strategy) -> None:
+def test_every_target_without_deadline_or_baseline_is_flagged(strategy: model.Strategy) -> None:
     """A target lacking a deadline or a baseline carries at least one flag saying what to confirm."""
     unflagged = []
-    for ind in real["indikatorer"]["indikatorer"]:
+    for ind in strategy["indikatorer"]["indikatorer"]:
         if not ind.get("målnivå"):
             continue
         lacks_deadline = "senast" not in ind
-        lacks_baseline = not progress.points(real, ind)
+        lacks_baseline = not progress.points(strategy, ind)
         if (lacks_deadline or lacks_baseline) and not ind.get("flaggor"):
             unflagged.append(ind["id"])
     assert unflagged == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from strategi import check
-from tests.conftest import TODAY, edit
+from tests.conftest import ROOT, TODAY, edit
 
 
 def _edit(project: Path, relpath: str, pattern: str, replacement: str) -> int:
@@ -20,8 +20,7 @@ def _errors(project: Path) -> list[str]:
 
 def test_real_data_passes_every_rule() -> None:
     """The repository's data has no rule errors."""
-    root = Path(__file__).resolve().parent.parent
-    assert _errors(root) == []
+    assert _errors(ROOT) == []
 
 
 def test_unknown_goal_reference(project: Path) -> None:

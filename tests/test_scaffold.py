@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, TODAY
 
 from strategi import check
 from strategi.loader import load
 from strategi.scaffold import TO_FILL, new_channel
+from tests.conftest import ROOT, TODAY, copy_data
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/kanal.schema.json"
 
@@ -21,10 +20,7 @@ MODELINE = "# yaml-language-server: $schema=../../schemas/kanal.schema.json"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A throwaway copy of data/ and schemas/."""
-    dest = tmp_path / "projekt"
-    shutil.copytree(ROOT / "data", dest / "data")
-    shutil.copytree(ROOT / "schemas", dest / "schemas")
-    return dest
+    return copy_data(tmp_path / "projekt")
 
 
 def _schemas() -> dict[str, dict[str, Any]]:

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
 
 

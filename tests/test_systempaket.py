@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run
 
 SCRIPT = ROOT / "scripts" / "systempaket.sh"
 
@@ -28,13 +28,10 @@ def _run(tmp_path: Path, uid: str) -> subprocess.CompletedProcess[str]:
     _shim(bin_dir, "id", f"echo {uid}")
     _shim(bin_dir, "ldconfig", "exit 0")
     _shim(bin_dir, "apt-get", f'echo "apt-get $*" >> {tmp_path / "apt.log"}')
-    return subprocess.run(
+    return run(
         [str(bin_dir / "bash"), str(SCRIPT)],
         env={"PATH": str(bin_dir), "LC_ALL": "C.UTF-8", "SYSTEMPAKET_ROT": str(tmp_path / "tom")},
-        capture_output=True,
-        text=True,
         timeout=60,
-        check=False,
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from _viewtables import table
 
 from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests._viewtables import table
 from tests.conftest import ROOT
 
 CSS = (ROOT / "docs" / "assets" / "strategi.css").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, run_cli
+from tests.conftest import copy_project, run, run_cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("versions")]
 
@@ -98,23 +98,13 @@ def test_publish_refuses_invalid_data(repo: Path, tmp_path: Path) -> None:
     """Nothing is published from invalid data: exit 1, a Swedish error, gh-pages untouched."""
     broken = tmp_path / "trasig"
     shutil.copytree(repo, broken)
-    before = subprocess.run(
-        [*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+    before = run([*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"]).stdout
     _replace(broken / "data/strategy/strategi.yaml", r"^titel:", "titell:")
     _git(broken, "commit", "-qam", "trasig")
     result = run_cli("publicera", "--rot", str(broken))
     assert result.returncode == 1
     assert "okänt fält 'titell'" in result.stderr
-    after = subprocess.run(
-        [*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
+    after = run([*GIT, "-C", str(broken), "rev-parse", "--verify", "-q", "gh-pages"]).stdout
     assert before == after
 
 

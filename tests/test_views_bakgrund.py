@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-from pathlib import Path
-from typing import Any
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:
-    return dataclasses.replace(s, files={**s.files, "strategi": data})
+from tests._viewtables import variant
 
 
 def _flat(text: str) -> str:
@@ -90,10 +82,10 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["styrdokument"][0]["titel"] = "<script>b</script>"
     data["kommunikationsroller"][0]["namn"] = "<script>c</script>"
     data["källa"]["sidfot"] = ["<script>d</script>"]
-    out = VIEWS["bakgrund"](_with(strategy, data))
+    out = VIEWS["bakgrund"](variant(strategy, strategi=data))
     assert "<script>" not in out
     assert out.count("&lt;script&gt;") == 2
-    work_list = VIEWS["oppna_fragor"](_with(strategy, data))
+    work_list = VIEWS["oppna_fragor"](variant(strategy, strategi=data))
     assert "<p>&lt;script&gt;d&lt;/script&gt;</p>" in work_list
     assert "### &#60;script&#62;b&#60;/script&#62;" in out  # headings are Markdown-escaped
 
@@ -106,9 +98,9 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     data["digitalt_växer"].pop("lankar")
     data["källa"].pop("sidfot")
     data["styrdokument"] = [{"id": "x", "titel": "Ett dokument", "beskrivning": "Text."}]
-    out = VIEWS["bakgrund"](_with(strategy, data))
+    out = VIEWS["bakgrund"](variant(strategy, strategi=data))
     assert "### Ett dokument" in out
     assert "Att bekräfta" not in out
     assert 'lang="de"' not in out
     assert "<dd></dd>" not in out
-    assert VIEWS["bakgrund"](_with(strategy, {})) == "\n"
+    assert VIEWS["bakgrund"](variant(strategy, strategi={})) == "\n"

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def strategy() -> model.Strategy:
-    return model.load(ROOT, dt.date(2026, 11, 29))
 
 
 def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:

@@ -3,77 +3,110 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-import re
-from pathlib import Path
-from typing import Any
+
+import pytest
 
 from strategi import model
 from strategi.views import VIEWS
 from strategi.views.mal import anchor
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:
-    return dataclasses.replace(s, files={**s.files, "mal": data})
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _rows(out: str, caption: str) -> list[list[str]]:
-    """The body rows of the table with this caption, each as a list of cell HTML."""
-    table = out[out.index(f"<caption>{caption}</caption>") :]
-    body = table[table.index("<tbody>") : table.index("</tbody>")]
-    return [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
+from tests._viewtables import table, variant
 
 
 def test_goal_tables_cell_by_cell(strategy: model.Strategy) -> None:
-    """Overall goals and sub-goals each get a table: label linked to its anchor, name, wording."""
+    """Overall goals (seed lines 68-72) and sub-goals (seed lines 74-76) each get a table: label
+    linked to its anchor, name, wording (data/strategy/mal.yaml lines 7-97)."""
     out = VIEWS["mal"](strategy)
-    goals = strategy["mal"]["mål"]
-    tables = {
-        "Övergripande kommunikationsmål": [g for g in goals if g["typ"] == "övergripande"],
-        "Delmål för strategins period": [g for g in goals if g["typ"] == "delmål"],
-    }
-    for caption, expected in tables.items():
-        rows = _rows(out, caption)
-        assert len(rows) == len(expected)
-        for row, goal in zip(rows, expected, strict=True):
-            assert row == [
-                f'<a href="#mal-{goal["id"].lower()}">Mål {goal["id"]}</a>',
-                goal["namn"],
-                _flat(goal["formulering"]),
-            ]
-    assert strategy["mal"]["inledning"]["övergripande"] in out
-    assert _flat(strategy["mal"]["inledning"]["mål_på_vägen_dit"]) in out
+    same = "Region Örebro läns kommunikation ska stärka vårt varumärke och visa på vår breda verksamhet"
+    assert table(out, "Övergripande kommunikationsmål")[1:] == [
+        ['<a href="#mal-a">Mål A</a>', "Stärka varumärket", same],
+        ['<a href="#mal-b">Mål B</a>', "Visa på vår bredd", same],
+        [
+            '<a href="#mal-c">Mål C</a>',
+            "Attraktiv arbetsgivare",
+            "Region Örebro län ska uppfattas som en attraktiv arbetsgivare som erbjuder förutsättningar för "
+            "ett långsiktigt spännande, utvecklande och hållbart arbetsliv.",
+        ],
+    ]
+    assert table(out, "Delmål för strategins period")[1:] == [
+        [
+            '<a href="#mal-1">Mål 1</a>',
+            "Öka antalet dialoger med medborgarna",
+            "Öka antalet dialoger med medborgarna",
+        ],
+        [
+            '<a href="#mal-2">Mål 2</a>',
+            "Öka engagemanget i våra digitala kanaler",
+            "Öka engagemanget i våra digitala kanaler",
+        ],
+    ]
+    assert "<p>De övergripande kommunikationsmålen i den digitala strategin är:</p>" in out
+    assert (
+        "<p>Redaktörsgruppen för sociala medier har två delmål för den period som digitala strategin omfattar:</p>"
+        in out
+    )
 
 
-def test_each_goal_has_anchored_section_with_reasoning(strategy: model.Strategy) -> None:
+SUB_GOAL_SOURCE = (
+    "Redaktörsgruppen för sociala medier (delmål för den period som digitala strategin omfattar)"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "source", "called", "paragraphs"),
+    [
+        (
+            "### Mål A: Stärka varumärket {#mal-a}",
+            "Den digitala strategins övergripande kommunikationsmål",
+            "Stärka varumärket (Mål A)",
+            3,
+        ),
+        (
+            "### Mål B: Visa på vår bredd {#mal-b}",
+            "Den digitala strategins övergripande kommunikationsmål",
+            "Visa på vår bredd (Mål B)",
+            1,
+        ),
+        (
+            "### Mål C: Attraktiv arbetsgivare {#mal-c}",
+            "Verksamhetsplanen 2020",
+            "Attraktiv arbetsgivare (Mål C)",
+            2,
+        ),
+        ("### Mål 1: Öka antalet dialoger med medborgarna {#mal-1}", SUB_GOAL_SOURCE, "Mål 1", 1),
+        ("### Mål 2: Öka engagemanget i våra digitala kanaler {#mal-2}", SUB_GOAL_SOURCE, "Mål 2", 0),
+    ],
+)
+def test_each_goal_has_anchored_section_with_reasoning(
+    strategy: model.Strategy, heading: str, source: str, called: str, paragraphs: int
+) -> None:
     """Every goal has a level-3 heading with anchor mal-<id>, where it comes from, what the running
-    text calls it, and every reasoning paragraph."""
+    text calls it, and its reasoning paragraphs (mal.yaml lines 7-97: three for A, one for B, two
+    for C, one for 1, none for 2)."""
     out = VIEWS["mal"](strategy)
-    for goal in strategy["mal"]["mål"]:
-        assert f"### Mål {goal['id']}: {goal['namn']} {{#mal-{goal['id'].lower()}}}" in out
-        assert f"Målet kommer från: {_flat(goal['källa'])}." in out
-        assert f"I strategins text kallas det: {goal['kallas_i_löpande_text']}." in out
-        for paragraph in goal.get("motivering") or []:
-            assert _flat(paragraph) in out
+    section = out.split(f"\n{heading}\n", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    assert (
+        f'<p class="referens">Målet kommer från: {source}. I strategins text kallas det: {called}.</p>'
+        in section
+    )
+    assert section.count("<p>") == paragraphs
 
 
 def test_breadth_web_engagement_and_focus(strategy: model.Strategy) -> None:
-    """The breadth problem and chosen path, web, engagement, focus areas with the McQuivey source, flags."""
+    """The breadth problem and chosen path, web, engagement, focus areas with the McQuivey source,
+    flags (data/strategy/mal.yaml lines 98-158)."""
     out = VIEWS["mal"](strategy)
-    data = strategy["mal"]
-    for text in [*data["bredden"]["problem"], *data["bredden"]["vägval"], data["webben"], data["engagemang"]]:
-        assert _flat(text) in out
+    for start in [
+        "Våra sociala kanaler attraherar främst kvinnor som är intresserade av hälso- och sjukvård.",
+        "I denna digitala strategi har vi därför gjort vägvalet att det räcker att varje individ ser det som angår hen.",
+        "Vår webbplats bjuder inte in till dialog, men används av många besökare",
+        "De flesta av våra övergripande digitala kanaler har bra besöksstatistik",
+        "För den närmsta tiden har vi valt att fokusera på att bli bättre på att låta kanalerna samspela",
+        "Det andra delmålet handlar om att bli bättre på att använda video i våra kanaler.",
+    ]:
+        assert start in out
     assert "### Problem med att visa på bredden" in out
     assert "#### Vägvalet" in out
-    assert f"\n## {data['fokus_rubrik']}\n" in out
-    for area in data["fokus"]:
-        assert _flat(area["text"]) in out
+    assert "\n## Delmål\n" in out
     assert "Källa: James McQuivey, <cite>How Video Will Take Over the World</cite> (rapport)" in out
     assert "Att bekräfta" in out
     assert "Fokus den närmsta tiden" in out  # inside the flag's question
@@ -93,7 +126,7 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["mål"][0]["motivering"] = ["<script>b</script>"]
     data["mål"][1]["namn"] = "<script>c</script> | x"
     data["fokus"][1]["källa"]["titel"] = "<script>d</script>"
-    out = VIEWS["mal"](_with(strategy, data))
+    out = VIEWS["mal"](variant(strategy, mal=data))
     assert "<script>" not in out
     assert "&lt;script&gt;c&lt;/script&gt; &#124; x" in out  # table cell: pipe made inert
     assert "### Mål B: &#60;script&#62;c&#60;/script&#62; &#124; x {#mal-b}" in out
@@ -106,9 +139,9 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     data.pop("fokus_rubrik")
     data["fokus"] = [{"id": "video", "text": "Mer video."}]
     data["mål"] = [{"id": "A", "typ": "övergripande", "namn": "N", "formulering": "F", "källa": "K"}]
-    out = VIEWS["mal"](_with(strategy, data))
+    out = VIEWS["mal"](variant(strategy, mal=data))
     assert "## Fokus den närmsta tiden" in out
     assert "Mål på vägen dit" not in out
     assert "Att bekräfta" not in out
     assert "### Mål A: N {#mal-a}" in out
-    assert VIEWS["mal"](_with(strategy, {})) == "\n"
+    assert VIEWS["mal"](variant(strategy, mal={})) == "\n"

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests.conftest import TODAY
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def text(value: Any) -> str:
-    """A data text as the views show it: on one line, escaped."""
-    return render.esc(" ".join(str(value).split()))
+from tests._viewtables import minimal_channel, shown, small, snapshot, variant
 
 
 def main_table(out: str) -> str:
@@ -41,8 +31,8 @@ def out(strategy: Strategy) -> str:
 
 def test_intro_texts_from_the_strategy(strategy: Strategy, out: str) -> None:
     """The page starts with the strategy's nuläge text and scope, with their source file."""
-    assert out.index(text(strategy["strategi"]["nuläge_text"])) < out.index(
-        text(strategy["strategi"]["omfattning"])
+    assert out.index(shown(strategy["strategi"]["nuläge_text"])) < out.index(
+        shown(strategy["strategi"]["omfattning"])
     )
     assert "<code>data/strategy/strategi.yaml</code>" in out
 
@@ -51,7 +41,7 @@ def test_one_row_per_channel_in_order(strategy: Strategy, out: str) -> None:
     """The main table has one row per channel file, in the channels' order, linked to the channel page."""
     table = main_table(out)
     positions = [
-        table.index(f'<a href="../kanaler/{c["id"]}/">{text(c["namn"])}</a>') for c in strategy.channels
+        table.index(f'<a href="../kanaler/{c["id"]}/">{shown(c["namn"])}</a>') for c in strategy.channels
     ]
     assert positions == sorted(positions)
     assert table.count("<tr>") == len(strategy.channels) + 1
@@ -65,13 +55,13 @@ def test_cells_show_the_latest_snapshot(strategy: Strategy, out: str) -> None:
     for channel_id in ("facebook", "twitter", "webbplats", "mejlutskick"):
         snap = next(x for x in strategy.channel(channel_id)["nuläge"] if x["id"].startswith("tabell"))
         row = row_of(table, channel_id)
-        assert f"<p>{text(snap['övergripande'])}</p>" in row
+        assert f"<p>{shown(snap['övergripande'])}</p>" in row
         assert "<td>våren 2020</td>" in row
-    assert f"<td>ca\u00a0{render.number(17000)}</td>" in row_of(table, "facebook")
+    assert "<td>ca\u00a017\u00a0000</td>" in row_of(table, "facebook")
     instagram = row_of(table, "instagram")
     assert "<td>senast 19 januari 2021</td>" in instagram
-    assert f"<td>ca\u00a0{render.number(11600)}</td>" in instagram
-    assert render.number(10500) not in instagram
+    assert "<td>ca\u00a011\u00a0600</td>" in instagram
+    assert "10\u00a0500" not in instagram
     assert "<td>maj 2020</td>" in row_of(table, "linkedin")
     assert row_of(table, "mejlutskick").endswith("<td>–</td>")
 
@@ -83,7 +73,7 @@ def test_history_lists_earlier_snapshots(out: str) -> None:
     instagram = row_of(table, "instagram")
     assert instagram.startswith("#nulage-tabell-2020-h1")
     assert "<td>våren 2020</td>" in instagram
-    assert f"Följare: {render.number(10500)}" in instagram
+    assert "Följare: 10\u00a0500" in instagram
     assert "<td>våren 2020</td>" in row_of(table, "linkedin")
     assert "../kanaler/twitter/" not in table
 
@@ -93,8 +83,8 @@ def test_flags_on_shown_snapshots_as_compact_notes(strategy: Strategy, out: str)
     instagram = strategy.channel("instagram")
     for snap in instagram["nuläge"]:
         for flag in snap["flaggor"]:
-            assert out.count(text(flag["fråga"])) == 1
-            assert f"<q>{text(flag['citat'])}</q>" in out
+            assert out.count(shown(flag["fråga"])) == 1
+            assert f"<q>{shown(flag['citat'])}</q>" in out
     assert "<li><strong>Twitter</strong> (oläsligt): " in out
     assert "<li><strong>Facebook</strong>" in out
 
@@ -109,58 +99,30 @@ def test_sources_name_each_channel_file(strategy: Strategy, out: str) -> None:
 def test_new_channel_adds_a_row(strategy: Strategy) -> None:
     """A new channel file adds a row showing its latest snapshot (October, though it comes first in the
     file); the earlier one (September) is in the history table."""
-    new = {
-        "id": "tiktok",
-        "namn": "Tiktok",
-        "ordning": 7,
-        "fullständighet": {"status": "komplett"},
-        "granskad": "2026-h2",
-        "nuläge": [
-            {
-                "id": "senare",
-                "datum": "2026-10",
-                "avser": "oktober 2026",
-                "källa": "Kanalavsnittet",
-                "övergripande": "Senare text.",
-                "mätvärden": {"följare": 2500},
-            },
-            {
-                "id": "forsta",
-                "datum": "2026-09",
-                "avser": "september 2026",
-                "källa": "Kanalavsnittet",
-                "övergripande": "Första text.",
-                "mätvärden": {"följare": 1200},
-            },
+    new = minimal_channel(
+        "tiktok",
+        "Tiktok",
+        [
+            snapshot("senare", "2026-10", "oktober 2026", "Senare text.", följare=2500),
+            snapshot("forsta", "2026-09", "september 2026", "Första text.", följare=1200),
         ],
-    }
-    s = dataclasses.replace(
-        strategy,
-        channels=[*strategy.channels, new],
-        sources={**strategy.sources, "kanal:tiktok": "data/channels/tiktok.yaml"},
     )
+    s = variant(strategy, channels=[*strategy.channels, new])
     out = VIEWS["nulage"](s)
     row = row_of(main_table(out), "tiktok")
     assert "<p>Senare text.</p>" in row
     assert "<td>oktober 2026</td>" in row
-    assert f"<td>{render.number(2500)}</td>" in row
+    assert "<td>2\u00a0500</td>" in row
     earlier = row_of(history_table(out), "tiktok")
-    assert f"Följare: {render.number(1200)}" in earlier
+    assert "Följare: 1\u00a0200" in earlier
     assert "<td>september 2026</td>" in earlier
     assert "tiktok.yaml" in out
 
 
 def test_no_history_says_so() -> None:
     """When no channel has more than one snapshot, the page says so instead of an empty history table."""
-    channel = {
-        "id": "a",
-        "namn": "A",
-        "ordning": 1,
-        "fullständighet": {"status": "komplett"},
-        "granskad": "2020",
-        "nuläge": [{"id": "tabell", "datum": "2020-h1", "avser": "v", "källa": "k", "övergripande": "T."}],
-    }
-    s = Strategy(ROOT, {}, [channel], {"kanal:a": "data/channels/a.yaml"}, TODAY)
+    channel = minimal_channel("a", "A", [snapshot("tabell", "2020-h1", "v", "T.")])
+    s = small([channel])
     out = VIEWS["nulage"](s)
     assert "Ingen kanal har något äldre nuläge än det i tabellen ovan." in out
     assert "<td>–</td>" in out

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests.conftest import TODAY
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = {"organisation": "data/strategy/organisation.yaml", "mal": "data/strategy/mal.yaml"}
-
-
-def text(value: Any) -> str:
-    """A data text as the view shows it: on one line, escaped."""
-    return render.esc(" ".join(str(value).split()))
+from tests._viewtables import shown, small
 
 
 def all_flags(node: Any) -> list[dict[str, Any]]:
@@ -41,28 +31,24 @@ def out(strategy: Strategy) -> str:
     return VIEWS["organisation"](strategy)
 
 
-def small(org: dict[str, Any], channels: list[dict[str, Any]] | None = None) -> Strategy:
-    return Strategy(ROOT, {"organisation": org}, channels or [], dict(SOURCES), TODAY)
-
-
 def test_intro_paragraphs_and_count(strategy: Strategy, out: str) -> None:
-    """Every intro paragraph is shown, and the number of communicators both as a number and in words."""
+    """Every intro paragraph is shown, and the number of communicators both as a number and in words
+    ("ett femtiotal", seed line 160)."""
     org = strategy["organisation"]
     for paragraph in org["inledning"]:
-        assert f"<p>{text(paragraph)}</p>" in out
-    count = org["antal_kommunikatörer"]
-    assert f"cirka {render.number(count['ungefär'])} ({text(count['text'])})" in out
+        assert f"<p>{shown(paragraph)}</p>" in out
+    assert "cirka 50 (ett femtiotal)" in out
 
 
 def test_roles_table_cell_by_cell(strategy: Strategy, out: str) -> None:
     """Each role is a table row: its name as row header and its description (or a note that it has none)."""
     for role in strategy["organisation"]["roller"]:
         described = (
-            text(role["beskrivning"])
+            shown(role["beskrivning"])
             if role.get("beskrivning")
             else ('<span class="okand">Nämns utan beskrivning.</span>')
         )
-        assert f'<th scope="row">{text(role["namn"])}</th><td>{described}</td>' in out
+        assert f'<th scope="row">{shown(role["namn"])}</th><td>{described}</td>' in out
 
 
 def test_people_table_resolves_roles_and_channels(strategy: Strategy, out: str) -> None:
@@ -74,21 +60,31 @@ def test_people_table_resolves_roles_and_channels(strategy: Strategy, out: str) 
         role_cell = ", ".join(roles[r] for r in person["roller"]) or "–"
         channel_cell = ", ".join(channels.get(c, c) for c in person.get("kanaler") or []) or "–"
         row = (
-            f'<th scope="row">{text(person["namn"])}</th><td>{text(role_cell)}</td>'
-            f"<td>{text(channel_cell)}</td><td>{text(person['beskrivning'])}</td>"
+            f'<th scope="row">{shown(person["namn"])}</th><td>{shown(role_cell)}</td>'
+            f"<td>{shown(channel_cell)}</td><td>{shown(person['beskrivning'])}</td>"
         )
         assert row in out
 
 
 def test_groups_are_level_three_headings_with_details(strategy: Strategy, out: str) -> None:
-    """Each group is a level-3 heading followed by its description, members and (if any) start in words."""
+    """Each of the seven groups (data/strategy/organisation.yaml, key grupper) is a level-3 heading,
+    in file order, followed by its description, members and (if any) start in words."""
+    headings = [line for line in out.splitlines() if line.startswith("### ")]
+    assert headings == [
+        "### Redaktörsgruppen för webben",
+        "### Redaktörsgruppen för sociala medier",
+        "### Strategigruppen för kommunikation",
+        "### Kommunikationsstaben",
+        "### Regionkansliet",
+        "### Pressgruppen",
+        "### Projektgruppen för Facebook och Linkedin",
+    ]
     for group in strategy["organisation"]["grupper"]:
-        assert f"\n### {render.md(group['namn'])}\n" in out
-        assert f"<p>{text(group['beskrivning'])}</p>" in out
+        assert f"<p>{shown(group['beskrivning'])}</p>" in out
         if group.get("medlemmar"):
-            assert f"<dt>Består av</dt><dd>{text(group['medlemmar'])}</dd>" in out
+            assert f"<dt>Består av</dt><dd>{shown(group['medlemmar'])}</dd>" in out
         if group.get("möten"):
-            assert text(group["möten"]["text"]) in out
+            assert shown(group["möten"]["text"]) in out
     assert "<dt>Startar</dt><dd>hösten 2020</dd>" in out
     assert "Delmål 1: Öka antalet dialoger med medborgarna" in out
 
@@ -98,15 +94,16 @@ def test_weekly_meeting_links_and_flags(strategy: Strategy, out: str) -> None:
     org = strategy["organisation"]
     for meeting in org.get("möten") or []:
         assert (
-            f"<dt>{text(meeting['namn'])} ({meeting['frekvens']})</dt><dd>{text(meeting['text'])}</dd>" in out
+            f"<dt>{shown(meeting['namn'])} ({meeting['frekvens']})</dt><dd>{shown(meeting['text'])}</dd>"
+            in out
         )
     for link in org.get("länkar") or []:
-        assert text(link["titel"]) in out
+        assert shown(link["titel"]) in out
     flags = all_flags(org)
     assert flags, "the real data has flags to render"
     for flag in flags:
-        assert text(flag["fråga"]) in out
-        assert text(flag["citat"]) in out
+        assert shown(flag["fråga"]) in out
+        assert shown(flag["citat"]) in out
     assert out.count('<p class="admonition-title">Att bekräfta</p>') >= 1
 
 
@@ -127,7 +124,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
     org["grupper"][0]["medlemmar"] = bad
     org.setdefault("länkar", []).append({"titel": bad, "adress": 'javascript:alert("x")'})
     org.setdefault("flaggor", []).append({"typ": "osäkert", "fråga": bad, "citat": bad})
-    out = VIEWS["organisation"](small(org, strategy.channels))
+    out = VIEWS["organisation"](small(strategy.channels, organisation=org))
     assert "<script>" not in out
     assert "&lt;script&gt;" in out
     assert "{{" not in out
@@ -142,7 +139,7 @@ def test_minimal_data_without_optional_keys() -> None:
         "personer": [{"id": "p", "namn": "Person", "roller": [], "beskrivning": "Text."}],
         "grupper": [{"id": "g", "namn": "Grupp", "beskrivning": "Om gruppen."}],
     }
-    out = VIEWS["organisation"](small(org))
+    out = VIEWS["organisation"](small(organisation=org))
     assert "<p>Kort inledning.</p>" in out
     assert "\n### Grupp\n" in out
     assert "## Möten" not in out
@@ -166,7 +163,7 @@ def test_unknown_channel_id_is_shown_as_is() -> None:
         ],
         "grupper": [{"id": "g", "namn": "G", "beskrivning": "B.", "kanaler": ["webbplats"]}],
     }
-    out = VIEWS["organisation"](small(org, [{"id": "facebook", "namn": "Facebook"}]))
+    out = VIEWS["organisation"](small([{"id": "facebook", "namn": "Facebook"}], organisation=org))
     assert "<td>Roll</td><td>Facebook, webbplats</td>" in out
     assert "<dt>Kanaler</dt><dd>webbplats</dd>" in out
 
@@ -180,6 +177,6 @@ def test_link_with_address_is_a_link() -> None:
         "grupper": [{"id": "g", "namn": "G", "beskrivning": "B."}],
         "länkar": [{"titel": "Med", "adress": "https://example.se/a"}, {"titel": "Utan"}],
     }
-    out = VIEWS["organisation"](small(org))
+    out = VIEWS["organisation"](small(organisation=org))
     assert '<a href="https://example.se/a">Med</a>' in out
     assert 'Utan <span class="okand">(adressen saknas i strategin)</span>' in out

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 
 from strategi import model
 from strategi.views import VIEWS
-from tests.conftest import FIXED_TODAY, ROOT
+from tests.conftest import TODAY, add_plan
 from tests.test_plan import BROKEN
-
-TODAY = dt.date.fromisoformat(FIXED_TODAY)
 
 
 def _planned(project: Path, extra: str = "") -> model.Strategy:
-    target = project / "data/plan/2026-06.yaml"
-    target.parent.mkdir(parents=True)
-    shutil.copy2(ROOT / "tests/fixtures/plan/2026-06.yaml", target)
-    with target.open("a", encoding="utf-8") as handle:
-        handle.write(extra)
+    add_plan(project, extra)
     return model.load(project, TODAY)
 
 
-def test_annual_cycle_shows_the_last_year_of_the_period() -> None:
+def test_annual_cycle_shows_the_last_year_of_the_period(strategy: model.Strategy) -> None:
     """Built in 2026, after the period (to 2022), the page says so and shows 2022: January has the
     yearly media analysis on Monday 3 January and the news meeting on every Monday."""
-    html = VIEWS["arshjul"](model.load(ROOT, TODAY))
+    html = VIEWS["arshjul"](strategy)
     assert "Strategin gäller 2020–2022, så årshjulet visar 2022." in html
     january = html.split("<h3>Januari 2022</h3>", 1)[1].split("</section>", 1)[0]
     assert (
@@ -89,8 +81,8 @@ def test_overview_lists_months_feeds_rules_and_coverage(project: Path) -> None:
     assert linkedin.startswith('<td>1 <span class="ljus ljus--gron">grön</span></td>')  # skryt: li-2
 
 
-def test_overview_without_a_plan_says_how_to_start() -> None:
+def test_overview_without_a_plan_says_how_to_start(strategy: model.Strategy) -> None:
     """With no month planned, the overview says so and names the command that starts one."""
-    html = VIEWS["plan_oversikt"](model.load(ROOT, TODAY))
+    html = VIEWS["plan_oversikt"](strategy)
     assert "Inget är planerat ännu." in html
     assert "<code>python -m strategi ny-plan ÅÅÅÅ-MM</code>" in html

@@ -4,32 +4,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from strategi import render
 from strategi.model import Strategy
 from strategi.views import VIEWS
+from tests._viewtables import shown, small, table, text
 from tests.conftest import TODAY
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = {
-    "process": "data/strategy/process.yaml",
-    "organisation": "data/strategy/organisation.yaml",
-}
 GROUPS = {
     "grupper": [
         {"id": "webb", "namn": "Webbgruppen", "beskrivning": "W."},
         {"id": "sociala", "namn": "Sociala gruppen", "beskrivning": "S."},
     ]
 }
-
-
-def text(value: Any) -> str:
-    """A data text as the view shows it: on one line, escaped."""
-    return render.esc(" ".join(str(value).split()))
 
 
 @pytest.fixture(scope="module")
@@ -48,43 +37,52 @@ def minimal(tasks: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     }
 
 
-def small(
-    process: dict[str, Any], today: dt.date = TODAY, channels: list[dict[str, Any]] | None = None
-) -> Strategy:
-    files = {"process": process, "organisation": copy.deepcopy(GROUPS)}
-    return Strategy(ROOT, files, channels or [], dict(SOURCES), today)
+def with_groups(process: dict[str, Any], today: dt.date = TODAY) -> Strategy:
+    """A hand-made strategy of this process part and two editorial groups."""
+    return small(today=today, process=process, organisation=copy.deepcopy(GROUPS))
 
 
 def test_making_conclusions_decision_and_closing(strategy: Strategy, out: str) -> None:
     """How it was made, each conclusion as a list item, the decision, 'not adopted, instead' and the closing."""
     data = strategy["process"]
-    assert f"<p>{text(data['inledning'])}</p>" in out
+    assert f"<p>{shown(data['inledning'])}</p>" in out
     for paragraph in data["framtagande"]:
-        assert f"<p>{text(paragraph)}</p>" in out
-    assert f"<p>{text(data['slutsatser']['inledning'])}</p>" in out
+        assert f"<p>{shown(paragraph)}</p>" in out
+    assert f"<p>{shown(data['slutsatser']['inledning'])}</p>" in out
     for point in data["slutsatser"]["punkter"]:
-        assert f"<li>{text(point)}</li>" in out
-    assert f"<p>{text(data['beslut']['text'])}</p>" in out
+        assert f"<li>{shown(point)}</li>" in out
+    assert f"<p>{shown(data['beslut']['text'])}</p>" in out
     assert '<p class="admonition-title">Förslaget antas inte</p>' in out
-    assert f"<p>{text(data['beslut']['i_stället'])}</p>" in out
+    assert f"<p>{shown(data['beslut']['i_stället'])}</p>" in out
     assert "Beslutet gäller: Victoria Rydergård, Oscar Schriever-Abeln." in out
-    assert f"<p>{text(data['avslutning'])}</p>" in out
+    assert f"<p>{shown(data['avslutning'])}</p>" in out
     assert out.index("## Uppdrag") < out.index("## Avslutning")
 
 
-def test_assignments_grouped_by_recipients(strategy: Strategy, out: str) -> None:
-    """One level-3 heading and table per set of recipients, group names resolved; each task under its own."""
-    groups = {g["id"]: g["namn"] for g in strategy["organisation"]["grupper"]}
-    for task in strategy["process"]["uppdrag"]:
-        names = [groups[g] for g in task["till"]]
-        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
-        heading = f"\n### {render.md('Uppdrag till ' + who)}\n"
-        assert heading in out
-        start = out.index(heading)
-        following = out.find("\n### ", start + 1)
-        section = out[start:] if following == -1 else out[start:following]
-        assert f'<th scope="row">{text(task["vad"])}' in section
-    assert out.count("<table>") == len({tuple(t["till"]) for t in strategy["process"]["uppdrag"]})
+def test_assignments_grouped_by_recipients(out: str) -> None:
+    """One level-3 heading and table per set of recipients, group names resolved, each task under
+    its own: five for the two editorial groups (seed lines 480-485), two for the communication
+    strategy group (seed lines 486-488)."""
+    assert out.count("<table>") == 2
+    both = table(out, "Uppdrag till Redaktörsgruppen för sociala medier och Redaktörsgruppen för webben")
+    strategy_group = table(out, "Uppdrag till Strategigruppen för kommunikation")
+    assert [text(row[0])[:40] for row in both[1:]] == [
+        "att i november presentera ett reviderat ",
+        "Då Linkedins algoritm ändrats så att upp",
+        "Digitala strategin behöver kompletteras ",
+        "att presentera ett gemensamt digitalt ve",
+        "att hitta mötesformer och arbetssätt i r",
+    ]
+    assert [text(row[0])[:40] for row in strategy_group[1:]] == [
+        "Reda ut frågor om bevakning utanför ordi",
+        "Överväga om våra sociala mediekanaler sk",
+    ]
+    first = out.index(
+        "\n### Uppdrag till Redaktörsgruppen för sociala medier och Redaktörsgruppen för webben\n"
+    )
+    second = out.index("\n### Uppdrag till Strategigruppen för kommunikation\n")
+    assert first < out.index("<caption>Uppdrag till Redaktörsgruppen") < second
+    assert second < out.index("<caption>Uppdrag till Strategigruppen")
 
 
 def test_assignment_cells(strategy: Strategy, out: str) -> None:
@@ -94,8 +92,8 @@ def test_assignment_cells(strategy: Strategy, out: str) -> None:
     assert '<br><span class="uppdrag-detalj">Nuläge: I dag används mediekalendern i Outlook.</span>' in out
     assert '<br><span class="uppdrag-detalj">Redovisas för: Strategigruppen för kommunikation</span>' in out
     for flag in [f for t in strategy["process"]["uppdrag"] for f in t.get("flaggor") or []]:
-        assert text(flag["fråga"]) in out
-        assert text(flag["citat"]) in out
+        assert shown(flag["fråga"]) in out
+        assert shown(flag["citat"]) in out
     assert "Källa: <code>data/strategy/process.yaml</code>" in out
 
 
@@ -113,7 +111,7 @@ def test_deadline_passed_only_when_over_and_not_done(
 ) -> None:
     """A task is marked overdue only after the last day its deadline covers, and never when it is done."""
     task = {"id": "t", "till": ["webb"], "vad": "Gör.", "status": status, "deadline": deadline}
-    out = VIEWS["process"](small(minimal([task]), today))
+    out = VIEWS["process"](with_groups(minimal([task]), today))
     assert f"<td>{shown}</td>" in out
 
 
@@ -128,7 +126,7 @@ def test_kanal_uppdrag_lists_only_that_channels_tasks(strategy: Strategy) -> Non
             continue
         assert listed.count("<li>") == len(mine)
         for task in tasks:
-            assert (text(task["vad"]) in listed) == (task in mine)
+            assert (shown(task["vad"]) in listed) == (task in mine)
     assert VIEWS["kanal_uppdrag"](strategy, "finns-inte") == ""
 
 
@@ -143,7 +141,7 @@ def test_kanal_uppdrag_details() -> None:
         "nuläge": "Inget görs.",
         "kanaler": ["x"],
     }
-    listed = VIEWS["kanal_uppdrag"](small(minimal([task])), "x")
+    listed = VIEWS["kanal_uppdrag"](with_groups(minimal([task])), "x")
     assert (
         "<li>Se över. (till Sociala gruppen och Webbgruppen; deadline: våren 2030; "
         "status: öppen; nuläge: Inget görs.)</li>"
@@ -160,7 +158,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
     data["avslutning"] = bad
     org = copy.deepcopy(strategy["organisation"])
     org["grupper"][0]["namn"] = bad
-    s = Strategy(ROOT, {"process": data, "organisation": org}, [], dict(SOURCES), TODAY)
+    s = small(process=data, organisation=org)
     for out in (VIEWS["process"](s), VIEWS["kanal_uppdrag"](s, "x")):
         assert "<script>" not in out
         assert "&lt;script&gt;" in out
@@ -169,7 +167,7 @@ def test_data_values_are_escaped(strategy: Strategy) -> None:
 def test_minimal_data_without_optional_keys() -> None:
     """Without deadline, channels, flags, closing or people the view renders; an unknown group shows its id."""
     task = {"id": "t", "till": ["okand-grupp"], "vad": "Gör något.", "status": "okänd"}
-    out = VIEWS["process"](small(minimal([task])))
+    out = VIEWS["process"](with_groups(minimal([task])))
     assert '<p class="admonition-title">Förslaget antas</p>' in out
     assert "\n### Uppdrag till okand&#45;grupp\n" in out
     assert '<td><span class="okand">Ingen angiven</span></td><td>Okänd</td><td>–</td>' in out

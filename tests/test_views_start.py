@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _with(s: model.Strategy, name: str, data: dict[str, Any]) -> model.Strategy:
-    return dataclasses.replace(s, files={**s.files, name: data})
+from tests._viewtables import variant
 
 
 def test_status_box_states_what_the_document_is(
@@ -43,7 +35,7 @@ def test_adopted_status_reads_antagen(strategy: model.Strategy) -> None:
     """An adopted strategy says 'Antagen' and never 'Förslag'."""
     data = copy.deepcopy(strategy["strategi"])
     data["status"] = "antagen"
-    out = VIEWS["start"](_with(strategy, "strategi", data))
+    out = VIEWS["start"](variant(strategy, strategi=data))
     assert "<dt>Status</dt><dd>Antagen</dd>" in out
     assert "Förslag" not in out
 
@@ -76,7 +68,7 @@ def test_vision_year_shown_when_introduction_lacks_it(strategy: model.Strategy) 
     """When the introduction does not name the year the vision was set, the year is stated on its own."""
     data = copy.deepcopy(strategy["strategi"])
     data["vision"]["inledning"] = "Visionen gäller hela regionen."
-    out = VIEWS["start"](_with(strategy, "strategi", data))
+    out = VIEWS["start"](variant(strategy, strategi=data))
     assert "Visionen sattes 2018." in out
 
 
@@ -86,7 +78,7 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["varumärke"] = "<script>alert(1)</script>"
     data["vision"]["ord"][0]["ord"] = "<script>w</script>"
     data["presentation"]["för"] = "<script>f</script>"
-    out = VIEWS["start"](_with(strategy, "strategi", data))
+    out = VIEWS["start"](variant(strategy, strategi=data))
     assert "<script>" not in out
     assert out.count("&lt;script&gt;") == 3
 
@@ -97,7 +89,7 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     del data["presentation"]["flaggor"]
     for key in ("vision", "varumärke", "presentation", "period", "revideringsintervall_månader"):
         del data[key]
-    out = VIEWS["start"](_with(strategy, "strategi", data))
+    out = VIEWS["start"](variant(strategy, strategi=data))
     assert "Att bekräfta" not in out
     assert "## Vision" not in out
     assert "Nästa presentation" not in out

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-from pathlib import Path
-from typing import Any
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _with(s: model.Strategy, data: dict[str, Any]) -> model.Strategy:
-    return dataclasses.replace(s, files={**s.files, "tonalitet": data})
+from tests._viewtables import variant
 
 
 def _flat(text: str) -> str:
@@ -42,7 +34,7 @@ def test_link_with_address_and_flags(strategy: model.Strategy) -> None:
     data = copy.deepcopy(strategy["tonalitet"])
     data["skrivregler"][0]["adress"] = "https://example.org/klarsprak"
     data["flaggor"] = [{"typ": "osäkert", "fråga": "Gäller detta?", "citat": "Språket ska vara vårdat"}]
-    out = VIEWS["tonalitet"](_with(strategy, data))
+    out = VIEWS["tonalitet"](variant(strategy, tonalitet=data))
     assert '<a href="https://example.org/klarsprak">Lathund' in out
     assert "Att bekräfta" in out
     assert "Gäller detta?" in out
@@ -55,7 +47,7 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["webben"] = "<script>a</script>"
     data["allmänt"]["lagrum"] = "<script>b</script>"
     data["skrivregler"][0]["titel"] = "<script>c</script>"
-    out = VIEWS["tonalitet"](_with(strategy, data))
+    out = VIEWS["tonalitet"](variant(strategy, tonalitet=data))
     assert "<script>" not in out
     assert out.count("&lt;script&gt;") == 3
 
@@ -65,8 +57,8 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     data = copy.deepcopy(strategy["tonalitet"])
     data.pop("skrivregler")
     data["allmänt"].pop("lagrum")
-    out = VIEWS["tonalitet"](_with(strategy, data))
+    out = VIEWS["tonalitet"](variant(strategy, tonalitet=data))
     assert "## Skrivregler" not in out
     assert "Lagrum" not in out
     assert "## På webben" in out
-    assert VIEWS["tonalitet"](_with(strategy, {})) == "\n"
+    assert VIEWS["tonalitet"](variant(strategy, tonalitet={})) == "\n"

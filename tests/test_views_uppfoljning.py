@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-from pathlib import Path
-from typing import Any
 
 from strategi import model
 from strategi.views import VIEWS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _with(
-    s: model.Strategy, data: dict[str, Any], channels: list[dict[str, Any]] | None = None
-) -> model.Strategy:
-    return dataclasses.replace(
-        s, files={**s.files, "uppfoljning": data}, channels=s.channels if channels is None else channels
-    )
+from tests._viewtables import variant
 
 
 def _flat(text: str) -> str:
@@ -63,7 +51,7 @@ def test_unknown_channel_id_shown_as_id(strategy: model.Strategy) -> None:
     """A channel in the analysis without a channel file yet is shown by its id rather than dropped."""
     data = copy.deepcopy(strategy["uppfoljning"])
     data["medieanalys"]["kanaler"] = ["facebook", "pressrum"]
-    out = VIEWS["uppfoljning"](_with(strategy, data))
+    out = VIEWS["uppfoljning"](variant(strategy, uppfoljning=data))
     assert "<dd>Facebook, pressrum</dd>" in out
 
 
@@ -87,7 +75,7 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["inledning"] = "<script>a</script>"
     data["frekvens"]["anledningar"] = ["<script>b</script>"]
     channels = [{"id": "facebook", "namn": "<script>c</script>", "uppföljning": {"text": ["x"]}}]
-    out = VIEWS["uppfoljning"](_with(strategy, data, channels))
+    out = VIEWS["uppfoljning"](variant(strategy, channels, uppfoljning=data))
     assert "<script>" not in out
     assert out.count("&lt;script&gt;a") == 1
     assert out.count("&lt;script&gt;b") == 1
@@ -101,10 +89,10 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     data["frekvens"].pop("flaggor")
     data["medieanalys"].pop("tillkommande_kanaler")
     data["medieanalys"].pop("flaggor")
-    out = VIEWS["uppfoljning"](_with(strategy, data, []))
+    out = VIEWS["uppfoljning"](variant(strategy, [], uppfoljning=data))
     assert "Statistikcykel" not in out
     assert "Kanaler som tillkommer" not in out
     assert "Att bekräfta" not in out
     assert "Uppföljning per kanal" not in out
     assert "<dd></dd>" not in out
-    assert VIEWS["uppfoljning"](_with(strategy, {}, [])) == "\n"
+    assert VIEWS["uppfoljning"](variant(strategy, [], uppfoljning={})) == "\n"

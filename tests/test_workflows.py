@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT
+
+from tests.conftest import ROOT, run
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PR = WORKFLOWS / "pr.yml"
@@ -48,13 +49,10 @@ def _workflow_files() -> list[Path]:
 
 def _check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HTTP_PROXY": DEAD_PROXY, "HTTPS_PROXY": DEAD_PROXY, "NO_PROXY": ""}
-    return subprocess.run(
+    return run(
         [str(CHECK_JSONSCHEMA), "--builtin-schema", "vendor.github-workflows", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
         env=env,
+        timeout=120,
     )
 
 
@@ -241,6 +239,6 @@ def test_no_credentials_left_behind_and_no_force(path: Path) -> None:
         for step in _steps(job):
             if str(step.get("uses", "")).startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: {name}"
-            run = str(step.get("run", ""))
-            assert "--force" not in run, f"{path.name}: {name}"
-            assert not re.search(r"push\s[^\n]*\+refs/", run), f"{path.name}: {name}: forced refspec"
+            script = str(step.get("run", ""))
+            assert "--force" not in script, f"{path.name}: {name}"
+            assert not re.search(r"push\s[^\n]*\+refs/", script), f"{path.name}: {name}: forced refspec"
