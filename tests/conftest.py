@@ -22,6 +22,16 @@ FIXED_UPDATED = "2021-01-19"
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
 
 
+def require(present: bool, message: str) -> None:
+    """A tool the test needs: missing, the test fails under CI=true (nothing is skipped there) and
+    is skipped on a developer's machine, saying how to get it."""
+    if present:
+        return
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="module")
 def strategy() -> model.Strategy:
     """The repository's strategy as the views see it, on the fixed date 2026-11-29.

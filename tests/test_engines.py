@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT, run_build
+from tests.conftest import ROOT, require, run_build
 from tests.test_site import page_text
 
 pytestmark = pytest.mark.slow
@@ -16,11 +16,7 @@ PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 
 def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path) -> None:
     """`properdocs build --strict` succeeds and every page has the same text as the MkDocs build."""
-    if not PROPERDOCS.exists():
-        message = "ProperDocs saknas: kör 'make test' (som skapar .venv-properdocs)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+    require(PROPERDOCS.exists(), "ProperDocs saknas: kör 'make test' (som skapar .venv-properdocs)")
     site = tmp_path / "properdocs-site"
     result = run_build([str(PROPERDOCS), "build", "--strict", "--quiet", "-d", str(site)], ROOT)
     assert result.returncode == 0, result.stderr

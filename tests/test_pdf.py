@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.conftest import IN_CI, run_cli
+from tests.conftest import require, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -50,11 +50,10 @@ class Pdf:
 
 
 def _tools_or_fail() -> None:
-    if shutil.which("pdftotext") is None:
-        message = "pdftotext saknas: installera med 'apt-get install poppler-utils'"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        shutil.which("pdftotext") is not None,
+        "pdftotext saknas: installera med 'apt-get install poppler-utils'",
+    )
 
 
 @pytest.fixture(scope="module")

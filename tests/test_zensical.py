@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI, ROOT, run_build
+from tests.conftest import ROOT, require, run_build
 from tests.test_site import article_text
 
 pytestmark = pytest.mark.slow
@@ -74,11 +74,7 @@ def differences(ours: Path, theirs: Path) -> set[tuple[str, str]]:
 
 def build_with_zensical(project: Path, out: Path) -> Path:
     """`python -m strategi.zensical OUT` in .venv-zensical for a project folder; the site's folder."""
-    if not ZENSICAL_PYTHON.exists():
-        message = "Zensical saknas: kör 'make test' (som skapar .venv-zensical)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+    require(ZENSICAL_PYTHON.exists(), "Zensical saknas: kör 'make test' (som skapar .venv-zensical)")
     result = run_build([str(ZENSICAL_PYTHON), "-m", "strategi.zensical", str(out)], project)
     assert result.returncode == 0, result.stdout + result.stderr
     return out / "site"

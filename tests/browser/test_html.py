@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser._site import page_paths
-from tests.conftest import IN_CI
+from tests.conftest import require
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sajt")]
 
@@ -74,10 +74,7 @@ def _allowed(message: dict[str, object]) -> bool:
 
 def test_validator_reports_errors(tmp_path: Path) -> None:
     """The validator runs and reports a plain HTML error (a <div> inside a <p> heading), so a clean run means something."""
-    if not _java():
-        if IN_CI:
-            pytest.fail(MISSING_JAVA)
-        pytest.skip(MISSING_JAVA)
+    require(_java(), MISSING_JAVA)
     page = tmp_path / "fel.html"
     page.write_text(
         '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>x</title></head>'
@@ -91,10 +88,7 @@ def test_validator_reports_errors(tmp_path: Path) -> None:
 
 def test_every_page_is_valid_html(site_dir: Path) -> None:
     """vnu finds 0 errors in the pages and in assets/strategi.css, apart from the listed theme and plugin errors."""
-    if not _java():
-        if IN_CI:
-            pytest.fail(MISSING_JAVA)
-        pytest.skip(MISSING_JAVA)
+    require(_java(), MISSING_JAVA)
     files = [
         site_dir / (path + "index.html" if not path.endswith(".html") else path)
         for path in page_paths(site_dir)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser._site import page_paths
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import ROOT, require
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("sajt")]
 
@@ -158,10 +158,7 @@ def _need_hunspell() -> None:
     available = shutil.which("hunspell") and any(
         Path(d, f"{DICTIONARY}.dic").exists() for d in ("/usr/share/hunspell", "/usr/share/myspell")
     )
-    if not available:
-        if IN_CI:
-            pytest.fail(MISSING_HUNSPELL)
-        pytest.skip(MISSING_HUNSPELL)
+    require(available, MISSING_HUNSPELL)
 
 
 def _page_file(site: Path, path: str) -> Path:
