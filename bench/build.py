@@ -33,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from strategi import model, site  # noqa: E402
+from strategi import chrome, model, site, versions  # noqa: E402
 
 ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -127,7 +127,7 @@ def make_plain(project: Path, dest: Path) -> Path:
     config.pop("hooks", None)
     config.pop("watch", None)
     config["nav"] = site.insert_channels(config["nav"], strategy)
-    site.configure(config, strategy)
+    site.configure(config, chrome.version_facts(strategy, versions.history(strategy)))
     write_config(dest / "mkdocs.yml", config)
     drop_print_page(dest)
     return dest

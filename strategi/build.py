@@ -19,13 +19,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import diff, gitref, model, periods, serving, versions
+from . import chrome, diff, gitref, model, periods, serving, versions
 from .views import VIEWS
 
 
-def compare_with_previous(strategy: model.Strategy) -> diff.Comparison:
-    """Load the previous version from git and compare; never raises for a bad ref or old tree."""
-    ref = versions.previous_ref(strategy)
+def compare_with_previous(strategy: model.Strategy, ref: str | None) -> diff.Comparison:
+    """Load the previous version (``ref``) from git and compare; never raises for a bad ref or old tree."""
     if ref is None:
         return diff.Comparison(None)
     try:
@@ -39,15 +38,24 @@ class Build:
     """The strategy of one build and what the build works out for its pages."""
 
     # What a view may ask for by naming it as a parameter after the strategy.
-    PROVIDED = ("comparison",)
+    PROVIDED = ("comparison", "history")
 
     def __init__(self, strategy: model.Strategy, edit_base: str | None) -> None:
         self.edit_base = edit_base
         self.strategy = dataclasses.replace(strategy, edit_base=edit_base)
 
     @functools.cached_property
+    def history(self) -> versions.History:
+        return versions.history(self.strategy)
+
+    @functools.cached_property
+    def facts(self) -> chrome.VersionFacts:
+        """The version facts the theme's banner and the printed cover show."""
+        return chrome.version_facts(self.strategy, self.history)
+
+    @functools.cached_property
     def comparison(self) -> diff.Comparison:
-        return compare_with_previous(self.strategy)
+        return compare_with_previous(self.strategy, self.history.previous)
 
     def bind(self, view: Callable[..., Any]) -> Callable[..., str]:
         """The view as a macro: the pages give the remaining arguments (a channel id, a month)."""

@@ -46,9 +46,9 @@ class VersionFacts:
         return plain
 
 
-def version_facts(strategy: Strategy) -> VersionFacts:
+def version_facts(strategy: Strategy, history: versions.History) -> VersionFacts:
     data = strategy["strategi"]
-    rows = tuple(versions.facts(strategy))
+    rows = tuple(versions.facts(strategy, history.updated))
     return VersionFacts(
         version_id=versions.version_id(strategy),
         label=versions.label(strategy),

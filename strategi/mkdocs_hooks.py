@@ -38,7 +38,7 @@ def on_config(config: Any) -> Any:
         config["nav"] = site.insert_pages(config["nav"], pages)
         return config
     config["nav"] = site.insert_channels(config["nav"], this_build.strategy)
-    site.configure(config, this_build.strategy)
+    site.configure(config, this_build.facts)
     return config
 
 
@@ -95,7 +95,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         page.meta["dokumenttitel"] = utskrift.document_title(strategy)
         page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
         page.content = _print.render(
-            strategy, this_build.comparison, nav.pages, posixpath.dirname(page.file.dest_uri)
+            strategy,
+            this_build.comparison,
+            this_build.facts,
+            nav.pages,
+            posixpath.dirname(page.file.dest_uri),
         )
     return context
 

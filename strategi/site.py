@@ -112,10 +112,10 @@ def channel_files(strategy: model.Strategy) -> list[tuple[str, str]]:
     ]
 
 
-def configure(config: Any, strategy: model.Strategy) -> None:
+def configure(config: Any, facts: chrome.VersionFacts) -> None:
     """Put what the theme templates need into config.extra: plain data, escaped by the templates."""
     extra = config["extra"]
-    extra[chrome.EXTRA_KEY] = chrome.version_facts(strategy).as_extra()
+    extra[chrome.EXTRA_KEY] = facts.as_extra()
     if os.environ.get("STRATEGI_VERSIONER") == "mike":
         extra["version"] = {"provider": "mike"}
         extra["strategi_mike"] = True

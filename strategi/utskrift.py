@@ -118,13 +118,14 @@ class PrintDocument:
         self,
         strategy: Strategy,
         comparison: diff.Comparison,
+        facts: chrome.VersionFacts,
         ordered_pages: list[Any],
         print_dir: str = "utskrift",
     ) -> str:
         """The print document's body: cover, contents, summary, chapters, appendices."""
         chapters = self.chapters(ordered_pages, print_dir)
         parts = [
-            f'<section class="omslag-sida" id="omslag">{chrome.render_partial("cover.html", facts=chrome.version_facts(strategy))}</section>',
+            f'<section class="omslag-sida" id="omslag">{chrome.render_partial("cover.html", facts=facts)}</section>',
             _contents(chapters),
             f'<section class="kapitel sammanfattning" id="sammanfattning">{sammanfattning.summary(strategy, comparison)}</section>',
         ]

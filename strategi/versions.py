@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import git, periods, render, version_rules
@@ -84,14 +85,31 @@ def presentation_words(s: Strategy) -> str:
     return f"för {render.one_line(pres['för'])} i {periods.describe(str(pres['när']))}"
 
 
-def facts(s: Strategy) -> list[tuple[str, str]]:
-    """The facts about this version that every page agrees on, in order (empty values left out)."""
+@dataclass(frozen=True)
+class History:
+    """What git knows about a version, worked out once per build (strategi.build) so the views that
+    show it never run git: the ref the change list compares with, a problem with that choice, and
+    when the data last changed (ÅÅÅÅ-MM-DD, or '')."""
+
+    previous: str | None = None
+    problem: str | None = None
+    updated: str = ""
+
+
+def history(s: Strategy) -> History:
+    """Ask git (tags and log) what it knows about this version."""
+    return History(previous_ref(s), compare_problem(s), last_updated(s))
+
+
+def facts(s: Strategy, updated: str) -> list[tuple[str, str]]:
+    """The facts about this version that every page agrees on, in order (empty values left out);
+    ``updated`` is when the data last changed (History.updated)."""
     data = s["strategi"]
     status = str(data.get("status", ""))
     rows = [
         ("Version", label(s)),
         ("Status", STATUS_WORDS.get(status, status)),
-        ("Senast uppdaterad", periods.describe(last_updated(s))),
+        ("Senast uppdaterad", periods.describe(updated)),
         ("Digitalt nuläge avser", periods.describe(status_refers_to(s))),
     ]
     if presentation_words(s):

@@ -27,7 +27,7 @@ import yaml
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from . import build, calendars, model, periods, reading, site, utskrift
+from . import build, calendars, chrome, model, periods, reading, site, utskrift, versions
 
 DEFAULT_OUT = Path("build") / "zensical"
 
@@ -81,7 +81,7 @@ def configuration(root: Path, strategy: model.Strategy) -> dict[str, Any]:
     config.setdefault("extra", {})[build.PROJECT_KEY] = str(root.resolve())
     config["extra"]["strategi_tillganglighet"] = site.footer_link(config)
     config["markdown_extensions"].append("strategi.zensical")  # makeExtension below
-    site.configure(config, strategy)
+    site.configure(config, chrome.version_facts(strategy, versions.history(strategy)))
     return config
 
 

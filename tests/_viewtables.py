@@ -6,11 +6,19 @@ import copy
 import dataclasses
 import datetime as dt
 import html
+import inspect
+import itertools
 import re
 from typing import Any
 
+from strategi import diff, plan, versions
 from strategi.model import Strategy
+from strategi.views import VIEWS
 from tests.conftest import ROOT, TODAY
+
+# What git would tell the build about the repository's version (strategi.versions.History), written
+# out so view tests run no git: no earlier adopted version, data last changed on 19 January 2021.
+HISTORY = versions.History(previous=None, problem=None, updated="2021-01-19")
 
 _TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -109,3 +117,26 @@ def small(channels: list[dict[str, Any]] | None = None, today: dt.date = TODAY, 
     sources = {name: f"data/strategy/{name}.yaml" for name in files}
     sources.update({f"kanal:{c['id']}": f"data/channels/{c['id']}.yaml" for c in channels or []})
     return Strategy(ROOT, dict(files), list(channels or []), sources, today)
+
+
+def render_every_view(strategy: Strategy) -> None:
+    """Every view, called as the pages call it: once, per channel, per month of the plan, or with
+    the change list the build hands it."""
+    arguments = {
+        "channel_id": [channel["id"] for channel in strategy.channels],
+        "month": plan.months(strategy),
+        # The change list against a copy of itself, and the state with no previous version.
+        "comparison": [
+            diff.Comparison("strategi-2020-h1", diff.compare(strategy, strategy)),
+            diff.Comparison(None),
+        ],
+        # What git says: nothing, or an earlier version with a problem in the choice.
+        "history": [
+            versions.History(),
+            versions.History("strategi-2020-h1", "jämför_med är fel", "2021-01-19"),
+        ],
+    }
+    for fn in VIEWS.values():
+        parameters = list(inspect.signature(fn).parameters)[1:]
+        for combination in itertools.product(*(arguments[name] for name in parameters)):
+            str(fn(strategy, *combination))

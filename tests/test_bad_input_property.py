@@ -9,7 +9,6 @@ under CI=true, derandomized so a run is repeatable.
 
 from __future__ import annotations
 
-import inspect
 import os
 from pathlib import Path
 from typing import Any
@@ -19,10 +18,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategi import check, diff, model, plan
+from strategi import check, model
 from strategi.loader import load
 from strategi.rules import walk
-from strategi.views import VIEWS
+from tests._viewtables import render_every_view
 from tests.conftest import IN_CI, ROOT, TODAY, copy_data
 
 FILES = check.data_files(ROOT)
@@ -93,28 +92,6 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_data(tmp_path_factory.mktemp("egenskap") / "projekt")
 
 
-def _render_everything(strategy: model.Strategy) -> None:
-    """Every view, called as the pages call it: once, per channel, per month of the plan, or with
-    the change list the build hands it."""
-    arguments = {
-        "channel_id": [channel["id"] for channel in strategy.channels],
-        "month": plan.months(strategy),
-        # The change list against a copy of itself, and the state with no previous version.
-        "comparison": [
-            diff.Comparison("strategi-2020-h1", diff.compare(strategy, strategy)),
-            diff.Comparison(None),
-        ],
-    }
-    for fn in VIEWS.values():
-        parameters = list(inspect.signature(fn).parameters)[1:]
-        if not parameters:
-            str(fn(strategy))
-        else:
-            (parameter,) = parameters
-            for argument in arguments[parameter]:
-                str(fn(strategy, argument))
-
-
 def _verdict(root: Path) -> None:
     """check.run returns; every problem points at a line; accepted data renders on every page."""
     result = check.run(root, TODAY)
@@ -123,7 +100,7 @@ def _verdict(root: Path) -> None:
         assert p.column >= 1, p
         assert p.message, p
     if result.ok:
-        _render_everything(model.from_result(result, TODAY))
+        render_every_view(model.from_result(result, TODAY))
 
 
 def _mutate_bytes(raw: bytes, data: st.DataObject) -> bytes:

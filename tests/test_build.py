@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import logging
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from strategi import build, model
+from strategi import build, git, model, versions
+from tests._viewtables import render_every_view
 from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_project
 
 VIEWS_DIR = ROOT / "strategi" / "views"
@@ -117,3 +119,22 @@ def test_a_build_never_changes_a_loaded_strategy() -> None:
     assert one.strategy.edit_base == "https://example.org/repo/edit/main/"
     assert loaded.edit_base is None
     assert one.strategy.files is loaded.files
+
+
+def test_views_run_no_git(strategy: model.Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every view, called as the pages call it, renders with git and every other subprocess made
+    impossible: what git knows (the change list, the previous version, the last update) comes from
+    the build, also through helper modules the import check cannot see."""
+
+    def no_process(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError(f"en vy körde ett program: {args[:1]}")
+
+    monkeypatch.setattr(subprocess, "run", no_process)
+    monkeypatch.setattr(subprocess, "Popen", no_process)
+    monkeypatch.setattr(git, "run", no_process)
+    monkeypatch.setattr(git, "attempt", no_process)
+    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    versions._last_data_commit.cache_clear()
+    render_every_view(strategy)
+    with pytest.raises(AssertionError, match="körde ett program"):
+        versions.last_updated(strategy)

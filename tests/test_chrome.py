@@ -9,7 +9,8 @@ from typing import Any
 import jinja2
 import pytest
 
-from strategi import chrome, model, site, versions
+from strategi import chrome, model, site
+from tests._viewtables import HISTORY
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -76,10 +77,12 @@ def test_draft_banner_says_what_the_version_is() -> None:
 def test_banner_for_the_draft_strategy_and_not_for_an_adopted_one(strategy: model.Strategy) -> None:
     """The repository's draft shows the draft banner; the same strategy adopted shows none. Both keep
     the empty slot for the 'newer version' banner that assets/versioner.js fills."""
-    draft = chrome.render_partial("version-banner.html", facts=chrome.version_facts(strategy))
+    draft = chrome.render_partial("version-banner.html", facts=chrome.version_facts(strategy, HISTORY))
     assert "data-strategi-forslag" in draft
     assert "Det här är Våren 2020, ett förslag till digital strategi." in draft
-    adopted = chrome.render_partial("version-banner.html", facts=chrome.version_facts(_adopted(strategy)))
+    adopted = chrome.render_partial(
+        "version-banner.html", facts=chrome.version_facts(_adopted(strategy), HISTORY)
+    )
     assert "data-strategi-forslag" not in adopted
     assert "Förslag" not in adopted
     for html in (draft, adopted):
@@ -97,7 +100,7 @@ def test_configure_hands_the_theme_plain_facts(strategy: model.Strategy) -> None
     """site.configure puts the version facts into config.extra as plain values (lists, strings,
     booleans), and the theme's include of the banner renders the draft banner from them."""
     config: dict[str, Any] = {"extra": {}}
-    site.configure(config, strategy)
+    site.configure(config, chrome.version_facts(strategy, HISTORY))
     extra = config["extra"][chrome.EXTRA_KEY]
     assert extra["version_id"] == "2020-h1"
     assert extra["draft"] is True
@@ -108,8 +111,7 @@ def test_configure_hands_the_theme_plain_facts(strategy: model.Strategy) -> None
 def test_cover_shows_the_version_facts(strategy: model.Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
     """The printed cover names the organisation, the title, status and version, and one table row per
     version fact, with no print date."""
-    monkeypatch.setenv(versions.UPDATED_ENV, "2021-01-19")
-    cover = chrome.render_partial("cover.html", facts=chrome.version_facts(strategy))
+    cover = chrome.render_partial("cover.html", facts=chrome.version_facts(strategy, HISTORY))
     assert '<p class="omslag__org">Region Örebro län</p>' in cover
     assert '<h1 class="omslag__titel">Digital strategi</h1>' in cover
     assert '<p class="omslag__status">Förslag – inte antaget · Våren 2020</p>' in cover

@@ -136,7 +136,7 @@ def test_derived_fields(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert versions.status_refers_to(s) == "2020-h1"
     assert versions.last_updated(s) == "2021-01-19"
     assert versions.presentation_words(s) == "för strategigruppen för kommunikation i november 2020"
-    assert versions.facts(s) == [
+    assert versions.facts(s, versions.last_updated(s)) == [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
         ("Senast uppdaterad", "19 januari 2021"),
@@ -246,8 +246,9 @@ def test_banner_start_page_and_cover_agree(strategy: model.Strategy, monkeypatch
     from strategi.views import VIEWS
 
     monkeypatch.setenv(versions.UPDATED_ENV, "2021-01-19")
-    start = VIEWS["start"](strategy)
-    facts = chrome.version_facts(strategy)
+    history = versions.history(strategy)
+    start = VIEWS["start"](strategy, history)
+    facts = chrome.version_facts(strategy, history)
     cover = chrome.render_partial("cover.html", facts=facts)
     banner = chrome.render_partial("version-banner.html", facts=facts)
     for label, value in [

@@ -6,6 +6,7 @@ import dataclasses
 
 from strategi import model
 from strategi.views import VIEWS
+from tests._viewtables import HISTORY
 
 
 def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:
@@ -62,7 +63,7 @@ def test_channel_page_shows_its_indicators(strategy: model.Strategy) -> None:
 
 def test_start_page_counts_statuses(strategy: model.Strategy) -> None:
     """The start page has one line with the number of indicators per status and a link to them."""
-    html = VIEWS["start"](strategy)
+    html = VIEWS["start"](strategy, HISTORY)
     assert (
         "**Uppföljning:** 17 indikatorer: 6 inga färska mätvärden, 6 måldatum passerat, 5 följs utan mål. "
         "[Se alla indikatorer](uppfoljning.md#indikatorer)."

@@ -8,7 +8,7 @@ import pytest
 
 from strategi import model
 from strategi.views import VIEWS
-from tests._viewtables import variant
+from tests._viewtables import HISTORY, variant
 
 
 def test_status_box_states_what_the_document_is(
@@ -16,8 +16,7 @@ def test_status_box_states_what_the_document_is(
 ) -> None:
     """The status box is an admonition with status, version, status date, update date, period, presentation
     (a presentation date already past is said in the past tense)."""
-    monkeypatch.setenv("STRATEGI_SENAST_UPPDATERAD", "2021-01-19")
-    out = VIEWS["start"](strategy)
+    out = VIEWS["start"](strategy, HISTORY)
     box = out.split("</div>")[0]
     assert 'class="admonition info strategi-status"' in box
     assert "Förslag – inte antaget" in box
@@ -35,14 +34,14 @@ def test_adopted_status_reads_antagen(strategy: model.Strategy) -> None:
     """An adopted strategy says 'Antagen' and never 'Förslag'."""
     data = copy.deepcopy(strategy["strategi"])
     data["status"] = "antagen"
-    out = VIEWS["start"](variant(strategy, strategi=data))
+    out = VIEWS["start"](variant(strategy, strategi=data), HISTORY)
     assert "<dt>Status</dt><dd>Antagen</dd>" in out
     assert "Förslag" not in out
 
 
 def test_vision_prominent_with_every_word_defined(strategy: model.Strategy) -> None:
     """The vision text stands out and each of its words is a term in a definition list with its meaning."""
-    out = VIEWS["start"](strategy)
+    out = VIEWS["start"](strategy, HISTORY)
     vision = strategy["strategi"]["vision"]
     assert f'<p class="vision">{vision["text"]}</p>' in out
     assert vision["inledning"] in out
@@ -52,7 +51,7 @@ def test_vision_prominent_with_every_word_defined(strategy: model.Strategy) -> N
 
 def test_region_brand_flags_and_how_to_use(strategy: model.Strategy) -> None:
     """The region description, the brand text, the presentation question and the how-to paragraph appear."""
-    out = VIEWS["start"](strategy)
+    out = VIEWS["start"](strategy, HISTORY)
     st = strategy["strategi"]
     assert "## Om Region Örebro län" in out
     assert " ".join(st["beskrivning_organisation"].split()) in out
@@ -68,7 +67,7 @@ def test_vision_year_shown_when_introduction_lacks_it(strategy: model.Strategy) 
     """When the introduction does not name the year the vision was set, the year is stated on its own."""
     data = copy.deepcopy(strategy["strategi"])
     data["vision"]["inledning"] = "Visionen gäller hela regionen."
-    out = VIEWS["start"](variant(strategy, strategi=data))
+    out = VIEWS["start"](variant(strategy, strategi=data), HISTORY)
     assert "Visionen sattes 2018." in out
 
 
@@ -78,7 +77,7 @@ def test_values_are_escaped(strategy: model.Strategy) -> None:
     data["varumärke"] = "<script>alert(1)</script>"
     data["vision"]["ord"][0]["ord"] = "<script>w</script>"
     data["presentation"]["för"] = "<script>f</script>"
-    out = VIEWS["start"](variant(strategy, strategi=data))
+    out = VIEWS["start"](variant(strategy, strategi=data), HISTORY)
     assert "<script>" not in out
     assert out.count("&lt;script&gt;") == 3
 
@@ -89,7 +88,7 @@ def test_optional_keys_absent(strategy: model.Strategy) -> None:
     del data["presentation"]["flaggor"]
     for key in ("vision", "varumärke", "presentation", "period", "revideringsintervall_månader"):
         del data[key]
-    out = VIEWS["start"](variant(strategy, strategi=data))
+    out = VIEWS["start"](variant(strategy, strategi=data), HISTORY)
     assert "Att bekräfta" not in out
     assert "## Vision" not in out
     assert "Nästa presentation" not in out
@@ -101,7 +100,7 @@ def test_at_a_glance_goals_channels_and_where_things_stand(strategy: model.Strat
     """Before the status box the start page shows the vision, every goal linked to its section on
     Mål, one card per channel (target group, content, latest follower count with its time) and
     where things stand, each linked on; the status box follows under 'Om det här dokumentet'."""
-    out = VIEWS["start"](strategy)
+    out = VIEWS["start"](strategy, HISTORY)
     glance, about = out.split("## Om det här dokumentet", 1)
     assert "## Vision" in glance
     assert 'class="admonition info strategi-status"' in about

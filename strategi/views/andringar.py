@@ -23,7 +23,7 @@ def _source_line(s: Strategy, items: list[diff.Change]) -> str:
 
 
 @view("andringar")
-def andringar(s: Strategy, comparison: diff.Comparison) -> str:
+def andringar(s: Strategy, comparison: diff.Comparison, history: versions.History) -> str:
     """Every change since the previous version, grouped by section, or a sentence saying there is none."""
     current = render.esc(versions.label(s))
     if comparison.ref is None:
@@ -37,7 +37,7 @@ def andringar(s: Strategy, comparison: diff.Comparison) -> str:
     why = s["strategi"].get("jämför_med_motivering")
     if why:
         intro = render.Raw(f"{intro} {render.esc(why)}")
-    problem = versions.compare_problem(s)
+    problem = history.problem
     if problem:
         intro = render.Raw(f"{intro} <strong>Obs:</strong> {render.esc(problem)}")
     if not changes:

@@ -38,14 +38,14 @@ def _period(period: dict[str, Any]) -> str:
     return start or end
 
 
-def _status_box(s: Strategy) -> str:
+def _status_box(s: Strategy, history: versions.History) -> str:
     """An admonition saying what this document is: the version facts every page shares
     (strategi.versions.facts), then period, revision interval and who presents it."""
     st = s["strategi"]
     pres = st.get("presentation") or {}
     months = st.get("revideringsintervall_månader")
     facts: list[tuple[str, Any]] = [
-        *versions.facts(s),
+        *versions.facts(s, history.updated),
         ("Period", _period(st.get("period") or {})),
         ("Nuläget revideras", f"var {render.number(months)}:e månad" if months else ""),
         ("Presenteras av", one_line(pres.get("av", ""))),
@@ -136,7 +136,7 @@ def _latest_status(s: Strategy) -> str:
     return periods.describe(str(newest["datum"]))
 
 
-def _where_things_stand(s: Strategy) -> str:
+def _where_things_stand(s: Strategy, history: versions.History) -> str:
     """Where things stand: the latest status, what changed in this version, what is still open."""
     latest = _latest_status(s)
     stale = len(questions.stale_channels(s))
@@ -145,7 +145,7 @@ def _where_things_stand(s: Strategy) -> str:
     )
     if stale:
         status += f" {stale} av {len(s.channels)} kanaler behöver ett nytt nuläge."
-    ref = versions.previous_ref(s)
+    ref = history.previous
     label = versions.label(s)
     changed = (
         f"Vad som ändrats i {label} jämfört med {ref}."
@@ -164,7 +164,7 @@ def _where_things_stand(s: Strategy) -> str:
 
 
 @view("start")
-def start(s: Strategy) -> str:
+def start(s: Strategy, history: versions.History) -> str:
     """The strategy at a glance (vision, goals, channels, where things stand), then the status box,
     the region and its brand, how to use the site."""
     st = s["strategi"]
@@ -173,10 +173,10 @@ def start(s: Strategy) -> str:
         _vision(st.get("vision") or {}),
         _goals(s),
         _channels(s),
-        _where_things_stand(s),
+        _where_things_stand(s, history),
         uppfoljning_i_korthet(s),
         render.heading(2, "Om det här dokumentet", "om-dokumentet"),
-        _status_box(s),
+        _status_box(s, history),
         flags((st.get("presentation") or {}).get("flaggor")),
         _region(st),
         source,
