@@ -101,7 +101,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _render_everything(strategy: model.Strategy) -> None:
     """Every view, called as the pages call it: once, per channel, per month of the plan, or with
-    the change list the build hands it."""
+    the change list the build hands it (a view that links to other pages links from its own page)."""
     arguments = {
         "channel_id": [channel["id"] for channel in strategy.channels],
         "month": plan.months(strategy),
@@ -112,7 +112,9 @@ def _render_everything(strategy: model.Strategy) -> None:
         ],
     }
     for fn in VIEWS.values():
-        parameters = list(inspect.signature(fn).parameters)[1:]
+        parameters = [
+            name for name, p in list(inspect.signature(fn).parameters.items())[1:] if p.default is p.empty
+        ]
         if not parameters:
             str(fn(strategy))
         else:
