@@ -11,23 +11,15 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from . import arshjul, model, plan, site
-
-ARSHJUL_FEED = "arshjul/arshjul.ics"
-
-
-def plan_feed(name: str) -> str:
-    return f"plan/{name}.ics"
+from . import arshjul, model, pages, plan, site
 
 
 def add_files(files: Files, config: Any, strategy: model.Strategy) -> None:
     """Add arshjul/arshjul.ics, plan/<kanal>.ics, plan/alla.ics and plan/<månad>.md."""
     domain = site.feed_domain(config)
-    files.append(File.generated(config, ARSHJUL_FEED, content=arshjul.feed(strategy, domain)))
+    files.append(File.generated(config, pages.ANNUAL_CYCLE_FEED, content=arshjul.feed(strategy, domain)))
     for name in plan.feed_names(strategy):
-        files.append(File.generated(config, plan_feed(name), content=plan.feed(strategy, name, domain)))
+        files.append(File.generated(config, pages.plan_feed(name), content=plan.feed(strategy, name, domain)))
     for month in plan.months(strategy):
         source = strategy.source(f"plan:{month}")
-        files.append(
-            File.generated(config, site.month_page(month), content=site.month_markdown(month, source))
-        )
+        files.append(File.generated(config, pages.month(month), content=site.month_markdown(month, source)))

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
+from . import pages
 
 # An 'Att bekräfta' note as strategi.views write it (its content has no nested <div>).
 _NOTE = re.compile(
@@ -23,17 +23,10 @@ _NOTE = re.compile(
 _SECTION = re.compile(r"(?=<h2[\s>])")
 _QUOTE = re.compile(r"<blockquote.*?</blockquote>", re.DOTALL)
 
-QUESTIONS_PAGE = "oppna-fragor/"
-QUESTIONS_ANCHOR = "#oklarheter"
+QUESTIONS_PAGE = pages.directory_url(pages.QUESTIONS)
 
 # Pages whose questions stay unfolded: the work lists themselves.
-WORK_LISTS = frozenset({QUESTIONS_PAGE, "andringar/"})
-
-
-def relative_url(page_url: str, target: str) -> str:
-    """A link from one page's URL to another's ('mal/' -> 'oppna-fragor/' is '../oppna-fragor/';
-    'mal.html' -> 'oppna-fragor.html' is 'oppna-fragor.html'), as MkDocs computes it."""
-    return get_relative_url(target, page_url or ".")
+WORK_LISTS = frozenset({QUESTIONS_PAGE, pages.directory_url(pages.CHANGES)})
 
 
 def count_questions(body: str) -> int:
@@ -79,7 +72,7 @@ def fold_questions(html_text: str, page_url: str, questions_url: str = QUESTIONS
     when the site is built for opening from disk)."""
     if page_url in WORK_LISTS or page_url == questions_url or page_url.startswith(tuple(WORK_LISTS)):
         return html_text
-    link = relative_url(page_url, questions_url) + QUESTIONS_ANCHOR
+    link = f"{pages.relative_url(page_url, questions_url)}#{pages.FLAGS_ANCHOR}"
     return "".join(fold_section(part, link) for part in _SECTION.split(html_text))
 
 

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import model, render, versions
+from . import model, pages, render, versions
 from .build import edit_base, project_root
 
-CHANNEL_PAGE_DIR = "kanaler"
-NAV_PLACEHOLDER = "kanaler/index.md"
-PLAN_NAV_PLACEHOLDER = "plan/index.md"
+NAV_PLACEHOLDER = pages.CHANNELS
+PLAN_NAV_PLACEHOLDER = pages.PLAN
 
 
 def edit_url(config: Any, source: str) -> str | None:
@@ -30,15 +29,6 @@ def docs_path(config: Any) -> str:
     return Path(config["docs_dir"]).resolve().relative_to(project_root(config)).as_posix()
 
 
-def channel_page(channel_id: str) -> str:
-    return f"{CHANNEL_PAGE_DIR}/{channel_id}.md"
-
-
-def month_page(month: str) -> str:
-    """The generated page of one plan month, next to plan/index.md."""
-    return f"plan/{month}.md"
-
-
 def month_markdown(month: str, source: str) -> str:
     """A month page: front matter and macro calls only, no data."""
     return f"---\nkälla: {source}\n---\n\n# {{{{ plan_rubrik({month!r}) }}}}\n\n{{{{ plan_manad({month!r}) }}}}\n"
@@ -46,7 +36,7 @@ def month_markdown(month: str, source: str) -> str:
 
 def channel_nav(strategy: model.Strategy) -> list[Any]:
     # No title here: the page's own heading (the channel's name, escaped) names it in the nav.
-    return [channel_page(c["id"]) for c in strategy.channels]
+    return [pages.channel(c["id"]) for c in strategy.channels]
 
 
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
@@ -54,7 +44,7 @@ def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
     plan month right after the plan's overview page."""
     generated = {
         NAV_PLACEHOLDER: channel_nav(strategy),
-        PLAN_NAV_PLACEHOLDER: [month_page(str(p["månad"])) for p in strategy.plans],
+        PLAN_NAV_PLACEHOLDER: [pages.month(str(p["månad"])) for p in strategy.plans],
     }
     return _insert_after(nav, generated)
 
