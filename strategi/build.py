@@ -4,8 +4,9 @@ MkDocs' hooks (strategi/mkdocs_hooks.py) and mkdocs-macros (macros.py) both ask 
 with the build's configuration: the first to ask loads the strategy, every later call during the
 same build gets the same object. Views are pure functions of the strategy; what they need from
 outside the data (the change list, which runs git) the build works out once and hands to the view
-whose signature names it (``comparison``). Nothing here changes a loaded strategy: each build gets
-its own copy with the edit base of its configuration.
+whose signature names it (``comparison``); a view that links to other pages names ``page`` and gets
+the source path of the page being rendered (strategi.pages). Nothing here changes a loaded
+strategy: each build gets its own copy with the edit base of its configuration.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from . import chrome, diff, gitref, model, periods, serving, versions
+from . import chrome, diff, gitref, model, pages, periods, serving, versions
 from .views import VIEWS
 
 
@@ -36,9 +37,6 @@ def compare_with_previous(strategy: model.Strategy, ref: str | None) -> diff.Com
 
 class Build:
     """The strategy of one build and what the build works out for its pages."""
-
-    # What a view may ask for by naming it as a parameter after the strategy.
-    PROVIDED = ("comparison", "history")
 
     def __init__(self, strategy: model.Strategy, edit_base: str | None) -> None:
         self.edit_base = edit_base
@@ -57,14 +55,22 @@ class Build:
     def comparison(self) -> diff.Comparison:
         return compare_with_previous(self.strategy, self.history.previous)
 
-    def bind(self, view: Callable[..., Any]) -> Callable[..., str]:
-        """The view as a macro: the pages give the remaining arguments (a channel id, a month)."""
-        wanted = [name for name in inspect.signature(view).parameters if name in self.PROVIDED]
+    def bind(self, view: Callable[..., Any], page: Callable[[], str] | None = None) -> Callable[..., str]:
+        """The view as a macro: the pages give the remaining arguments (a channel id, a month);
+        ``page`` tells, when the macro runs, the source path of the page being rendered (without
+        it a view links as from the page it is written for)."""
+        sources: dict[str, Callable[[], Any]] = {
+            "comparison": lambda: self.comparison,
+            "history": lambda: self.history,
+        }
+        if page is not None:
+            sources["page"] = page
+        wanted = [name for name in inspect.signature(view).parameters if name in sources]
 
         # A closure, not functools.partial: mkdocs-macros serialises every macro for its debug log,
         # and a partial's repr would drag the whole strategy along (a fifth of the build time).
         def bound(*args: Any) -> str:
-            return str(view(self.strategy, *args, **{name: getattr(self, name) for name in wanted}))
+            return str(view(self.strategy, *args, **{name: sources[name]() for name in wanted}))
 
         bound.__name__ = view.__name__
         bound.__doc__ = view.__doc__
@@ -155,4 +161,17 @@ def register(env: Any) -> None:
     if build is None:
         return
     for name, view in VIEWS.items():
-        env.macro(build.bind(view), name)
+        env.macro(build.bind(view, lambda: rendered_page(env)), name)
+
+
+def rendered_page(env: Any) -> str:
+    """The source path of the page mkdocs-macros is rendering ('kanaler/facebook.md'). Macros run
+    only while a page is rendered; one called otherwise stops the build rather than link wrongly."""
+    page = getattr(env, "page", None) or (getattr(env, "variables", None) or {}).get("page")
+    source = getattr(getattr(page, "file", None), "src_uri", None)  # MkDocs
+    if source:
+        return str(source)
+    source = getattr(page, "path", None)  # Zensical's macros extension
+    if not source:
+        raise PluginError("En vy anropades utan att någon sida byggs: länkarna kan inte räknas ut.")
+    return pages.folder_index(str(source))  # Zensical rewrites links from the source's folder

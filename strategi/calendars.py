@@ -11,21 +11,17 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from . import arshjul, model, plan, site
-
-ARSHJUL_FEED = "arshjul/arshjul.ics"
-
-
-def plan_feed(name: str) -> str:
-    return f"plan/{name}.ics"
+from . import arshjul, model, pages, plan, site
 
 
 def generated_files(strategy: model.Strategy, domain: str) -> list[tuple[str, str | bytes]]:
     """arshjul/arshjul.ics, plan/<kanal>.ics, plan/alla.ics and plan/<månad>.md, as (path, content)."""
-    result: list[tuple[str, str | bytes]] = [(ARSHJUL_FEED, arshjul.feed(strategy, domain))]
-    result += [(plan_feed(name), plan.feed(strategy, name, domain)) for name in plan.feed_names(strategy)]
+    result: list[tuple[str, str | bytes]] = [(pages.ANNUAL_CYCLE_FEED, arshjul.feed(strategy, domain))]
     result += [
-        (site.month_page(month), site.month_markdown(month, strategy.source(f"plan:{month}")))
+        (pages.plan_feed(name), plan.feed(strategy, name, domain)) for name in plan.feed_names(strategy)
+    ]
+    result += [
+        (pages.month(month), site.month_markdown(month, strategy.source(f"plan:{month}")))
         for month in plan.months(strategy)
     ]
     return result

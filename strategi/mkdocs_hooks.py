@@ -14,7 +14,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from strategi import build, calendars, jinja_cache, model, questions, reading, render, serving, site, utskrift
+from strategi import (
+    build,
+    calendars,
+    jinja_cache,
+    model,
+    pages,
+    questions,
+    reading,
+    render,
+    serving,
+    site,
+    utskrift,
+)
 
 # The print document of the build under way (a new one for every build, also under `make serve`).
 _print = utskrift.PrintDocument()
@@ -34,8 +46,8 @@ def on_config(config: Any) -> Any:
     config["extra"]["strategi_tillganglighet"] = site.footer_link(config)
     this_build = build.for_config(config)
     if this_build is None:  # serving invalid data: keep every page's address for the error page
-        pages = [site.channel_page(c) for c in serving.channel_ids(build.project_root(config))]
-        config["nav"] = site.insert_pages(config["nav"], pages)
+        channel_pages = [pages.channel(c) for c in serving.channel_ids(build.project_root(config))]
+        config["nav"] = site.insert_pages(config["nav"], channel_pages)
         return config
     config["nav"] = site.insert_channels(config["nav"], this_build.strategy)
     site.configure(config, this_build.facts)
@@ -45,7 +57,7 @@ def on_config(config: Any) -> Any:
 def on_files(files: Files, config: Any) -> Files:
     if serving.in_error():
         for channel_id in serving.channel_ids(build.project_root(config)):
-            files.append(File.generated(config, site.channel_page(channel_id), content=f"# {channel_id}\n"))
+            files.append(File.generated(config, pages.channel(channel_id), content=f"# {channel_id}\n"))
         return files
     strategy = _strategy(config)
     for path, content in site.channel_files(strategy):
@@ -66,7 +78,7 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     question in full; the reading page folds them (strategi.reading)."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
     _print.add(page, html_text)
-    work_list = files.get_file_from_path("oppna-fragor.md")
+    work_list = files.get_file_from_path(pages.QUESTIONS)
     target = work_list.url if work_list else reading.QUESTIONS_PAGE
     return reading.loosen(reading.fold_questions(html_text, page.url, target))
 

@@ -5,7 +5,7 @@ Material's offline plugin turns off directory URLs (pages become ``mal.html`` in
 
 - it loads the Web Worker shim that search needs from a CDN; we serve the vendored copy,
   and only in an offline build;
-- the views write some links in HTML by hand for directory URLs (``../../mal/#mal-a``
+- the views compute their HTML links for directory URLs (strategi.pages: ``../../mal/#mal-a``
   from ``kanaler/facebook/``). In an offline page each such link is re-pointed at the file
   the same page has in the offline build (``../mal.html#mal-a`` from ``kanaler/facebook.html``).
   Links MkDocs resolved itself end in ``.html`` and are left alone.
@@ -79,7 +79,7 @@ def rewrite_folder_links(text: str, page_src_uri: str, page_dest_uri: str, pages
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """In an offline build, fix the hand-written folder links of the finished page."""
+    """In an offline build, fix the views' folder links of the finished page."""
     if not _pages:
         return output
     return rewrite_folder_links(output, page.file.src_uri, page.file.dest_uri, _pages)

@@ -13,9 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
-from . import render
+from . import pages, render
 
 # An 'Att bekräfta' note as strategi.render.flag_box writes it (its content has no nested <div>).
 _NOTE = re.compile(
@@ -25,17 +23,10 @@ _NOTE = re.compile(
 _SECTION = re.compile(r"(?=<h2[\s>])")
 _QUOTE = re.compile(r"<blockquote.*?</blockquote>", re.DOTALL)
 
-QUESTIONS_PAGE = "oppna-fragor/"
-QUESTIONS_ANCHOR = "#oklarheter"
+QUESTIONS_PAGE = pages.directory_url(pages.QUESTIONS)
 
 # Pages whose questions stay unfolded: the work lists themselves.
-WORK_LISTS = frozenset({QUESTIONS_PAGE, "andringar/"})
-
-
-def relative_url(page_url: str, target: str) -> str:
-    """A link from one page's URL to another's ('mal/' -> 'oppna-fragor/' is '../oppna-fragor/';
-    'mal.html' -> 'oppna-fragor.html' is 'oppna-fragor.html'), as MkDocs computes it."""
-    return get_relative_url(target, page_url or ".")
+WORK_LISTS = frozenset({QUESTIONS_PAGE, pages.directory_url(pages.CHANGES)})
 
 
 def count_questions(body: str) -> int:
@@ -75,13 +66,17 @@ def fold_section(section: str, link: str) -> str:
     return _NOTE.sub(replace, section)
 
 
-def fold_questions(html_text: str, page_url: str, questions_url: str = QUESTIONS_PAGE) -> str:
+def fold_questions(
+    html_text: str, page_url: str, questions_url: str = QUESTIONS_PAGE, link_from: str | None = None
+) -> str:
     """One collapsed question marker per section (the part before the first h2 counts as one).
     ``questions_url`` is Öppna frågor's URL in this build ('oppna-fragor/', or 'oppna-fragor.html'
-    when the site is built for opening from disk)."""
+    when the site is built for opening from disk); ``link_from`` the URL the marker's link is
+    relative to, when the engine reads it from elsewhere than the page (pages.folder_index)."""
     if page_url in WORK_LISTS or page_url == questions_url or page_url.startswith(tuple(WORK_LISTS)):
         return html_text
-    link = relative_url(page_url, questions_url) + QUESTIONS_ANCHOR
+    base = page_url if link_from is None else link_from
+    link = f"{pages.relative_url(base, questions_url)}#{pages.FLAGS_ANCHOR}"
     return "".join(fold_section(part, link) for part in _SECTION.split(html_text))
 
 

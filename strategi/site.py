@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import chrome, model
+from . import chrome, model, pages
 from .build import edit_base, project_root
 
-CHANNEL_PAGE_DIR = "kanaler"
-NAV_PLACEHOLDER = "kanaler/index.md"
-PLAN_NAV_PLACEHOLDER = "plan/index.md"
+NAV_PLACEHOLDER = pages.CHANNELS
+PLAN_NAV_PLACEHOLDER = pages.PLAN
 
 
 def edit_url(config: Any, source: str) -> str | None:
@@ -32,16 +31,7 @@ def docs_path(config: Any) -> str:
 
 def footer_link(config: Any) -> str:
     """The footer's link to the accessibility statement (overrides/partials/copyright.html)."""
-    return "tillganglighet/" if config.get("use_directory_urls", True) else "tillganglighet.html"
-
-
-def channel_page(channel_id: str) -> str:
-    return f"{CHANNEL_PAGE_DIR}/{channel_id}.md"
-
-
-def month_page(month: str) -> str:
-    """The generated page of one plan month, next to plan/index.md."""
-    return f"plan/{month}.md"
+    return pages.built_url(pages.ACCESSIBILITY, config.get("use_directory_urls", True))
 
 
 def month_markdown(month: str, source: str) -> str:
@@ -51,7 +41,7 @@ def month_markdown(month: str, source: str) -> str:
 
 def channel_nav(strategy: model.Strategy) -> list[Any]:
     # No title here: the page's own heading (the channel's name, escaped) names it in the nav.
-    return [channel_page(c["id"]) for c in strategy.channels]
+    return [pages.channel(c["id"]) for c in strategy.channels]
 
 
 def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
@@ -59,7 +49,7 @@ def insert_channels(nav: list[Any], strategy: model.Strategy) -> list[Any]:
     plan month right after the plan's overview page."""
     generated = {
         NAV_PLACEHOLDER: channel_nav(strategy),
-        PLAN_NAV_PLACEHOLDER: [month_page(str(p["månad"])) for p in strategy.plans],
+        PLAN_NAV_PLACEHOLDER: [pages.month(str(p["månad"])) for p in strategy.plans],
     }
     return _insert_after(nav, generated)
 
@@ -107,7 +97,7 @@ def channel_markdown(channel: dict[str, Any], source: str) -> str:
 def channel_files(strategy: model.Strategy) -> list[tuple[str, str]]:
     """One generated page per channel file, as (path, content)."""
     return [
-        (channel_page(c["id"]), channel_markdown(c, strategy.channel_file(c["id"])))
+        (pages.channel(c["id"]), channel_markdown(c, strategy.channel_file(c["id"])))
         for c in strategy.channels
     ]
 

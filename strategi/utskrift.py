@@ -20,21 +20,21 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import chrome, diff, render, versions
+from . import chrome, diff, pages, render, versions
 from .model import Strategy
 from .pages import directory_url, file_to_directory_url
 from .views import sammanfattning
 
-PRINT_PAGE = "utskrift.md"
+PRINT_PAGE = pages.PRINT
 # Left out of the print document: the editor guide, the accessibility statement, and the start page
 # (its status box is the cover, its vision the summary, its "how to use the site" is for the screen).
-LEFT_OUT = {"index.md", "guide.md", PRINT_PAGE}
+LEFT_OUT = {pages.START, pages.GUIDE, PRINT_PAGE}
 LEFT_OUT_MARK = "tillganglighet"
 # The publication plan is the communicators' working calendar, changed every week: not the strategy
 # the board adopts, and a printed copy would be out of date the day after.
-LEFT_OUT_FOLDERS = ("plan/",)
+LEFT_OUT_FOLDERS = (posixpath.dirname(pages.PLAN) + "/",)
 # At the end, in this order, as appendices.
-APPENDICES = ["andringar.md", "oppna-fragor.md"]
+APPENDICES = [pages.CHANGES, pages.QUESTIONS]
 
 _ID_ATTR = re.compile(r'(?<![\w-])(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
 _HREF = re.compile(r'(?<![\w-])href="([^"]*)"')

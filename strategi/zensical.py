@@ -27,7 +27,7 @@ import yaml
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from . import build, calendars, chrome, model, periods, reading, site, utskrift, versions
+from . import build, calendars, chrome, model, pages, periods, reading, site, utskrift, versions
 
 DEFAULT_OUT = Path("build") / "zensical"
 
@@ -98,7 +98,8 @@ class _Fold(Postprocessor):  # type: ignore[misc]  # Python-Markdown ships no ty
         page = context.page
         if page.title:  # as the hooks do: a title from data (a channel's name) is printed unescaped
             page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
-        return reading.loosen(reading.fold_questions(text, page.url))
+        link_from = pages.directory_url(pages.folder_index(page.path))
+        return reading.loosen(reading.fold_questions(text, page.url, link_from=link_from))
 
 
 class FoldExtension(Extension):  # type: ignore[misc]  # (as above)

@@ -121,7 +121,7 @@ def small(channels: list[dict[str, Any]] | None = None, today: dt.date = TODAY, 
 
 def render_every_view(strategy: Strategy) -> None:
     """Every view, called as the pages call it: once, per channel, per month of the plan, or with
-    the change list the build hands it."""
+    the change list the build hands it (a view that links to other pages links from its own page)."""
     arguments = {
         "channel_id": [channel["id"] for channel in strategy.channels],
         "month": plan.months(strategy),
@@ -137,6 +137,8 @@ def render_every_view(strategy: Strategy) -> None:
         ],
     }
     for fn in VIEWS.values():
-        parameters = list(inspect.signature(fn).parameters)[1:]
+        parameters = [
+            name for name, p in list(inspect.signature(fn).parameters.items())[1:] if p.default is p.empty
+        ]
         for combination in itertools.product(*(arguments[name] for name in parameters)):
             str(fn(strategy, *combination))

@@ -15,14 +15,6 @@ NOTE = '<div class="admonition warning"><p class="admonition-title">Att bekräft
 REPO = "https://github.com/region-orebro-lan/digital-strategi/"
 
 
-def test_relative_url_from_pages_at_every_depth() -> None:
-    """A link to Öppna frågor is computed from the page's own URL: start page, a page, a channel page."""
-    assert reading.relative_url("", "oppna-fragor/") == "oppna-fragor/"
-    assert reading.relative_url("mal/", "oppna-fragor/") == "../oppna-fragor/"
-    assert reading.relative_url("kanaler/facebook/", "oppna-fragor/") == "../../oppna-fragor/"
-    assert reading.relative_url("kanaler/facebook.html", "oppna-fragor.html") == "../oppna-fragor.html"
-
-
 def test_notes_in_one_section_become_one_collapsed_marker() -> None:
     """Two notes in one section (three questions, quotes not counted) become one closed <details>
     where the first stood, holding all three questions and a link to Öppna frågor; the next

@@ -7,8 +7,8 @@ import copy
 import pytest
 
 from strategi import model
+from strategi.pages import goal_anchor
 from strategi.views import VIEWS
-from strategi.views.mal import anchor
 from tests._viewtables import table, variant
 
 
@@ -114,9 +114,9 @@ def test_breadth_web_engagement_and_focus(strategy: model.Strategy) -> None:
 
 def test_anchor_is_stable_and_url_safe() -> None:
     """Goal anchors are lower-case and contain only letters, digits and hyphens."""
-    assert anchor("A") == "mal-a"
-    assert anchor("1") == "mal-1"
-    assert anchor("B 2") == "mal-b-2"
+    assert goal_anchor("A") == "mal-a"
+    assert goal_anchor("1") == "mal-1"
+    assert goal_anchor("B 2") == "mal-b-2"
 
 
 def test_values_are_escaped(strategy: model.Strategy) -> None:

@@ -22,7 +22,8 @@ EVERY_PAGE = "*"  # every page both builds have
 
 # Every difference between the two builds, as (what, page) -> why. "what" is "page" (the page
 # exists in one build only), "text" (the article's text), "banner" (the draft banner),
-# "footer" (where the footer's accessibility link leads) or "edit" (the edit button's target).
+# "footer" (where the footer's accessibility link leads), "edit" (the edit button's target) or
+# "links" (where the article's links lead).
 # The test fails for a difference not listed here and for a listed one that is gone.
 KNOWN: dict[tuple[str, str], str] = {
     # The print page's content is gathered from every rendered page by the hooks' on_page_context
@@ -47,6 +48,26 @@ def _link(page_html: str, pattern: str, page: str) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
 
 
+def _article_links(page_html: str, page: str) -> str:
+    """Where the article's links lead, as site paths (relative links resolved against the page):
+    an engine that reads a view's links relative to another folder sends readers elsewhere."""
+    article = re.search(r"<article\b.*?</article>", page_html, flags=re.DOTALL)
+    # The edit and view buttons are the "edit" fact, not the article's own links.
+    body = re.sub(r'<a [^>]*class="md-content__button[^>]*>', "", article.group(0) if article else "")
+    hrefs = re.findall(r'href="([^"]*)"', body)
+    resolved = {
+        href if "://" in href or href.startswith(("mailto:", "tel:")) else _resolve(page, href)
+        for href in hrefs
+    }
+    return " ".join(sorted(resolved))
+
+
+def _resolve(page: str, href: str) -> str:
+    path, _, anchor = html.unescape(href).partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+    return f"{target.removesuffix('/index.html')}#{anchor}" if anchor else target.removesuffix("/index.html")
+
+
 def facts(site: Path, page: str) -> dict[str, str | None]:
     page_html = (site / page).read_text(encoding="utf-8")
     banner = re.search(r"<p [^>]*data-strategi-forslag[^>]*>(.*?)</p>", page_html, flags=re.DOTALL)
@@ -55,6 +76,7 @@ def facts(site: Path, page: str) -> dict[str, str | None]:
         "banner": article_text(f"<article>{banner.group(1)}</article>") if banner else None,
         "footer": _link(page_html, r'class="md-copyright__tillganglighet" href="([^"]*)"', page),
         "edit": _link(page_html, r'<a href="([^"]*)"[^>]*rel="edit"', page),
+        "links": _article_links(page_html, page),
     }
 
 

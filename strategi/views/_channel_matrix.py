@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 
 MISSING = "uppgift saknas"
@@ -24,10 +24,10 @@ def unknown(text: str = MISSING) -> render.Raw:
     return render.Raw(f'<span class="okand">{render.esc(text)}</span>')
 
 
-def channel_link(channel: dict[str, Any]) -> render.Raw:
-    """The channel's name linked to its generated page (kanaler/<id>/ beside this page)."""
+def channel_link(channel: dict[str, Any], page: str) -> render.Raw:
+    """The channel's name linked to its generated page, from the page being rendered."""
     name = render.esc(channel.get("namn", channel.get("id", "")))
-    return render.Raw(f'<a href="../kanaler/{render.esc(channel["id"])}/">{name}</a>')
+    return render.Raw(f'<a href="{render.esc(pages.href(page, pages.channel(channel["id"])))}">{name}</a>')
 
 
 def completeness(channel: dict[str, Any]) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from ._kanal_nulage import FACTS, labelled, title
-from ._org_helpers import flags, goal_name, href, one_line, person_name, role_name
+from ._org_helpers import flags, goal_link, href, one_line, person_name, role_name
 from ._org_helpers import links as link_list
 
 EMPTY = "–"
@@ -34,22 +34,12 @@ def profile(s: Strategy, channel: dict[str, Any]) -> str:
     return render.block(render.heading(2, "Profil", "profil"), render.dl(pairs, cls=FACTS))
 
 
-def goal_anchor(group: dict[str, Any]) -> str:
-    """'mal-<group id>', without doubling the prefix the group ids already have ('mal-a' stays 'mal-a')."""
-    group_id = str(group.get("id", ""))
-    return group_id if group_id.startswith("mal-") else f"mal-{group_id}"
-
-
-def _goal_links(s: Strategy, goal_ids: list[Any]) -> str:
-    links = [
-        f'<a href="../../mal/#mal-{render.esc(str(g).lower())}" title="{render.esc(goal_name(s, str(g)))}">'
-        f"Mål {render.esc(g)}</a>"
-        for g in goal_ids
-    ]
+def _goal_links(s: Strategy, goal_ids: list[Any], page: str) -> str:
+    links = [goal_link(s, g, page, f"Mål {g}") for g in goal_ids]
     return f'<p class="referens">Gäller: {", ".join(links)}</p>' if links else ""
 
 
-def goals(s: Strategy, channel: dict[str, Any]) -> str:
+def goals(s: Strategy, channel: dict[str, Any], page: str) -> str:
     groups = channel.get("mål") or []
     if not groups:
         return ""
@@ -66,8 +56,8 @@ def goals(s: Strategy, channel: dict[str, Any]) -> str:
         ]
         heading = one_line(group.get("rubrik", ""))
         parts += [
-            render.heading(3, heading, goal_anchor(group)),
-            _goal_links(s, list(group.get("mål") or [])),
+            render.heading(3, heading, pages.goal_group_anchor(group.get("id", ""))),
+            _goal_links(s, list(group.get("mål") or []), page),
             render.p(group["beskrivning"]) if group.get("beskrivning") else "",
             render.table(f"{name}, {heading}", headers, rows, row_headers=False) if rows else "",
             flags(group.get("flaggor")),
@@ -163,7 +153,7 @@ def follow_up(channel: dict[str, Any]) -> str:
     if not data:
         return ""
     return render.block(
-        render.heading(2, "Uppföljning", "uppfoljning"),
+        render.heading(2, "Uppföljning", pages.FOLLOW_UP_ANCHOR),
         render.p(data["inledning"]) if data.get("inledning") else "",
         render.ul(data.get("mätpunkter") or []),
         render.p(data.get("text")),
@@ -194,15 +184,16 @@ def organisation(s: Strategy, channel: dict[str, Any]) -> str:
     )
 
 
-def budget(channel: dict[str, Any]) -> str:
+def budget(channel: dict[str, Any], page: str) -> str:
     data = channel.get("budget") or {}
     if not data:
         return ""
+    target = pages.href(page, pages.ORGANISATION, pages.BUDGET_ANCHOR)
     return render.block(
-        render.heading(2, "Budget", "budget"),
+        render.heading(2, "Budget", pages.BUDGET_ANCHOR),
         render.p(data.get("text")),
         '<p class="referens">Strategins budget i tabellform, med summor, står under '
-        '<a href="../../organisation/#budget">Organisation och budget</a>.</p>',
+        f'<a href="{render.esc(target)}">Organisation och budget</a>.</p>',
         flags(data.get("flaggor")),
     )
 

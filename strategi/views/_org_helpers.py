@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from ..render import one_line
 
@@ -90,6 +90,12 @@ def goal_name(s: Strategy, goal_id: str) -> str:
             kind = "Delmål" if goal.get("typ") == "delmål" else "Mål"
             return f"{kind} {goal_id}: {goal.get('namn', '')}".rstrip(": ")
     return str(goal_id)
+
+
+def goal_link(s: Strategy, goal_id: Any, page: str, text: str) -> str:
+    """``text`` linked to the goal's section on Mål from ``page``, the goal named in a tooltip."""
+    target = pages.href(page, pages.GOALS, pages.goal_anchor(goal_id))
+    return f'<a href="{render.esc(target)}" title="{render.esc(goal_name(s, str(goal_id)))}">{render.esc(text)}</a>'
 
 
 def joined(names: Iterable[str], empty: str = "–") -> str:

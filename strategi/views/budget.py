@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from . import source_of, view
 from ._org_helpers import flags, links, one_line, role_name
@@ -147,7 +147,7 @@ def budget(s: Strategy) -> str:
     """Budget: social media (no budget for sponsoring) and the web, with computed sums and open questions."""
     data = s["budget"]
     return render.block(
-        render.heading(2, "Budget"),
+        render.heading(2, "Budget", pages.BUDGET_ANCHOR),
         _social(s, data.get("sociala_medier") or {}),
         _web(s, data.get("webb") or {}),
         source_of(s, "budget"),

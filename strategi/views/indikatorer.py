@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import charts, periods, render
+from .. import charts, pages, periods, render
 from ..model import Strategy
 from ..progress import STATUS_RULE, STATUSES, Progress, all_progress, counts, value_text
 from . import source_of, view
@@ -148,7 +148,7 @@ def indikatorer(s: Strategy) -> str:
         for title, members in _goal_groups(s, progress)
     ]
     return render.block(
-        render.heading(2, "Indikatorer", "indikatorer"),
+        render.heading(2, "Indikatorer", pages.INDICATORS_ANCHOR),
         render.p(data.get("inledning", "")),
         render.p(count_line(progress)),
         *tables,
@@ -176,9 +176,10 @@ def kanal_indikatorer(s: Strategy, channel_id: str) -> str:
 
 
 @view("uppfoljning_i_korthet")
-def uppfoljning_i_korthet(s: Strategy) -> str:
+def uppfoljning_i_korthet(s: Strategy, page: str = pages.START) -> str:
     """The start page's one line: how many indicators have each status."""
     progress = all_progress(s)
     if not progress:
         return ""
-    return f"**Uppföljning:** {render.md(count_line(progress))} [Se alla indikatorer](uppfoljning.md#indikatorer).\n"
+    link = pages.md_href(page, pages.FOLLOW_UP, pages.INDICATORS_ANCHOR)
+    return f"**Uppföljning:** {render.md(count_line(progress))} [Se alla indikatorer]({link}).\n"

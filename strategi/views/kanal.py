@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import periods, render
+from .. import pages, periods, render
 from ..model import Strategy
 from . import _kanal_avsnitt as avsnitt
 from . import source_of, view
@@ -25,7 +25,6 @@ STATUS = {
     "komplett": "Komplett kanalstrategi",
     "endast-nuläge": "Endast nuläge: strategin för kanalen saknas",
 }
-STALE_LINK = "oppna-fragor/#behover-uppdateras"
 
 
 def _cadence(s: Strategy) -> int:
@@ -39,7 +38,7 @@ def _task_text(s: Strategy, task_id: str) -> str:
     return task_id
 
 
-def _status(s: Strategy, channel: dict[str, Any]) -> str:
+def _status(s: Strategy, channel: dict[str, Any], page: str) -> str:
     """Completeness and review date on one line, with the comment and the assignment that completes it."""
     state = channel.get("fullständighet") or {}
     code = str(state.get("status", ""))
@@ -50,14 +49,20 @@ def _status(s: Strategy, channel: dict[str, Any]) -> str:
         )
     task = ""
     if state.get("uppdrag"):
+        target = pages.href(page, pages.PROCESS, pages.ASSIGNMENTS_ANCHOR)
         task = (
             f"<p>{render.esc(title(s, 'fullständighet', 'uppdrag'))}: "
-            f'<a href="../../process/#uppdrag">{render.esc(_task_text(s, str(state["uppdrag"])))}</a></p>'
+            f'<a href="{render.esc(target)}">{render.esc(_task_text(s, str(state["uppdrag"])))}</a></p>'
         )
     return f'<div class="kanal-status"><p>{line}</p>{render.p(state.get("kommentar"))}{task}</div>'
 
 
-def _stale(s: Strategy, channel: dict[str, Any], prefix: str = "../../") -> str:
+def _stale_link(page: str) -> str:
+    """The link to the list of channels whose digital status is too old, on Öppna frågor."""
+    return render.esc(pages.href(page, pages.QUESTIONS, pages.STALE_ANCHOR))
+
+
+def _stale(s: Strategy, channel: dict[str, Any], page: str) -> str:
     """A visible notice, in words, when the channel's latest status is older than the revision cadence."""
     cadence = _cadence(s)
     if not periods.is_stale(channel, cadence, s.today):
@@ -68,7 +73,7 @@ def _stale(s: Strategy, channel: dict[str, Any], prefix: str = "../../") -> str:
         "warning",
         "Behöver uppdateras",
         f"<p>{render.esc(since)} Nuläget ska uppdateras minst var {cadence}:e månad. "
-        f'<a href="{prefix}{STALE_LINK}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>',
+        f'<a href="{_stale_link(page)}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>',
     )
 
 
@@ -105,7 +110,9 @@ def _assignments(s: Strategy, channel: dict[str, Any]) -> str:
     own = [_task_text(s, str(t)) for t in channel.get("uppdrag") or [] if t not in covered]
     if not listed.strip() and not own:
         return ""
-    return render.block(render.heading(2, "Uppdrag", "uppdrag"), listed, render.ul(own, cls="uppdrag"))
+    return render.block(
+        render.heading(2, "Uppdrag", pages.ASSIGNMENTS_ANCHOR), listed, render.ul(own, cls="uppdrag")
+    )
 
 
 @view("kanal_rubrik")
@@ -115,17 +122,19 @@ def kanal_rubrik(s: Strategy, channel_id: str) -> str:
 
 
 @view("kanal_sida")
-def kanal_sida(s: Strategy, channel_id: str) -> str:
-    """A whole channel page, in the order of a channel section in the strategy."""
+def kanal_sida(s: Strategy, channel_id: str, page: str | None = None) -> str:
+    """A whole channel page, in the order of a channel section in the strategy (``page`` is the
+    channel's own page unless told)."""
     channel = s.channel(channel_id)
+    here = page or pages.channel(channel_id)
     return render.block(
-        _status(s, channel),
-        _stale(s, channel),
+        _status(s, channel, here),
+        _stale(s, channel, here),
         flags(channel.get("flaggor")),
         _intro(channel),
         avsnitt.profile(s, channel),
         _status_section(s, channel),
-        avsnitt.goals(s, channel),
+        avsnitt.goals(s, channel, here),
         avsnitt.audience(s, channel),
         avsnitt.target(channel),
         avsnitt.do_list(s, channel, "gör", "gor"),
@@ -133,18 +142,18 @@ def kanal_sida(s: Strategy, channel_id: str) -> str:
         _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
         _delegated(kanal_personas(s, channel_id), "Personas", "personas"),
         avsnitt.follow_up(channel),
-        _delegated(kanal_indikatorer(s, channel_id), "Indikatorer", "indikatorer"),
+        _delegated(kanal_indikatorer(s, channel_id), "Indikatorer", pages.INDICATORS_ANCHOR),
         avsnitt.organisation(s, channel),
-        avsnitt.budget(channel),
+        avsnitt.budget(channel, here),
         _assignments(s, channel),
         avsnitt.links(channel),
         render.source(s.channel_file(channel_id), s.edit_base),
     )
 
 
-def _overview_row(s: Strategy, channel: dict[str, Any]) -> list[Any]:
+def _overview_row(s: Strategy, channel: dict[str, Any], page: str) -> list[Any]:
     name = render.esc(one_line(channel.get("namn", channel["id"])))
-    link = render.Raw(f'<a href="{render.esc(channel["id"])}/">{name}</a>')
+    link = render.Raw(f'<a href="{render.esc(pages.href(page, pages.channel(channel["id"])))}">{name}</a>')
     code = str((channel.get("fullständighet") or {}).get("status", ""))
     latest = periods.latest_snapshot(channel)
     latest_when = when(latest) if latest else "–"
@@ -156,17 +165,17 @@ def _overview_row(s: Strategy, channel: dict[str, Any]) -> list[Any]:
         count = f"{followers(known[-1])} ({when(known[-1])})"
     state: Any = "aktuellt"
     if periods.is_stale(channel, _cadence(s), s.today):
-        state = render.Raw(f'<a href="../{STALE_LINK}">behöver uppdateras</a>')
+        state = render.Raw(f'<a href="{_stale_link(page)}">behöver uppdateras</a>')
     reviewed = periods.describe(str(channel["granskad"])) if channel.get("granskad") else "–"
     return [link, STATUS.get(code, code), reviewed, latest_when, count, state]
 
 
 @view("kanaler")
-def kanaler(s: Strategy) -> str:
+def kanaler(s: Strategy, page: str = pages.CHANNELS) -> str:
     """The channel overview: one row per channel file, then how the channel strategies are built."""
     intro = s["strategi"].get("kanaler_inledning") or {}
     headers = ["Kanal", "Kanalstrategi", "Senast granskad", "Senaste nuläge", "Följare", "Nuläget"]
-    rows = [_overview_row(s, c) for c in s.channels]
+    rows = [_overview_row(s, c, page) for c in s.channels]
     texts = [intro.get("struktur"), intro.get("lokala_tillägg")]
     return render.block(
         render.heading(2, "Kanalerna i strategin", "kanalerna"),

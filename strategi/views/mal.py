@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from . import source_of, view
 from ._org_helpers import flags, one_line
@@ -15,18 +14,15 @@ from ._org_helpers import flags, one_line
 HEADERS = ["Mål", "Namn", "Formulering"]
 
 
-def anchor(goal_id: Any) -> str:
-    """The stable anchor of a goal's section, 'mal-a' or 'mal-1', that channel pages link to."""
-    return "mal-" + re.sub(r"[^a-z0-9]+", "-", str(goal_id).lower()).strip("-")
-
-
 def label(goal: dict[str, Any]) -> str:
     """'Mål A' or 'Mål 1', as the strategy calls its goals."""
     return f"Mål {goal.get('id', '')}".strip()
 
 
 def _row(goal: dict[str, Any]) -> list[Any]:
-    link = render.Raw(f'<a href="#{render.esc(anchor(goal.get("id")))}">{render.esc(label(goal))}</a>')
+    link = render.Raw(
+        f'<a href="#{render.esc(pages.goal_anchor(goal.get("id")))}">{render.esc(label(goal))}</a>'
+    )
     return [
         link,
         goal.get("namn", ""),
@@ -56,7 +52,7 @@ def _reasoning(goal: dict[str, Any]) -> str:
     ]
     origin = " ".join(n for n in notes if n)
     return render.block(
-        render.heading(3, f"{label(goal)}: {goal.get('namn', '')}", anchor(goal.get("id"))),
+        render.heading(3, f"{label(goal)}: {goal.get('namn', '')}", pages.goal_anchor(goal.get("id"))),
         render.p(origin, cls="referens") if origin else "",
         render.p(goal.get("motivering")),
         flags(goal.get("flaggor")),

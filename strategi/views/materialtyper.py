@@ -8,25 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from . import source_of, view
 from ._channel_matrix import MISSING, channel_link, channel_sources, completeness, unknown
-from ._org_helpers import flags, goal_name, one_line
+from ._org_helpers import flags, goal_link, one_line
 
 
 def _types(s: Strategy) -> list[dict[str, Any]]:
     return list(s["materialtyper"].get("typer") or [])
 
 
-def _goal_links(s: Strategy, goal_ids: list[Any]) -> render.Raw:
-    """Each goal id linked to its goal on the Mål page (anchor mal-<id>), named in a tooltip."""
-    links = [
-        f'<a href="../mal/#mal-{render.esc(str(g).lower())}" title="{render.esc(goal_name(s, str(g)))}">'
-        f"{render.esc(g)}</a>"
-        for g in goal_ids
-    ]
-    return render.Raw(", ".join(links))
+def _goal_links(s: Strategy, goal_ids: list[Any], page: str) -> render.Raw:
+    """Each goal id linked to its goal on the Mål page, named in a tooltip."""
+    return render.Raw(", ".join(goal_link(s, g, page, str(g)) for g in goal_ids))
 
 
 def _type_name(kind: dict[str, Any]) -> render.Raw:
@@ -49,14 +44,14 @@ def _light_cell(ratings: dict[str, Any] | None, type_id: str) -> Any:
     return render.light(str(colour)) if colour else unknown()
 
 
-def _matrix(s: Strategy) -> str:
+def _matrix(s: Strategy, page: str) -> str:
     types = _types(s)
     headers = ["Kanal", *(one_line(t.get("namn", t.get("id", ""))) for t in types)]
     rows = []
     notes = []
     for channel in s.channels:
         ratings = channel.get("materialtyper")
-        rows.append([channel_link(channel), *(_light_cell(ratings, str(t.get("id"))) for t in types)])
+        rows.append([channel_link(channel, page), *(_light_cell(ratings, str(t.get("id"))) for t in types)])
         if not ratings:
             why = completeness(channel) or "kanalfilen anger inga trafikljus"
             notes.append(f"{one_line(channel.get('namn', channel['id']))}: {MISSING}, {why}.")
@@ -73,12 +68,16 @@ def _matrix(s: Strategy) -> str:
 
 
 @view("materialtyper")
-def materialtyper(s: Strategy) -> str:
+def materialtyper(s: Strategy, page: str = pages.MATERIAL_TYPES) -> str:
     """The material types page: intro, legend, the type table and the channel x type matrix."""
     data = s["materialtyper"]
     types = _types(s)
     rows = [
-        [_type_name(t), _goal_links(s, list(t.get("stöttar_mål") or [])), one_line(t.get("exempel", ""))]
+        [
+            _type_name(t),
+            _goal_links(s, list(t.get("stöttar_mål") or []), page),
+            one_line(t.get("exempel", "")),
+        ]
         for t in types
     ]
     return render.block(
@@ -92,7 +91,7 @@ def materialtyper(s: Strategy) -> str:
         ),
         flags([*(f for t in types for f in t.get("flaggor") or []), *(data.get("flaggor") or [])]),
         source_of(s, "materialtyper"),
-        _matrix(s),
+        _matrix(s, page),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import periods, render
+from .. import pages, periods, render
 from ..model import Strategy
 from . import source_of, view
 from ._channel_matrix import channel_link, channel_sources
@@ -39,11 +39,11 @@ def _notes(entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
     return render.flag_box(f"<ul>{''.join(items)}</ul>" if items else "")
 
 
-def _status_table(s: Strategy) -> str:
+def _status_table(s: Strategy, page: str) -> str:
     shown = [(c, snap) for c in s.channels if (snap := table_snapshot(c)) is not None]
     rows = [
         [
-            channel_link(c),
+            channel_link(c, page),
             _cell(snap.get("övergripande")),
             _cell(snap.get("nischad")),
             when(snap),
@@ -67,7 +67,7 @@ def _status_table(s: Strategy) -> str:
     )
 
 
-def _history(s: Strategy) -> str:
+def _history(s: Strategy, page: str) -> str:
     """Every earlier snapshot (not the latest), newest first per channel: history where it is asked for."""
     rows = []
     earlier_all = []
@@ -76,11 +76,11 @@ def _history(s: Strategy) -> str:
         earlier = [x for x in reversed(ordered(channel)) if x is not latest]
         name = render.esc(one_line(channel.get("namn", channel["id"])))
         for snap in earlier:
-            page = f"../kanaler/{render.esc(channel['id'])}/#{render.esc(anchor(snap))}"
+            target = render.esc(pages.href(page, pages.channel(channel["id"]), anchor(snap)))
             figures = "; ".join(f"{label}: {value}" for label, value in metric_rows(s, snap))
             rows.append(
                 [
-                    render.Raw(f'<a href="{page}">{name}</a>'),
+                    render.Raw(f'<a href="{target}">{name}</a>'),
                     when(snap),
                     one_line(snap.get("källa", "")),
                     figures or EMPTY,
@@ -100,7 +100,7 @@ def _history(s: Strategy) -> str:
 
 
 @view("nulage")
-def nulage(s: Strategy) -> str:
+def nulage(s: Strategy, page: str = pages.STATUS) -> str:
     """The digital status page: the strategy's words, the latest nuläge of every channel, then history."""
     data = s["strategi"]
     return render.block(
@@ -108,6 +108,6 @@ def nulage(s: Strategy) -> str:
         render.p(data.get("omfattning")),
         source_of(s, "strategi") if "strategi" in s.sources else "",
         render.heading(2, "Alla kanaler", "alla-kanaler"),
-        _status_table(s),
-        _history(s),
+        _status_table(s, page),
+        _history(s, page),
     )

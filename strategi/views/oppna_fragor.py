@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import periods, questions, render
+from .. import pages, periods, questions, render
 from ..model import Strategy
 from . import source_of, view
+from ._channel_matrix import channel_link
 from ._org_helpers import FLAG_TYPES
 from .bakgrund import source_frame
 from .personas import personas_matris
@@ -64,7 +65,7 @@ def _assignments(s: Strategy) -> str:
     )
 
 
-def _stale(s: Strategy) -> str:
+def _stale(s: Strategy, page: str) -> str:
     stale = questions.stale_channels(s)
     cadence = s.revision_months
     if not stale:
@@ -75,9 +76,7 @@ def _stale(s: Strategy) -> str:
         when = periods.describe(latest["datum"]) if latest else "saknas"
         rows.append(
             [
-                render.Raw(
-                    f'<a href="../kanaler/{render.esc(channel["id"])}/">{render.esc(channel["namn"])}</a>'
-                ),
+                channel_link(channel, page),
                 when,
                 "behöver uppdateras",
             ]
@@ -99,7 +98,7 @@ def _links(s: Strategy) -> str:
 
 
 @view("oppna_fragor")
-def oppna_fragor(s: Strategy) -> str:
+def oppna_fragor(s: Strategy, page: str = pages.QUESTIONS) -> str:
     """Everything the editor group must settle before the strategy can be adopted."""
     return render.block(
         render.p(
@@ -107,16 +106,16 @@ def oppna_fragor(s: Strategy) -> str:
             "kanaler utan fullständig strategi, öppna uppdrag, nulägen som är för gamla och länkar "
             "utan adress. Listan byggs från datafilerna och försvinner i takt med att frågorna löses."
         ),
-        render.heading(2, "Oklarheter i källtexten", "oklarheter"),
+        render.heading(2, "Oklarheter i källtexten", pages.FLAGS_ANCHOR),
         _flag_section(s),
         render.heading(2, "Kanaler utan fullständig strategi", "ofullstandiga-kanaler"),
         _incomplete(s),
         render.heading(2, "Öppna uppdrag", "oppna-uppdrag"),
         _assignments(s),
-        render.heading(2, "Nuläge som behöver uppdateras", "behover-uppdateras"),
-        _stale(s),
+        render.heading(2, "Nuläge som behöver uppdateras", pages.STALE_ANCHOR),
+        _stale(s, page),
         render.heading(2, "Länkar utan adress", "lankar-utan-adress"),
         _links(s),
-        personas_matris(s),
+        personas_matris(s, page),
         source_frame(s),
     )

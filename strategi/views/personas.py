@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from . import source_of, view
 from ._channel_matrix import channel_link, channel_sources, unknown
 from ._org_helpers import flags, one_line
 
 MATRIX_FLAGS_ID = "personas-matris-att-bekrafta"
-MATRIX_ANCHOR = "personamatrisen"
 
 
 def _persona_by_number(data: dict[str, Any]) -> dict[int, dict[str, Any]]:
@@ -55,13 +54,13 @@ def _personas(s: Strategy, data: dict[str, Any]) -> str:
     )
 
 
-def _recorded_channel(s: Strategy, row: dict[str, Any]) -> render.Raw:
+def _recorded_channel(s: Strategy, row: dict[str, Any], page: str) -> render.Raw:
     """The channel cell of a recorded row: its text, or 'Okänd kanal' and why when the name was lost."""
     text = one_line(row.get("kanaltext") or "")
     channel_id = row.get("kanal")
     known = {c["id"]: c for c in s.channels}
     if channel_id in known:
-        link = channel_link(known[channel_id])
+        link = channel_link(known[channel_id], page)
         return render.Raw(f"{render.esc(text)} ({link.html})" if text else link.html)
     if text:
         return render.Raw(f"{render.esc(text)} {unknown('(ingen kanalfil)').html}")
@@ -71,7 +70,7 @@ def _recorded_channel(s: Strategy, row: dict[str, Any]) -> render.Raw:
     )
 
 
-def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
+def _recorded_matrix(s: Strategy, data: dict[str, Any], page: str) -> str:
     """The matrix as the strategy records it. While it has open questions, an unmarked cell is unknown."""
     matrix = data.get("matris") or {}
     by_number = _persona_by_number(data)
@@ -83,7 +82,7 @@ def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
     rows = []
     for row in matrix.get("rader") or []:
         marks = {int(m) for m in row.get("markeringar") or []}
-        rows.append([_recorded_channel(s, row), *("x" if n in marks else empty for n in columns)])
+        rows.append([_recorded_channel(s, row, page), *("x" if n in marks else empty for n in columns)])
     legend = "x: markerad i strategin."
     if doubtful:
         legend += " okänd: strategins text visar inte säkert om personan är markerad (se Att bekräfta)."
@@ -98,7 +97,7 @@ def _recorded_matrix(s: Strategy, data: dict[str, Any]) -> str:
     )
 
 
-def _served(s: Strategy, data: dict[str, Any]) -> str:
+def _served(s: Strategy, data: dict[str, Any], page: str) -> str:
     """Each channel that names its personas, with their names; the channels that name none in one
     sentence, pointing to the garbled matrix on Öppna frågor."""
     by_id = {p.get("id"): p for p in data.get("personas") or []}
@@ -110,7 +109,7 @@ def _served(s: Strategy, data: dict[str, Any]) -> str:
             silent.append(one_line(channel.get("namn", channel["id"])))
             continue
         names = ", ".join(one_line(by_id[pid]["namn"]) if pid in by_id else str(pid) for pid in named)
-        items.append(f"<li>{channel_link(channel).html}: {render.esc(names)}</li>")
+        items.append(f"<li>{channel_link(channel, page).html}: {render.esc(names)}</li>")
     listing = f'<ul class="personas-kanaler">{"".join(items)}</ul>' if items else ""
     rest = ""
     if silent:
@@ -119,7 +118,8 @@ def _served(s: Strategy, data: dict[str, Any]) -> str:
             "riktar sig till: strategins matris över personas och kanaler har tappat kanalnamnen."
         )
     link = (
-        f"Matrisen finns som den står, med sina frågor, på [Öppna frågor](oppna-fragor.md#{MATRIX_ANCHOR})."
+        "Matrisen finns som den står, med sina frågor, på "
+        f"[Öppna frågor]({pages.md_href(page, pages.QUESTIONS, pages.MATRIX_ANCHOR)})."
         if data.get("matris")
         else ""
     )
@@ -135,21 +135,21 @@ def _served(s: Strategy, data: dict[str, Any]) -> str:
 
 
 @view("personas_matris")
-def personas_matris(s: Strategy) -> str:
+def personas_matris(s: Strategy, page: str = pages.QUESTIONS) -> str:
     """The strategy's persona x channel matrix as it stands, with its questions (for Öppna frågor)."""
     data = s["personas"]
     matrix = data.get("matris") or {}
     if not matrix:
         return ""
     return render.block(
-        render.heading(2, "Matrisen över personas och kanaler som den står i strategin", MATRIX_ANCHOR),
+        render.heading(2, "Matrisen över personas och kanaler som den står i strategin", pages.MATRIX_ANCHOR),
         render.p(matrix.get("inledning", "")),
-        _recorded_matrix(s, data),
+        _recorded_matrix(s, data, page),
     )
 
 
 @view("personas")
-def personas(s: Strategy) -> str:
+def personas(s: Strategy, page: str = pages.PERSONAS) -> str:
     """The personas page: intro, the role note, the five personas, and the personas each channel names."""
     data = s["personas"]
     remark = ""
@@ -160,7 +160,7 @@ def personas(s: Strategy) -> str:
         remark,
         _personas(s, data),
         render.heading(2, "Personas i kanalerna"),
-        _served(s, data),
+        _served(s, data, page),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .. import periods, plan, render
+from .. import pages, periods, plan, render
 from ..model import Strategy
 from . import source_of, view
 from ._org_helpers import channel_name, flags, goal_name, joined, person_name
@@ -184,18 +184,19 @@ def _coverage(s: Strategy) -> str:
 
 
 @view("plan_oversikt")
-def plan_oversikt(s: Strategy) -> str:
+def plan_oversikt(s: Strategy, page: str = pages.PLAN) -> str:
     """The plan's months, its feeds, the channels' rules and the coverage summary."""
     months = plan.months(s)
     if months:
         links = "".join(
-            f'<li><a href="{render.esc(m)}/">{render.esc(_month_title(m))}</a></li>' for m in months
+            f'<li><a href="{render.esc(pages.href(page, pages.month(m)))}">{render.esc(_month_title(m))}</a></li>'
+            for m in months
         )
         month_list = f'<ul class="plan-manader">{links}</ul>'
     else:
         month_list = "<p>Inget är planerat ännu. Skapa en månad med <code>python -m strategi ny-plan ÅÅÅÅ-MM</code>.</p>"
     feeds = "".join(
-        f'<li><a href="{render.esc(name)}.ics" download="{render.esc(name)}.ics">'
+        f'<li><a href="{render.esc(pages.href(page, pages.plan_feed(name)))}" download="{render.esc(name)}.ics">'
         f"{render.esc('Alla kanaler' if name == plan.ALL else channel_name(s, name))}</a> "
         f"<code>{render.esc(name)}.ics</code></li>"
         for name in plan.feed_names(s)

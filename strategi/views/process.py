@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from . import source_of, view
 from ._org_helpers import channel_name, flags, group_name, joined, one_line, person_name
@@ -52,7 +52,7 @@ def _assignments(s: Strategy, tasks: list[dict[str, Any]]) -> str:
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for task in tasks:
         groups.setdefault(tuple(task.get("till") or []), []).append(task)
-    parts = [render.heading(2, "Uppdrag")]
+    parts = [render.heading(2, "Uppdrag", pages.ASSIGNMENTS_ANCHOR)]
     for ids, members in groups.items():
         title = f"Uppdrag till {_recipients(s, ids)}" if ids else "Uppdrag utan mottagare"
         rows = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import periods, questions, render, versions
+from .. import pages, periods, questions, render, versions
 from ..model import Strategy
 from . import source_of, view
 from ._channel_matrix import completeness
@@ -13,17 +13,23 @@ from ._kanal_nulage import followers, when
 from ._org_helpers import flags, one_line
 from ._time import tidpunkt
 from .indikatorer import uppfoljning_i_korthet
-from .mal import anchor as goal_anchor
 from .mal import label as goal_label
 
-# Site text, not data: the links are Markdown so the strict build checks that every page exists.
-HOW_TO_USE = (
-    "Sidan är strategin byggd direkt ur data: varje text och tabell kommer från en fil i mappen "
-    "`data/`, och pennan vid varje avsnitt öppnar den filen för ett ändringsförslag. Börja gärna med [Bakgrund](bakgrund.md) "
-    "och [Mål](mal.md), läs sedan om varje kanal under [Kanaler](kanaler/index.md). Det som ännu "
-    "behöver bekräftas samlas under [Öppna frågor](oppna-fragor.md). Vill du ändra något läser du "
-    "[Så föreslår du en ändring](guide.md)."
-)
+
+def _how_to_use(page: str) -> str:
+    """Site text, not data: the links are Markdown so the strict build checks that every page exists."""
+
+    def link(target: str) -> str:
+        return pages.md_href(page, target)
+
+    return (
+        "Sidan är strategin byggd direkt ur data: varje text och tabell kommer från en fil i mappen "
+        "`data/`, och pennan vid varje avsnitt öppnar den filen för ett ändringsförslag. "
+        f"Börja gärna med [Bakgrund]({link(pages.BACKGROUND)}) och [Mål]({link(pages.GOALS)}), "
+        f"läs sedan om varje kanal under [Kanaler]({link(pages.CHANNELS)}). Det som ännu behöver "
+        f"bekräftas samlas under [Öppna frågor]({link(pages.QUESTIONS)}). Vill du ändra något läser du "
+        f"[Så föreslår du en ändring]({link(pages.GUIDE)})."
+    )
 
 
 def _words(value: Any) -> str:
@@ -85,20 +91,21 @@ def _region(st: dict[str, Any]) -> str:
     )
 
 
-def _goals(s: Strategy) -> str:
+def _goals(s: Strategy, page: str) -> str:
     """The goals and sub-goals by name, each linked to its section on Mål (the strict build checks
     every anchor)."""
     goals = s["mal"].get("mål") or []
     if not goals:
         return ""
     lines = [
-        f"- [{render.md(goal_label(g))}: {render.md(one_line(g.get('namn', '')))}](mal.md#{goal_anchor(g.get('id'))})"
+        f"- [{render.md(goal_label(g))}: {render.md(one_line(g.get('namn', '')))}]"
+        f"({pages.md_href(page, pages.GOALS, pages.goal_anchor(g.get('id')))})"
         for g in goals
     ]
     return render.block(render.heading(2, "Målen", "malen"), "\n".join(lines))
 
 
-def _channel_card(channel: dict[str, Any]) -> str:
+def _channel_card(channel: dict[str, Any], page: str) -> str:
     """One channel: its name linked to its page, its target group and content, its latest figure."""
     profile = channel.get("profil") or {}
     latest = periods.latest_snapshot(channel)
@@ -112,15 +119,16 @@ def _channel_card(channel: dict[str, Any]) -> str:
         facts.append(("Kanalstrategi", completeness(channel)))
     name = render.esc(one_line(channel.get("namn", channel["id"])))
     return (
-        f'<li class="kanalkort"><a class="kanalkort__namn" href="kanaler/{render.esc(channel["id"])}/">{name}</a>'
+        f'<li class="kanalkort"><a class="kanalkort__namn" '
+        f'href="{render.esc(pages.href(page, pages.channel(channel["id"])))}">{name}</a>'
         f"{render.dl(facts)}</li>"
     )
 
 
-def _channels(s: Strategy) -> str:
+def _channels(s: Strategy, page: str) -> str:
     if not s.channels:
         return ""
-    cards = "".join(_channel_card(c) for c in s.channels)
+    cards = "".join(_channel_card(c, page) for c in s.channels)
     return render.block(
         render.heading(2, "Kanalerna", "kanalerna"),
         f'<ul class="kanalkort-lista">{cards}</ul>',
@@ -136,7 +144,7 @@ def _latest_status(s: Strategy) -> str:
     return periods.describe(str(newest["datum"]))
 
 
-def _where_things_stand(s: Strategy, history: versions.History) -> str:
+def _where_things_stand(s: Strategy, history: versions.History, page: str) -> str:
     """Where things stand: the latest status, what changed in this version, what is still open."""
     latest = _latest_status(s)
     stale = len(questions.stale_channels(s))
@@ -156,32 +164,32 @@ def _where_things_stand(s: Strategy, history: versions.History) -> str:
     tasks = len(questions.open_assignments(s))
     open_text = f"{flagged} frågor att bekräfta och {tasks} öppna uppdrag."
     lines = [
-        f"- **Digitalt nuläge:** {render.md(status)} [Se nuläget i alla kanaler](nulage.md)",
-        f"- **Ändringar:** {render.md(changed)} [Se ändringarna](andringar.md)",
-        f"- **Öppna frågor:** {render.md(open_text)} [Se Öppna frågor](oppna-fragor.md)",
+        f"- **Digitalt nuläge:** {render.md(status)} [Se nuläget i alla kanaler]({pages.md_href(page, pages.STATUS)})",
+        f"- **Ändringar:** {render.md(changed)} [Se ändringarna]({pages.md_href(page, pages.CHANGES)})",
+        f"- **Öppna frågor:** {render.md(open_text)} [Se Öppna frågor]({pages.md_href(page, pages.QUESTIONS)})",
     ]
     return render.block(render.heading(2, "Läget just nu", "laget"), "\n".join(lines))
 
 
 @view("start")
-def start(s: Strategy, history: versions.History) -> str:
+def start(s: Strategy, history: versions.History, page: str = pages.START) -> str:
     """The strategy at a glance (vision, goals, channels, where things stand), then the status box,
     the region and its brand, how to use the site."""
     st = s["strategi"]
     source = source_of(s, "strategi")
     return render.block(
         _vision(st.get("vision") or {}),
-        _goals(s),
-        _channels(s),
-        _where_things_stand(s, history),
-        uppfoljning_i_korthet(s),
+        _goals(s, page),
+        _channels(s, page),
+        _where_things_stand(s, history, page),
+        uppfoljning_i_korthet(s, page),
         render.heading(2, "Om det här dokumentet", "om-dokumentet"),
         _status_box(s, history),
         flags((st.get("presentation") or {}).get("flaggor")),
         _region(st),
         source,
         render.heading(2, "Så använder du sidan"),
-        HOW_TO_USE,
+        _how_to_use(page),
     )
 
 

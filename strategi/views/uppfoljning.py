@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
-from .. import render
+from .. import pages, render
 from ..model import Strategy
 from . import source_of, view
 from ._org_helpers import channel_name, flags, joined, one_line
 
 INTERVAL_WORDS = {"vecka": "varje vecka", "månad": "varje månad", "år": "varje år"}
-
-# Channel pages are built with directory URLs: from /uppfoljning/ a channel is ../kanaler/<id>/.
-CHANNEL_SECTION_ANCHOR = "uppfoljning"
 
 
 def _interval(code: Any) -> str:
@@ -71,22 +67,22 @@ def _media_analysis(s: Strategy, analysis: dict[str, Any]) -> str:
     )
 
 
-def _channel_link(channel: dict[str, Any]) -> str:
+def _channel_link(channel: dict[str, Any], page: str) -> str:
     """A link to the channel page's follow-up section, or to the page with a note when it has none."""
-    page = f"../kanaler/{quote(str(channel['id']), safe='')}/"
+    target = pages.channel(str(channel["id"]))
     name = render.esc(channel.get("namn", channel["id"]))
     if channel.get("uppföljning"):
-        return f'<li><a href="{render.esc(page)}#{CHANNEL_SECTION_ANCHOR}">{name}</a></li>'
+        return f'<li><a href="{render.esc(pages.href(page, target, pages.FOLLOW_UP_ANCHOR))}">{name}</a></li>'
     return (
-        f'<li><a href="{render.esc(page)}">{name}</a> '
+        f'<li><a href="{render.esc(pages.href(page, target))}">{name}</a> '
         '<span class="okand">(kanalens strategi har ännu inget avsnitt om uppföljning)</span></li>'
     )
 
 
-def _per_channel(s: Strategy) -> str:
+def _per_channel(s: Strategy, page: str) -> str:
     if not s.channels:
         return ""
-    items = "".join(_channel_link(c) for c in s.channels)
+    items = "".join(_channel_link(c, page) for c in s.channels)
     return render.block(
         render.heading(2, "Uppföljning per kanal"),
         render.p("Vad vi mäter i varje kanal står på kanalens sida:"),
@@ -95,7 +91,7 @@ def _per_channel(s: Strategy) -> str:
 
 
 @view("uppfoljning")
-def uppfoljning(s: Strategy) -> str:
+def uppfoljning(s: Strategy, page: str = pages.FOLLOW_UP) -> str:
     """Intro, PDCA, monthly follow-up on 28-day cycles, yearly and monthly media analysis, per channel."""
     data = s["uppfoljning"]
     source = source_of(s, "uppfoljning")
@@ -114,5 +110,5 @@ def uppfoljning(s: Strategy) -> str:
         render.block(render.p(data["inledning"]), source) if data.get("inledning") else "",
         *(render.block(part, source) for part in sections if part),
         flags(data.get("flaggor")),
-        _per_channel(s),
+        _per_channel(s, page),
     )
