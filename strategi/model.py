@@ -66,6 +66,11 @@ class Strategy:
         (strategi.labels): ('nuläge', 0, 'mätvärden', 'följare') -> ['Digitalt nuläge', …]."""
         return labels.labels((self.root / check.SCHEMA_DIR).resolve(), schema_name, data, path)
 
+    def line_of(self, relpath: str, path: tuple[Any, ...]) -> int:
+        """The line in a data file where a place in its data is written ('fullständighet' of a
+        channel), for messages and open questions that point the editor at it."""
+        return self.documents[relpath].where(path)[0]
+
     def channel_file(self, channel_id: str) -> str:
         """The data file of a channel, relative to the project root (where it belongs if absent)."""
         return self.sources.get(f"kanal:{channel_id}", f"{parts.CHANNELS.path}/{channel_id}.yaml")

@@ -28,7 +28,7 @@ class Question:
 def _place(s: Strategy, relpath: str, path: JsonPath) -> str:
     doc = s.documents[relpath]
     schema = schema_for(relpath) or CHANNEL_SCHEMA
-    steps = labels.labels((s.root / SCHEMA_DIR).resolve(), schema, doc.data, path)
+    steps = s.labels(schema, doc.data, path)
     head = doc.data.get("namn") if relpath.startswith("data/channels/") else None
     head = (
         head
@@ -98,7 +98,7 @@ def incomplete_channels(s: Strategy) -> list[Question]:
                     str(text),
                     None,
                     relpath,
-                    s.documents[relpath].where(("fullständighet",))[0],
+                    s.line_of(relpath, ("fullständighet",)),
                 )
             )
     return found

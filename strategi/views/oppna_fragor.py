@@ -14,7 +14,7 @@ from .personas import personas_matris
 
 
 def _quote(text: str | None) -> str:
-    return f"<blockquote>{render.esc(' '.join(text.split()))}</blockquote>" if text else ""
+    return f"<blockquote>{render.esc(render.one_line(text))}</blockquote>" if text else ""
 
 
 def _flag_section(s: Strategy) -> str:
@@ -58,7 +58,7 @@ def _assignments(s: Strategy) -> str:
         when = periods.describe(deadline) if deadline else "ingen angiven"
         if item["försenat"]:
             when += " (passerad)"
-        rows.append([" ".join(str(item.get("vad", "")).split()), when, item.get("status", "")])
+        rows.append([render.one_line(item.get("vad", "")), when, item.get("status", "")])
     return render.block(
         render.table("Öppna uppdrag", ["Uppdrag", "Deadline", "Status"], rows, cls="kort"),
         source_of(s, "process"),
