@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import FIXED_TODAY, ROOT, run_cli
 
 
 def _break(project: Path, relpath: str, old: str, new: str) -> None:
@@ -147,3 +150,27 @@ def test_bad_today_override_is_a_usage_error() -> None:
     assert result.returncode == 2
     assert "STRATEGI_IDAG ska vara ett datum" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_a_reader_that_goes_away_gets_no_traceback(fmt: str) -> None:
+    """`validera | head` where the reader has closed the pipe before the first line: the command
+    stops quietly with exit status 1 and writes no traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read: the first write fails with a broken pipe
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "strategi", "validera", "--format", fmt],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY},
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr == ""
