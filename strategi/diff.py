@@ -31,6 +31,8 @@ SECTIONS = {
     "budget": "Budget",
     "process": "Process och uppdrag",
     "indikatorer": "Indikatorer",
+    "tillganglighet": "Tillgänglighet",
+    "arshjul": "Årshjul",
 }
 LONG_TEXT = 90
 # Fields that are derived, not typed (strategi.versions): older versions still carry them, and their

@@ -277,3 +277,17 @@ def test_describe_a_change_at_the_top_of_a_section() -> None:
     """A change without a place inside its section (not a channel) reads 'Section: old → new'."""
     assert diff.describe(Change("Mål", (), "ändrat", "a", "b")) == "Mål: a → b"
     assert diff._show({}) == "punkt 1"
+
+
+def test_accessibility_statement_and_annual_cycle_changes_are_reported(strategy: Strategy) -> None:
+    """A changed compliance status in the accessibility statement and a removed activity of the
+    annual cycle each make one line of the change list, under their own section."""
+    statement = copy.deepcopy(strategy["tillganglighet"])
+    statement["förenlighet"]["status"] = "full"
+    cycle = copy.deepcopy(strategy["arshjul"])
+    removed = cycle["aktiviteter"].pop(0)
+    changes = diff.compare(strategy, variant(strategy, tillganglighet=statement, arshjul=cycle))
+    assert [(c.section, c.kind) for c in changes] == [("Tillgänglighet", "ändrat"), ("Årshjul", "borttaget")]
+    assert changes[0].file == "data/strategy/tillganglighet.yaml"
+    assert changes[1].file == "data/strategy/arshjul.yaml"
+    assert changes[1].old == removed
