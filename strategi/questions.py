@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import labels, periods, schemas
 from .check import CHANNEL_SCHEMA, SCHEMA_DIR, schema_for
-from .loader import JsonPath
+from .loader import Document, JsonPath
 from .model import Strategy
 from .rules import walk
 
@@ -39,24 +40,33 @@ def _place(s: Strategy, relpath: str, path: JsonPath) -> str:
     return labels.SEPARATOR.join([str(head), *steps]) if steps else str(head)
 
 
-def flags(s: Strategy) -> list[Question]:
-    """Every `flaggor` entry in every file, where it stands."""
-    found = []
+def _flag_entries(s: Strategy) -> Iterator[tuple[str, Document, JsonPath, int, dict[str, Any]]]:
+    """Every `flaggor` entry: its file, document, the path of its list, its index and the flag."""
     for relpath, doc in sorted(s.documents.items()):
         for path, value in walk(doc.data):
             if path and path[-1] == "flaggor" and isinstance(value, list):
                 for i, flag in enumerate(value):
-                    found.append(
-                        Question(
-                            str(flag.get("typ", "osäkert")),
-                            _place(s, relpath, path[:-1]),
-                            str(flag.get("fråga", "")),
-                            flag.get("citat"),
-                            relpath,
-                            doc.where((*path, i))[0],
-                        )
-                    )
-    return found
+                    yield relpath, doc, path, i, flag
+
+
+def flags(s: Strategy) -> list[Question]:
+    """Every `flaggor` entry in every file, where it stands."""
+    return [
+        Question(
+            str(flag.get("typ", "osäkert")),
+            _place(s, relpath, path[:-1]),
+            str(flag.get("fråga", "")),
+            flag.get("citat"),
+            relpath,
+            doc.where((*path, i))[0],
+        )
+        for relpath, doc, path, i, flag in _flag_entries(s)
+    ]
+
+
+def flag_count(s: Strategy) -> int:
+    """How many `flaggor` entries there are (without working out where each stands)."""
+    return sum(1 for _ in _flag_entries(s))
 
 
 def links_without_address(s: Strategy) -> list[Question]:

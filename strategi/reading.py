@@ -105,6 +105,8 @@ def folded_words(text: str) -> str:
     """The words of a text that change when their diacritics are dropped, dropped, each once."""
     seen: dict[str, None] = {}
     for word in _WORD.findall(_TAG.sub(" ", text)):
+        if word.isascii():  # nothing to drop: most words, and the index has tens of thousands
+            continue
         bare = fold(word)
         if bare != word.casefold():
             seen.setdefault(bare, None)

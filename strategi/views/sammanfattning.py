@@ -16,7 +16,7 @@ QUESTIONS_ANCHOR = "oppna-fragor"
 def open_question_counts(s: Strategy) -> list[tuple[str, int]]:
     """How many open questions of each kind the strategy has (the kinds of the Öppna frågor page)."""
     return [
-        ("att bekräfta i källtexten", len(questions.flags(s))),
+        ("att bekräfta i källtexten", questions.flag_count(s)),
         ("kanaler utan fullständig strategi", len(questions.incomplete_channels(s))),
         ("öppna uppdrag", len(questions.open_assignments(s))),
         ("nulägen som behöver uppdateras", len(questions.stale_channels(s))),

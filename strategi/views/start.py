@@ -160,7 +160,7 @@ def _where_things_stand(s: Strategy, history: versions.History, page: str) -> st
         if ref
         else f"{label} är den första versionen; det finns ingen tidigare att jämföra med."
     )
-    flagged = len(questions.flags(s))
+    flagged = questions.flag_count(s)
     tasks = len(questions.open_assignments(s))
     open_text = f"{flagged} frågor att bekräfta och {tasks} öppna uppdrag."
     lines = [
