@@ -3,8 +3,8 @@
 MkDocs' hooks (strategi/mkdocs_hooks.py) and mkdocs-macros (macros.py) both ask ``for_config``
 with the build's configuration: the first to ask loads the strategy, every later call during the
 same build gets the same object. Views are pure functions of the strategy; what they need from
-outside the data (the change list, which runs git) the build works out once and hands to the view
-whose signature names it (``comparison``); a view that links to other pages names ``page`` and gets
+outside the data (what git knows, ``history``, and the change list, ``comparison``) the build
+works out once and hands to the view whose signature names it; a view that links to other pages names ``page`` and gets
 the source path of the page being rendered (strategi.pages). Nothing here changes a loaded
 strategy: each build gets its own copy with the edit base of its configuration.
 """
