@@ -144,7 +144,7 @@ def indikatorer(s: Strategy) -> str:
         return ""
     source = source_of(s, "indikatorer")
     tables = [
-        render.block(render.heading(3, title), render.table(title, HEADERS, [_row(p) for p in members]))
+        render.block(render.heading(3, title), render.table(title, HEADERS, [_row(p) for p in members], cls="kort"))
         for title, members in _goal_groups(s, progress)
     ]
     return render.block(
@@ -169,7 +169,7 @@ def kanal_indikatorer(s: Strategy, channel_id: str) -> str:
         return ""
     title = f"Indikatorer för {channel_name(s, channel_id)}"
     return render.block(
-        render.table(title, HEADERS, [_row(p) for p in progress]),
+        render.table(title, HEADERS, [_row(p) for p in progress], cls="kort"),
         *(detail(s, p, f"{channel_id}-") for p in progress),
         source_of(s, "indikatorer"),
     )
