@@ -114,15 +114,19 @@ def ensure(argv: list[str], root: Path = ROOT) -> int | None:
         if os.environ.get(RERUN):
             _say("fel: .venv/ används inte fast den är installerad; ta bort mappen .venv och försök igen")
             return 1
+        prepared = False
         if not venv_python(venv).exists():
             _say("Första gången: skapar en egen Python-miljö för projektet i .venv/ …")
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+            prepared = True
         if not stamp(root).exists():
             _install(root)
+            prepared = True
     except (OSError, subprocess.CalledProcessError) as exc:
         _say(f"fel: kunde inte förbereda .venv/ ({exc}); kontrollera nätverket och försök igen")
         return 1
-    _say("Klart. Kör kommandot i .venv/ …")
+    if prepared:  # said once, after setting up; every later run goes to .venv/ without a word
+        _say("Klart. Kör kommandot i .venv/ …")
     env = {
         **os.environ,
         RERUN: "1",

@@ -155,6 +155,7 @@ def test_first_run_creates_the_environment(tmp_path: Path) -> None:
     assert (root / ".venv").is_dir()
     assert bootstrap.stamp(root).exists()
     assert "Första gången" in result.stderr
+    assert "Klart. Kör kommandot i .venv/" in result.stderr
     assert "saknas i .venv/" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
@@ -162,7 +163,7 @@ def test_first_run_creates_the_environment(tmp_path: Path) -> None:
 
 def test_later_runs_use_the_environment(tmp_path: Path) -> None:
     """With .venv set up (its packages are this test run's), `python -m strategi validera` started from a
-    Python without the packages runs in .venv and checks the real data."""
+    Python without the packages runs in .venv and checks the real data, without a word about setting up."""
     root = _fake_checkout(tmp_path, (ROOT / "requirements.txt").read_text(encoding="utf-8"))
     venv = root / ".venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
@@ -177,6 +178,7 @@ def test_later_runs_use_the_environment(tmp_path: Path) -> None:
         r"^Inga fel och \d+ varningar? i \d+ kontrollerade filer\.$", result.stdout, re.MULTILINE
     )
     assert "Installerar" not in result.stderr
+    assert result.stderr == ""
 
 
 # --- serve, bygg, pdf -------------------------------------------------------------------------------
