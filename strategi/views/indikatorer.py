@@ -144,7 +144,9 @@ def indikatorer(s: Strategy) -> str:
         return ""
     source = source_of(s, "indikatorer")
     tables = [
-        render.block(render.heading(3, title), render.table(title, HEADERS, [_row(p) for p in members], cls="kort"))
+        render.block(
+            render.heading(3, title), render.table(title, HEADERS, [_row(p) for p in members], cls="kort")
+        )
         for title, members in _goal_groups(s, progress)
     ]
     return render.block(
