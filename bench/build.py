@@ -1,8 +1,8 @@
 """Build time of the real site (with its print document) against plain Material, side by side.
 
 For each size (6 channels today, then 60 and 600 synthetic ones) the script
-1. builds the project once with STRATEGI_DUMP_MD set, which writes every page's Markdown as
-   the macros rendered it;
+1. builds a copy of the project once with bench/dump_hook.py added to its hooks, which writes
+   every page's Markdown as the macros rendered it;
 2. makes a plain project from those files: same theme, same plugins, no macros, no hooks and
    no print document (the page a plain Material site would have);
 3. makes a copy of the real project without the print page, to price the print document alone;
@@ -118,7 +118,13 @@ def build(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> 
 def make_plain(project: Path, dest: Path) -> Path:
     """The same pages as plain Markdown files, built without macros or hooks."""
     docs = dest / "docs"
-    build(project, dest / "dump-site", {"STRATEGI_DUMP_MD": str(docs)})
+    dumping = dest / "dump-project"
+    shutil.copytree(project, dumping, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(Path(__file__).with_name("dump_hook.py"), dumping / "dump_hook.py")
+    config = read_config(dumping / "mkdocs.yml")
+    config["hooks"] = [*config.get("hooks", []), "dump_hook.py"]
+    write_config(dumping / "mkdocs.yml", config)
+    build(dumping, dest / "dump-site", {"STRATEGI_DUMP_MD": str(docs)})
     shutil.copytree(project / "docs/assets", docs / "assets")
     shutil.copytree(project / "overrides", dest / "overrides")
     config = read_config(project / "mkdocs.yml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import sys
 from pathlib import Path
@@ -114,18 +113,6 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
             posixpath.dirname(page.file.dest_uri),
         )
     return context
-
-
-@event_priority(-100)  # after mkdocs-macros has rendered the page
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """For bench/build.py: write each rendered page's Markdown to $STRATEGI_DUMP_MD when set."""
-    target = os.environ.get("STRATEGI_DUMP_MD")
-    if target:
-        out = Path(target) / page.file.src_uri
-        out.parent.mkdir(parents=True, exist_ok=True)
-        front = f"---\nkälla: {page.meta['källa']}\n---\n\n" if page.meta.get("källa") else ""
-        out.write_text(front + markdown, encoding="utf-8")
-    return markdown
 
 
 @event_priority(-50)  # after the search plugin has written its index, before `offline` inlines it
