@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from strategi import loader
 from strategi.loader import LoadError, load, parse
+from strategi.problems import BIDI
 
 
 def _problem(text: str) -> tuple[int, int, str]:
@@ -127,3 +131,19 @@ def test_merge_keys_are_refused() -> None:
     """YAML merge keys ('<<') are refused (they need anchors anyway)."""
     with pytest.raises(LoadError):
         parse("a:\n  <<: {b: 1}\n", "f.yaml")
+
+
+def test_the_fast_path_sees_every_character_the_text_check_refuses() -> None:
+    """The text check skips its character loop when its pattern finds nothing suspect: every code
+    point the loop refuses (tab, line breaks, Cc, Cs, Zl, Zp, bidi controls) matches the pattern."""
+    missed = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if (
+            chr(code) in "\n\t"
+            or chr(code) in BIDI
+            or unicodedata.category(chr(code)) in {"Cc", "Cs", "Zl", "Zp"}
+        )
+        and not loader._SUSPECT.search(chr(code))
+    ]
+    assert missed == []
