@@ -291,3 +291,23 @@ def test_accessibility_statement_and_annual_cycle_changes_are_reported(strategy:
     assert changes[0].file == "data/strategy/tillganglighet.yaml"
     assert changes[1].file == "data/strategy/arshjul.yaml"
     assert changes[1].old == removed
+
+
+def test_derived_fields_dropped_or_added_are_no_change(strategy: Strategy) -> None:
+    """An older version that still types the fields now derived (version label, 'nuläge avser',
+    'senast uppdaterad', a snapshot's 'avser') compares with today's as no change at all, both
+    ways; a derived field whose value changes is still reported."""
+    old_strategi = copy.deepcopy(strategy["strategi"])
+    old_strategi["version"]["etikett"] = "Våren 2020"
+    old_strategi["nuläge_avser"] = "2020-h1"
+    old_strategi["senast_uppdaterad"] = "2021-01-19"
+    channels = copy.deepcopy(strategy.channels)
+    channels[0]["nuläge"][0]["avser"] = "våren 2020"
+    older = variant(strategy, strategi=old_strategi, channels=channels)
+    assert diff.compare(older, strategy) == []
+    assert diff.compare(strategy, older) == []
+    renamed = copy.deepcopy(old_strategi)
+    renamed["version"]["etikett"] = "Hösten 2020"
+    assert lines(older, variant(older, strategi=renamed)) == [
+        "Strategin › Version › Etikett: ”Våren 2020” → ”Hösten 2020”"
+    ]
