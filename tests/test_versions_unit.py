@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -66,3 +67,46 @@ def test_configured_compare_ref_wins(repo: Path) -> None:
     git(repo, "tag", "strategi-2020-h1")
     s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="v1")
     assert versions.previous_ref(s) == "v1"
+
+
+def test_last_update_is_the_last_commit_touching_data(repo: Path) -> None:
+    """'Senast uppdaterad' is the committer day of the last commit that touched data/ (a later commit
+    elsewhere does not count); outside git it is ''."""
+    (repo / "data").mkdir()
+    (repo / "data" / "mal.yaml").write_text("mål: []\n", encoding="utf-8")
+    git(repo, "add", "data")
+    dated = {"GIT_COMMITTER_DATE": "2024-03-05T12:00:00", "GIT_AUTHOR_DATE": "2024-03-05T12:00:00"}
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data"],
+        check=True,
+        env={**os.environ, **dated},
+        capture_output=True,
+        timeout=30,
+    )
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "later")
+    assert versions.last_data_commit(repo) == "2024-03-05"
+    assert versions.last_data_commit(repo / "inget") == ""
+
+
+def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """versions.history: the previous adopted version, the problem with a 'jämför_med' that names
+    another one without a reason (none with a reason), and the update day the publish sets."""
+    git(repo, "tag", "strategi-2020-h1")
+    git(repo, "tag", "strategi-2020-h2")
+    monkeypatch.setenv(versions.UPDATED_ENV, "2021-02-03")
+    plain = versions.history(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
+    assert plain == versions.History("strategi-2020-h2", None, "2021-02-03")
+    other = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="strategi-2020-h1")
+    assert versions.history(other) == versions.History(
+        "strategi-2020-h1",
+        "jämför_med i data/strategy/strategi.yaml är 'strategi-2020-h1', men föregående antagna version är "
+        "'strategi-2020-h2'. Ta bort jämför_med, eller skriv varför i jämför_med_motivering.",
+        "2021-02-03",
+    )
+    reasoned = small(
+        repo,
+        version={"id": "2021-h1", "etikett": "Våren 2021"},
+        jämför_med="strategi-2020-h1",
+        jämför_med_motivering="Hösten 2020 antogs aldrig i sin helhet.",
+    )
+    assert versions.history(reasoned).problem is None
