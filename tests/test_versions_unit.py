@@ -110,3 +110,42 @@ def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPa
         jämför_med_motivering="Hösten 2020 antogs aldrig i sin helhet.",
     )
     assert versions.history(reasoned).problem is None
+
+
+def test_version_facts_in_words(tmp_path: Path) -> None:
+    """The facts every page shows, in order and in Swedish: a draft presented later (or today) says
+    'Presenteras', a draft whose presentation has passed 'Skulle presenteras', an adopted version
+    'Presenterades'; an unknown status is shown as written; empty facts are left out."""
+    pres = {"för": "strategigruppen", "när": "2026-11-29"}  # TODAY: not yet past
+    draft = small(tmp_path, status="förslag", presentation=pres)
+    assert versions.facts(draft, "2021-01-19") == [
+        ("Version", "Våren 2020"),
+        ("Status", "Förslag – inte antaget"),
+        ("Senast uppdaterad", "19 januari 2021"),
+        ("Presenteras", "för strategigruppen i 29 november 2026"),
+    ]
+    late = small(tmp_path, status="förslag", presentation={**pres, "när": "2026-11-28"})
+    assert versions.facts(late, "")[-1] == ("Skulle presenteras", "för strategigruppen i 28 november 2026")
+    adopted = small(tmp_path, presentation={**pres, "när": "2020-11"})
+    assert versions.facts(adopted, "") == [
+        ("Version", "Våren 2020"),
+        ("Status", "Antagen"),
+        ("Presenterades", "för strategigruppen i november 2020"),
+    ]
+    odd = small(tmp_path, status="okänd")
+    assert versions.facts(odd, "") == [("Version", "Våren 2020"), ("Status", "okänd")]
+    assert not versions.presentation_past(small(tmp_path))
+
+
+def test_last_updated_falls_back_to_the_source_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside git and without a valid publish date, 'senast uppdaterad' is the date the source web
+    page was last updated; a valid $STRATEGI_SENAST_UPPDATERAD wins; nothing known gives ''."""
+    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    s = small(tmp_path / "utan-git", källa={"webbsida_senast_uppdaterad": "2021-01-19"})
+    assert versions.last_updated(s) == "2021-01-19"
+    monkeypatch.setenv(versions.UPDATED_ENV, "igår")
+    assert versions.last_updated(s) == "2021-01-19"
+    monkeypatch.setenv(versions.UPDATED_ENV, "2026-06-30")
+    assert versions.last_updated(s) == "2026-06-30"
+    monkeypatch.delenv(versions.UPDATED_ENV)
+    assert versions.last_updated(small(tmp_path / "ingenting")) == ""
