@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from strategi.problems import FORMATS, Problem, sort_problems
+from strategi.problems import FORMATS, Problem, invisible, shown, sort_problems, visible
 
 ERROR = Problem("data/strategy/mal.yaml", 12, 5, "'Q' finns inte som mål", rule="referens")
 WARNING = Problem(
@@ -126,3 +126,16 @@ def test_severity_decides_is_error() -> None:
     assert plain.is_error
     assert plain.rule == "schema"
     assert not WARNING.is_error
+
+
+def test_invisible_characters_are_written_out_and_long_values_cut() -> None:
+    """A message echoes a value with line breaks, tabs, carriage returns, control, bidi, zero-width
+    and unpaired surrogate characters written out as escapes, letters and no-break spaces as they
+    are, and a value longer than the limit cut with '…' at exactly the limit."""
+    value = "a\nb\tc\rd\x00e\u202ef\u200bg\ud800hå\u00a0ö"
+    assert visible(value) == "a\\nb\\tc\\rd\\u0000e\\u202ef\\u200bg\\ud800hå\u00a0ö"
+    assert [invisible(c) for c in "\x07\u061c\u2028\u2029 aé\u00a0"] == [True, True, True, True] + [False] * 4
+    assert visible("x" * 10, limit=10) == "x" * 10
+    assert visible("x" * 11, limit=10) == "x" * 9 + "…"
+    assert visible("\n" * 6, limit=10) == "\\n" * 4 + "\\…"
+    assert shown(12345, 4) == "123…"
