@@ -311,3 +311,32 @@ def test_derived_fields_dropped_or_added_are_no_change(strategy: Strategy) -> No
     assert lines(older, variant(older, strategi=renamed)) == [
         "Strategin › Version › Etikett: ”Våren 2020” → ”Hösten 2020”"
     ]
+
+
+def test_new_snapshot_and_new_channel_show_their_figures(strategy: Strategy) -> None:
+    """A new snapshot lists its figures, 'before → after' where the previous snapshot has the same
+    measure; a new channel is one line with its address, target group, frequency and latest figures."""
+    channels = copy.deepcopy(strategy.channels)
+    channels[0]["nuläge"].append(
+        {"id": "ny", "datum": "2026-h2", "mätvärden": {"följare": 18250, "räckvidd_per_inlägg": 12000}}
+    )
+    tiktok = {**copy.deepcopy(channels[0]), "id": "tiktok", "namn": "Tiktok"}
+    assert lines(strategy, variant(strategy, channels=[*channels, tiktok])) == [
+        "Nytt: Facebook › Digitalt nuläge › hösten 2026: "
+        "Följare: 17\u00a0000 → 18\u00a0250; Räckvidd per inlägg: 12\u00a0000",
+        "Ny kanal: Tiktok (https://www.facebook.com/regionorebrolan/; Målgrupp: Länsinvånare 18 år och "
+        "uppåt.; Frekvens: 1-3 inlägg/vardag; hösten 2026: Följare: 18\u00a0250; Räckvidd per inlägg: "
+        "12\u00a0000)",
+    ]
+
+
+def test_refs_in_words() -> None:
+    """A version tag is named by its half-year, with or without refs/tags/; a branch by its name
+    without origin/; anything else as written; the title says from what to what."""
+    assert diff.ref_words("strategi-2020-h1") == "våren 2020"
+    assert diff.ref_words("refs/tags/strategi-2021-h2") == "hösten 2021"
+    assert diff.ref_words("origin/main") == "main"
+    assert diff.ref_words("refs/heads/utkast") == "utkast"
+    assert diff.ref_words("strategi-nej") == "strategi-nej"
+    assert diff.title_for("strategi-2020-h1", "origin/main") == "Ändringar från våren 2020 till main"
+    assert diff.title_for("main", None) == "Ändringar jämfört med main"
