@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from strategi import check, rules
-from strategi.loader import Document
+from strategi.loader import Document, parse
 from tests.conftest import ROOT, TODAY
+
+ORGANISATION = "data/strategy/organisation.yaml"
 
 CASES: list[tuple[str, tuple[Any, ...], str, str]] = [
     # (file, path to a real reference, its value, what it must name)
@@ -188,3 +190,61 @@ def test_channel_known_by_file_name_even_if_its_file_is_broken(documents: dict[s
     assert list(rules.check_references(without_facebook, files)) == []
     unknown = {p.message.split(".")[0] for p in rules.check_references(without_facebook)}
     assert unknown == {"'facebook' finns inte som kanal i data/channels/"}
+
+
+def test_group_part_of_itself_is_an_error(documents: dict[str, Document]) -> None:
+    """A group whose 'ingår_i' names itself is an error at that 'ingår_i'."""
+    broken = _with(documents, ORGANISATION, ("grupper", 3, "ingår_i"), "kommunikationsstaben")
+    line, col = documents[ORGANISATION].where(("grupper", 3, "ingår_i"))
+    assert [(p.file, p.line, p.column, p.message, p.rule) for p in rules.check_groups(broken)] == [
+        (
+            ORGANISATION,
+            line,
+            col,
+            "gruppen 'kommunikationsstaben' ingår i sig själv (via 'ingår_i'); "
+            "en grupp kan inte vara en del av sig själv",
+            "referens",
+        )
+    ]
+
+
+def test_groups_part_of_each_other_are_both_errors(documents: dict[str, Document]) -> None:
+    """Two groups each part of the other: both are reported, in file order; the real chain is fine."""
+    assert list(rules.check_groups(documents)) == []
+    broken = _with(documents, ORGANISATION, ("grupper", 4, "ingår_i"), "kommunikationsstaben")
+    assert [p.message.split(" (")[0] for p in rules.check_groups(broken)] == [
+        "gruppen 'kommunikationsstaben' ingår i sig själv",
+        "gruppen 'regionkansliet' ingår i sig själv",
+    ]
+
+
+def _unknown_channel_message(channels: list[str], value: str) -> str:
+    """The one message for a process assignment naming the channel ``value`` when ``channels`` exist."""
+    doc = parse(f"uppdrag:\n  - id: u\n    kanaler: [{value}]\n", "data/strategy/process.yaml")
+    problems = list(rules.check_references({doc.path: doc}, channels))
+    assert len(problems) == 1, problems
+    return problems[0].message
+
+
+def test_known_ids_are_listed_up_to_twenty() -> None:
+    """Without a near match the known ids are listed: all of them up to 20, else the first 20 and how
+    many more; with no known id at all, nothing is listed."""
+    twenty = [f"k{i:02}" for i in range(20)]
+    assert _unknown_channel_message(twenty, "zzz") == (
+        f"'zzz' finns inte som kanal i data/channels/. Kända: {', '.join(twenty)}."
+    )
+    assert _unknown_channel_message([*twenty, "k20"], "zzz") == (
+        f"'zzz' finns inte som kanal i data/channels/. Kända: {', '.join(twenty)} och 1 till."
+    )
+    assert _unknown_channel_message([*twenty, "k20", "k21", "k22"], "zzz") == (
+        f"'zzz' finns inte som kanal i data/channels/. Kända: {', '.join(twenty)} och 3 till."
+    )
+    assert _unknown_channel_message([], "zzz") == "'zzz' finns inte som kanal i data/channels/."
+
+
+def test_near_match_looks_at_the_first_hundred_characters() -> None:
+    """The 'Menade du' hint compares only a value's first 100 characters with the known ids (the
+    comparison grows with the square of the length): what follows cannot take the hint away."""
+    known = "a" * 43
+    message = _unknown_channel_message([known], known + "b" * 57 + "c")
+    assert message.endswith(f" Menade du '{known}'?")
