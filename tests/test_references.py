@@ -248,3 +248,12 @@ def test_near_match_looks_at_the_first_hundred_characters() -> None:
     known = "a" * 43
     message = _unknown_channel_message([known], known + "b" * 57 + "c")
     assert message.endswith(f" Menade du '{known}'?")
+
+
+def test_duplicate_id_names_the_line_of_the_first_id() -> None:
+    """A repeated id is reported at its own 'id:' with the rule 'id', naming the line of the first
+    'id:' (not of the item's first key)."""
+    doc = parse("poster:\n  - namn: a\n    id: x\n  - namn: b\n    id: x\n", "data/plan/p.yaml")
+    assert [
+        (p.file, p.line, p.column, p.message, p.rule) for p in rules.check_unique_ids({doc.path: doc})
+    ] == [("data/plan/p.yaml", 5, 9, "id 'x' finns redan på rad 3; varje id ska vara unikt", "id")]
