@@ -1,10 +1,13 @@
-"""Cross-reference rules: each breaks on a copy of the real data and points at the right line."""
+"""Rules beyond the schema: each breaks a copy of the real data (or a small hand-written file)
+and points at the right line."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from strategi import check
+from strategi import check, rules
+from strategi.loader import Document, parse
 from tests.conftest import ROOT, TODAY, edit
 
 
@@ -88,3 +91,74 @@ def test_impossible_date(project: Path) -> None:
         'senast_uppdaterad: "2021-02-30"',
     )
     assert any("'2021-02-30' finns inte i kalendern" in e for e in _errors(project))
+
+
+TYPES = "data/strategy/materialtyper.yaml"
+STRATEGY = "data/strategy/strategi.yaml"
+
+
+def _channel_problems(*docs: Document) -> list[tuple[str, int, int, str, str, str]]:
+    """What check_channels says about small hand-written files, on 2026-11-29."""
+    found = rules.check_channels({d.path: d for d in docs}, dt.date(2026, 11, 29))
+    return [(p.file, p.line, p.column, p.message, p.severity, p.rule) for p in found]
+
+
+def test_channel_rules_on_one_file() -> None:
+    """A channel's id must be its file name; every material type (and only those) has a traffic light;
+    no snapshot or review date lies in the future. Each problem names its rule."""
+    types = parse("typer:\n  - id: nyhet\n  - id: politik\n", TYPES)
+    channel = parse(
+        'id: fejsbok\nnamn: Facebook\ngranskad: "2027-01"\nmaterialtyper:\n  nyhet: grön\n  film: gul\n'
+        'nuläge:\n  - datum: "2025-h1"\n  - datum: "2027-h1"\n',
+        "data/channels/facebook.yaml",
+    )
+    fb = "data/channels/facebook.yaml"
+    assert _channel_problems(types, channel) == [
+        (fb, 1, 5, "id ska vara 'facebook', samma som filens namn", "fel", "kanal"),
+        (fb, 5, 3, "materialtypen 'politik' saknar trafikljus (grön, gul eller röd)", "fel", "materialtyp"),
+        (fb, 6, 9, "'film' är ingen materialtyp i data/strategy/materialtyper.yaml", "fel", "materialtyp"),
+        (fb, 9, 12, "nulägets datum '2027-h1' ligger i framtiden", "fel", "datum"),
+        (fb, 3, 11, "granskningsdatumet '2027-01' ligger i framtiden", "fel", "datum"),
+    ]
+
+
+def test_complete_channel_without_traffic_lights_and_stale_status() -> None:
+    """A channel marked complete must rate the material types (when they loaded); its status is stale
+    after the revision interval in strategi.yaml (6 months unless set), a warning naming the channel;
+    a channel without snapshots names its file and an unknown date; without 'nuläge' nothing is said."""
+    types = parse("typer:\n  - id: nyhet\n", TYPES)
+    text = 'id: x\nnamn: X\nfullständighet:\n  status: komplett\nnuläge:\n  - datum: "2025-h2"\n'
+    channel = parse(text, "data/channels/x.yaml")
+    complete = (
+        "data/channels/x.yaml",
+        4,
+        11,
+        "en komplett kanal ska ge alla materialtyper ett trafikljus under 'materialtyper:'",
+        "fel",
+        "materialtyp",
+    )
+    stale = (
+        "data/channels/x.yaml",
+        6,
+        3,
+        "digitalt nuläge för X är från hösten 2025 och behöver uppdateras (äldre än 6 månader)",
+        "varning",
+        "granskning",
+    )
+    assert _channel_problems(types, channel) == [complete, stale]
+    yearly = parse("revideringsintervall_månader: 12\n", STRATEGY)
+    assert _channel_problems(types, yearly, channel) == [complete]
+    assert _channel_problems(channel) == [stale], "without material types there is nothing to rate"
+    empty = parse("id: tom\nnuläge: []\n", "data/channels/tom.yaml")
+    without = parse("id: utan\nnamn: Utan\n", "data/channels/utan.yaml")
+    assert _channel_problems(empty, without) == [
+        (
+            "data/channels/tom.yaml",
+            2,
+            9,
+            "digitalt nuläge för data/channels/tom.yaml är från okänt datum och behöver uppdateras "
+            "(äldre än 6 månader)",
+            "varning",
+            "granskning",
+        )
+    ]
