@@ -162,3 +162,22 @@ def test_complete_channel_without_traffic_lights_and_stale_status() -> None:
             "granskning",
         )
     ]
+
+
+def _budget_problems(text: str) -> list[tuple[int, int, str, str]]:
+    doc = parse(text, "data/strategy/budget.yaml")
+    return [(p.line, p.column, p.message, p.rule) for p in rules.check_budget({doc.path: doc})]
+
+
+def test_budget_rules_on_a_small_file() -> None:
+    """Only the totals that are given are compared with the sum of the rows (a row without an amount
+    counts as 0); a row whose lowest amount exceeds its highest is an error on its 'min'."""
+    rows = "webb:\n  rader:\n    - id: a\n      min: 5\n      max: 3\n    - id: b\n      min: 2\n"
+    assert _budget_problems(rows + "  totalt:\n    min: 8\n") == [
+        (9, 10, "angivet totalt lägsta belopp 8 kr stämmer inte med summan av raderna, 7 kr", "summa"),
+        (4, 12, "lägsta beloppet är större än högsta beloppet", "summa"),
+    ]
+    assert _budget_problems(rows.replace("min: 5", "min: 3") + "  totalt:\n    min: 5\n") == []
+    assert _budget_problems("webb:\n  totalt:\n    max: 3\n") == [
+        (3, 10, "angivet totalt högsta belopp 3 kr stämmer inte med summan av raderna, 0 kr", "summa")
+    ]
