@@ -257,3 +257,13 @@ def test_duplicate_id_names_the_line_of_the_first_id() -> None:
     assert [
         (p.file, p.line, p.column, p.message, p.rule) for p in rules.check_unique_ids({doc.path: doc})
     ] == [("data/plan/p.yaml", 5, 9, "id 'x' finns redan på rad 3; varje id ska vara unikt", "id")]
+
+
+def test_near_matches_are_sought_for_fifty_distinct_values_only() -> None:
+    """A file with very many bad references stays quick: the first 50 distinct bad values get a
+    'Menade du' hint, later ones the list of known ids; a repeated value keeps its first hint."""
+    values = [f"webb{i}" for i in range(52)]
+    text = "uppdrag:\n  - id: u\n    kanaler: [" + ", ".join([*values, "webb0", "webb51"]) + "]\n"
+    doc = parse(text, "data/strategy/process.yaml")
+    hints = [p.message.split(". ", 1)[1] for p in rules.check_references({doc.path: doc}, ["webb"])]
+    assert hints == ["Menade du 'webb'?"] * 50 + ["Kända: webb."] * 2 + ["Menade du 'webb'?", "Kända: webb."]
