@@ -125,6 +125,7 @@ def test_channel_rules_on_one_file() -> None:
 def test_complete_channel_without_traffic_lights_and_stale_status() -> None:
     """A channel marked complete must rate the material types (when they loaded); its status is stale
     after the revision interval in strategi.yaml (6 months unless set), a warning naming the channel;
+    a types file without 'typer' knows no type;
     a channel without snapshots names its file and an unknown date; without 'nuläge' nothing is said."""
     types = parse("typer:\n  - id: nyhet\n", TYPES)
     text = 'id: x\nnamn: X\nfullständighet:\n  status: komplett\nnuläge:\n  - datum: "2025-h2"\n'
@@ -149,6 +150,18 @@ def test_complete_channel_without_traffic_lights_and_stale_status() -> None:
     yearly = parse("revideringsintervall_månader: 12\n", STRATEGY)
     assert _channel_problems(types, yearly, channel) == [complete]
     assert _channel_problems(channel) == [stale], "without material types there is nothing to rate"
+    no_types = parse("titel: Materialtyper\n", TYPES)
+    rated = parse("id: r\nmaterialtyper:\n  nyhet: grön\n", "data/channels/r.yaml")
+    assert _channel_problems(no_types, rated) == [
+        (
+            "data/channels/r.yaml",
+            3,
+            10,
+            "'nyhet' är ingen materialtyp i data/strategy/materialtyper.yaml",
+            "fel",
+            "materialtyp",
+        )
+    ], "a types file without 'typer' knows no type"
     empty = parse("id: tom\nnuläge: []\n", "data/channels/tom.yaml")
     without = parse("id: utan\nnamn: Utan\n", "data/channels/utan.yaml")
     assert _channel_problems(empty, without) == [
