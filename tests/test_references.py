@@ -267,3 +267,11 @@ def test_near_matches_are_sought_for_fifty_distinct_values_only() -> None:
     doc = parse(text, "data/strategy/process.yaml")
     hints = [p.message.split(". ", 1)[1] for p in rules.check_references({doc.path: doc}, ["webb"])]
     assert hints == ["Menade du 'webb'?"] * 50 + ["Kända: webb."] * 2 + ["Menade du 'webb'?", "Kända: webb."]
+
+
+def test_every_publishing_plan_file_is_checked_whatever_its_name() -> None:
+    """A publishing plan under data/plan/ is checked as a plan whatever the file is called."""
+    doc = parse("poster:\n  - kanal: myspace\n", "data/plan/2026.yaml")
+    assert [
+        (p.file, p.line, p.column, p.message) for p in rules.check_references({doc.path: doc}, ["webb"])
+    ] == [("data/plan/2026.yaml", 2, 12, "'myspace' finns inte som kanal i data/channels/. Kända: webb.")]
