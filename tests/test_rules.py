@@ -190,7 +190,20 @@ def test_budget_rules_on_a_small_file() -> None:
         (9, 10, "angivet totalt lägsta belopp 8 kr stämmer inte med summan av raderna, 7 kr", "summa"),
         (4, 12, "lägsta beloppet är större än högsta beloppet", "summa"),
     ]
-    assert _budget_problems(rows.replace("min: 5", "min: 3") + "  totalt:\n    min: 5\n") == []
+    assert _budget_problems(rows.replace("min: 5", "min: 3") + "  totalt:\n    min: 5\n    max: 3\n") == []
     assert _budget_problems("webb:\n  totalt:\n    max: 3\n") == [
         (3, 10, "angivet totalt högsta belopp 3 kr stämmer inte med summan av raderna, 0 kr", "summa")
     ]
+
+
+def test_all_rules_take_the_day_they_check_on() -> None:
+    """rules.check hands its date to the follow-up rules: a measurement for December 2026 has not
+    begun on 2026-11-29, and is fine from 2026-12-01."""
+    doc = parse(
+        'mätvärden:\n  - indikator: besok\n    period: "2026-12"\n    värde: 5\n', "data/matvarden/2026.yaml"
+    )
+    found = rules.check({doc.path: doc}, dt.date(2026, 11, 29), [])
+    assert [(p.file, p.line, p.column, p.message, p.rule) for p in found] == [
+        ("data/matvarden/2026.yaml", 3, 13, "perioden 2026-12 har inte börjat än", "mätvärde")
+    ]
+    assert rules.check({doc.path: doc}, dt.date(2026, 12, 1), []) == []
