@@ -207,3 +207,19 @@ def test_all_rules_take_the_day_they_check_on() -> None:
         ("data/matvarden/2026.yaml", 3, 13, "perioden 2026-12 har inte börjat än", "mätvärde")
     ]
     assert rules.check({doc.path: doc}, dt.date(2026, 12, 1), []) == []
+
+
+def test_a_date_lies_in_the_future_only_when_it_begins_after_today() -> None:
+    """A snapshot or review dated today, or a period that contains today, is not in the future; one
+    day earlier, a date of today is."""
+    dated = parse(
+        'id: a\ngranskad: "2026-11-29"\nnuläge:\n  - datum: "2026-11"\n  - datum: "2026-11-29"\n',
+        "data/channels/a.yaml",
+    )
+    month = parse('id: b\ngranskad: "2026-11"\nnuläge:\n  - datum: "2026-h2"\n', "data/channels/b.yaml")
+    assert _channel_problems(dated, month) == []
+    day_before = rules.check_channels({dated.path: dated}, dt.date(2026, 11, 28))
+    assert [(p.line, p.column, p.message) for p in day_before] == [
+        (5, 12, "nulägets datum '2026-11-29' ligger i framtiden"),
+        (2, 11, "granskningsdatumet '2026-11-29' ligger i framtiden"),
+    ]
