@@ -275,3 +275,11 @@ def test_every_publishing_plan_file_is_checked_whatever_its_name() -> None:
     assert [
         (p.file, p.line, p.column, p.message) for p in rules.check_references({doc.path: doc}, ["webb"])
     ] == [("data/plan/2026.yaml", 2, 12, "'myspace' finns inte som kanal i data/channels/. Kända: webb.")]
+
+
+def test_a_star_in_a_reference_pattern_matches_list_positions_and_keys() -> None:
+    """'*' in a place pattern stands for any list position and any key of a mapping."""
+    data = {"a": [{"x": 1}, {"y": 2}], "b": {"k": {"x": 3}, "l": {"x": 4}}}
+    assert list(rules._match(data, ("a", "*", "x"))) == [(("a", 0, "x"), 1)]
+    assert list(rules._match(data, ("b", "*", "x"))) == [(("b", "k", "x"), 3), (("b", "l", "x"), 4)]
+    assert list(rules._match(data, ("c", "*"))) == []
