@@ -283,3 +283,11 @@ def test_a_star_in_a_reference_pattern_matches_list_positions_and_keys() -> None
     assert list(rules._match(data, ("a", "*", "x"))) == [(("a", 0, "x"), 1)]
     assert list(rules._match(data, ("b", "*", "x"))) == [(("b", "k", "x"), 3), (("b", "l", "x"), 4)]
     assert list(rules._match(data, ("c", "*"))) == []
+
+
+def test_ids_are_unique_in_a_list_inside_a_list_item() -> None:
+    """Lists inside the items of a list are checked too (a list item holding its own list)."""
+    doc = parse("poster:\n  - id: a\n    delar:\n      - id: x\n      - id: x\n", "data/plan/p.yaml")
+    assert [(p.line, p.column, p.message) for p in rules.check_unique_ids({doc.path: doc})] == [
+        (5, 13, "id 'x' finns redan på rad 4; varje id ska vara unikt")
+    ]
