@@ -291,3 +291,17 @@ def test_ids_are_unique_in_a_list_inside_a_list_item() -> None:
     assert [(p.line, p.column, p.message) for p in rules.check_unique_ids({doc.path: doc})] == [
         (5, 13, "id 'x' finns redan på rad 4; varje id ska vara unikt")
     ]
+
+
+def test_only_the_groups_on_a_cycle_are_reported() -> None:
+    """A group leading into a cycle of other groups is not itself part of itself: only the groups on
+    the cycle are reported; a group without an id is passed over, not the end of the check."""
+    text = (
+        "grupper:\n  - namn: Utan id\n  - id: a\n    ingår_i: b\n  - id: b\n    ingår_i: c\n"
+        "  - id: c\n    ingår_i: b\n"
+    )
+    doc = parse(text, ORGANISATION)
+    assert [(p.line, p.column, p.message.split(" (")[0]) for p in rules.check_groups({doc.path: doc})] == [
+        (6, 14, "gruppen 'b' ingår i sig själv"),
+        (8, 14, "gruppen 'c' ingår i sig själv"),
+    ]
