@@ -373,3 +373,31 @@ def test_where_a_key_stands() -> None:
     assert doc.where(("a", "b")) == (2, 6)
     assert doc.where(("a", "c"), key=True) == (2, 3)
     assert parse("- x\n", "f.yaml").first_line == "- x"
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [(b"a: 1\nb: 2\nc: \xd6\n", (3, 4)), (b"\n\xd6: 1\n", (2, 1))],
+)
+def test_not_utf8_points_at_the_bad_byte(tmp_path: Path, raw: bytes, where: tuple[int, int]) -> None:
+    """The column of a byte that is not UTF-8 counts from the start of its own line."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(LoadError) as info:
+        load(path, "data/x.yaml")
+    assert (info.value.problem.file, info.value.problem.line, info.value.problem.column) == (
+        "data/x.yaml",
+        *where,
+    )
+
+
+def test_a_symbolic_link_is_not_followed(tmp_path: Path) -> None:
+    """A data file that is a symbolic link is refused, not read from wherever it points."""
+    (tmp_path / "real.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "real.yaml")
+    with pytest.raises(LoadError) as info:
+        load(tmp_path / "link.yaml", "data/link.yaml")
+    assert (info.value.problem.line, info.value.problem.message) == (
+        1,
+        "filen går inte att läsa (för många symboliska länkar)",
+    )
