@@ -172,6 +172,12 @@ YAML11_BOOL = (
             "(sätt det inom citattecken om det är en text)",
         ),
         (
+            "1" * 40,
+            f"talet {'1' * 29}… är för stort; ett heltal får vara högst 9007199254740991 "
+            "(sätt det inom citattecken om det är en text)",
+        ),
+        ("9" * 400 + ".0", "talet är för stort"),
+        (
             "123456789012345678",
             "talet 123456789012345678 är för stort; ett heltal får vara högst 9007199254740991 "
             "(sätt det inom citattecken om det är en text)",
@@ -189,7 +195,7 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
     value is a text, and the empty tag '!' is allowed."""
     doc = parse(
         "a: 1.5\nb: .5\nc: -2.\nd: +3\ne: ~\nf: null\ng: NULL\nh: True\ni: FALSE\nj:\nk: '072'\n"
-        "l: ! x\nm: 9007199254740991\nn: -0\no: Null\n",
+        "l: ! x\nm: 9007199254740991\nn: -0\no: Null\np: -9007199254740991\n",
         "f.yaml",
     )
     assert doc.data == {
@@ -208,6 +214,7 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
         "m": 9007199254740991,
         "n": 0,
         "o": None,
+        "p": -9007199254740991,
     }
 
 
@@ -350,15 +357,20 @@ def test_size_limit_and_unreadable_file(tmp_path: Path) -> None:
     path.write_bytes(b"a: 1\n" + b"#" * (1_000_000 - 4))
     with pytest.raises(LoadError) as info:
         load(path, "data/x.yaml")
-    assert (info.value.problem.file, info.value.problem.line, info.value.problem.message) == (
+    problem = info.value.problem
+    assert (problem.file, problem.line, problem.column, problem.message) == (
         "data/x.yaml",
+        1,
         1,
         "filen är större än 1 MB, mer än någon del av strategin behöver; dela upp den eller ta bort det "
         "som inte hör hemma där",
     )
     with pytest.raises(LoadError) as info:
         load(tmp_path / "saknas.yaml", "data/saknas.yaml")
-    assert (info.value.problem.line, info.value.problem.message) == (
+    problem = info.value.problem
+    assert (problem.file, problem.line, problem.column, problem.message) == (
+        "data/saknas.yaml",
+        1,
         1,
         "filen går inte att läsa (finns inte)",
     )
