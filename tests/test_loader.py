@@ -157,6 +157,10 @@ YAML11_BOOL = (
             "(4:43:20 blir 17000); sätt värdet inom citattecken",
         ),
         ("17_000", f"'17_000': skriv talet utan understreck (17000), {YAML11_NUMBER}"),
+        (
+            "1_000_000_000_000_000_000_000_000_000",
+            f"'1_000_000_000_000_000_000_000…': skriv talet utan understreck (17000), {YAML11_NUMBER}",
+        ),
         ("1.5e3", f"'1.5e3': skriv talet utan exponent (1500 i stället för 1.5e3), {YAML11_NUMBER}"),
         ("yes", f"'yes': {YAML11_BOOL}"),
         ("Off", f"'Off': {YAML11_BOOL}"),
@@ -257,6 +261,16 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
             "texten innehåller ett styrtecken (U+0007); ta bort det eller byt det mot mellanslag",
         ),
         (
+            'beskrivning: "a\\nb\\u0007"\n',
+            (1, 14),
+            "texten innehåller ett styrtecken (U+0007); ta bort det eller byt det mot mellanslag",
+        ),
+        (
+            'a: "x\\u2029y"\n',
+            (1, 4),
+            "texten innehåller ett styrtecken (U+2029); ta bort det eller byt det mot mellanslag",
+        ),
+        (
             'a: "x\\u2028y"\n',
             (1, 4),
             "texten innehåller ett styrtecken (U+2028); ta bort det eller byt det mot mellanslag",
@@ -334,8 +348,8 @@ def test_refused_text_and_structure(text: str, where: tuple[int, int], message: 
 
 def test_line_breaks_and_tabs_are_fine_in_ordinary_text() -> None:
     """Outside names and keys a text may hold line breaks and tabs; punctuation and symbols are visible."""
-    doc = parse('beskrivning: "a\\nb\\tc"\nnamn: "–"\nsymbol: "€"\n', "f.yaml")
-    assert doc.data == {"beskrivning": "a\nb\tc", "namn": "–", "symbol": "€"}
+    doc = parse('beskrivning: "a\\nb\\tc"\nnamn: "–"\nsymbol: "€"\ntext: a\tb\n', "f.yaml")
+    assert doc.data == {"beskrivning": "a\nb\tc", "namn": "–", "symbol": "€", "text": "a\tb"}
 
 
 def test_depth_limit() -> None:
