@@ -298,6 +298,16 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
             "taggen '!!str' är inte tillåten; ta bort den (sätt värdet inom citattecken om det ska vara en text)",
         ),
         (
+            "&k a: 1\n",
+            (1, 1),
+            "ankare '&k' är inte tillåtet; ta bort '&k' och skriv ut värdena där de behövs",
+        ),
+        (
+            "profil:\n  publik: a\n  publik: b\n",
+            (3, 3),
+            "fältet 'publik' finns redan på rad 2; ett fält får bara stå en gång. Slå ihop dem eller ta bort det ena",
+        ),
+        (
             "Å: 1\nA\u030a: 2\n",
             (2, 1),
             "fältet 'Å' finns redan på rad 1; ett fält får bara stå en gång. Slå ihop dem eller ta bort det ena",
