@@ -344,6 +344,17 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
         ),
         ("a: 'x\n", (2, 1), "YAML-fel: ett citattecken öppnas men stängs aldrig"),
         (
+            "a: 1\nb: 2\nc: x\x07y\n",
+            (3, 1),
+            "YAML-fel: filen innehåller ett otillåtet styrtecken; ta bort det",
+        ),
+        ("# tom\n", (1, 1), "filen är tom; den ska innehålla strategins data"),
+        (
+            "a:\n  b: 1\n \t\tc: 2\n",
+            (3, 2),
+            "raden är indragen med tabbtecken; YAML kräver mellanslag (byt varje tabb mot två mellanslag)",
+        ),
+        (
             "a: [1, 2\n",
             (2, 1),
             "YAML-fel: filen går inte att läsa som YAML; kontrollera indrag, kolon och citattecken på raden",
