@@ -85,13 +85,16 @@ def test_tab_inside_a_value_is_allowed() -> None:
 
 
 def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
-    """A Latin-1 file is refused with the line of the first bad byte and how to fix it."""
+    """A Latin-1 file is refused at the line and column of the first bad byte, saying how to fix it."""
     path = tmp_path / "x.yaml"
     path.write_bytes("namn: a\nort: Örebro\n".encode("latin-1"))
     with pytest.raises(LoadError) as info:
         load(path, "data/x.yaml")
-    assert info.value.problem.line == 2
-    assert "UTF-8" in info.value.problem.message
+    assert (info.value.problem.line, info.value.problem.column) == (2, 6)
+    assert info.value.problem.message == (
+        "filen är inte sparad som UTF-8 (till exempel å, ä eller ö i en annan teckenkodning); "
+        "spara om den som UTF-8 i din editor"
+    )
 
 
 def test_utf8_bom_is_fine(tmp_path: Path) -> None:
@@ -147,3 +150,321 @@ def test_the_fast_path_sees_every_character_the_text_check_refuses() -> None:
         and not loader._SUSPECT.search(chr(code))
     ]
     assert missed == []
+
+
+YAML11_NUMBER = "eller inom citattecken om det är en text"
+YAML11_BOOL = (
+    "läses som ja/nej av vissa verktyg och som text av andra; skriv true eller false för ja/nej, "
+    "eller sätt texten inom citattecken"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (".inf", "'.inf': oändligt och NaN är inga tal som strategin kan använda; skriv ett tal"),
+        ("-.NaN", "'-.NaN': oändligt och NaN är inga tal som strategin kan använda; skriv ett tal"),
+        (
+            "072",
+            "'072': ett tal som börjar med 0 läses olika av olika verktyg (072 kan bli 58); skriv talet "
+            f"utan inledande nollor, {YAML11_NUMBER}",
+        ),
+        ("0x1F", f"'0x1F': skriv talet i vanlig decimal form, {YAML11_NUMBER}"),
+        ("0o17", f"'0o17': skriv talet i vanlig decimal form, {YAML11_NUMBER}"),
+        (
+            "4:43:20",
+            "'4:43:20': ett värde med kolon mellan siffror läses av vissa verktyg som ett tal i bas 60 "
+            "(4:43:20 blir 17000); sätt värdet inom citattecken",
+        ),
+        ("17_000", f"'17_000': skriv talet utan understreck (17000), {YAML11_NUMBER}"),
+        (
+            "1_000_000_000_000_000_000_000_000_000",
+            f"'1_000_000_000_000_000_000_000…': skriv talet utan understreck (17000), {YAML11_NUMBER}",
+        ),
+        ("1.5e3", f"'1.5e3': skriv talet utan exponent (1500 i stället för 1.5e3), {YAML11_NUMBER}"),
+        ("yes", f"'yes': {YAML11_BOOL}"),
+        ("Off", f"'Off': {YAML11_BOOL}"),
+        ("y", f"'y': {YAML11_BOOL}"),
+        (
+            "9007199254740992",
+            "talet 9007199254740992 är för stort; ett heltal får vara högst 9007199254740991 "
+            "(sätt det inom citattecken om det är en text)",
+        ),
+        (
+            "-9007199254740992",
+            "talet -9007199254740992 är för stort; ett heltal får vara högst 9007199254740991 "
+            "(sätt det inom citattecken om det är en text)",
+        ),
+        (
+            "1" * 40,
+            f"talet {'1' * 29}… är för stort; ett heltal får vara högst 9007199254740991 "
+            "(sätt det inom citattecken om det är en text)",
+        ),
+        ("9" * 400 + ".0", "talet är för stort"),
+        (
+            "123456789012345678",
+            "talet 123456789012345678 är för stort; ett heltal får vara högst 9007199254740991 "
+            "(sätt det inom citattecken om det är en text)",
+        ),
+    ],
+)
+def test_plain_values_other_tools_read_differently(value: str, message: str) -> None:
+    """A plain value that YAML 1.1 tools, or an editor's numbers, would read differently is refused at
+    the value, saying how to write it."""
+    assert _problem(f"namn: x\nvärde: {value}\n") == (2, 8, message)
+
+
+def test_plain_values_as_yaml_12_reads_them() -> None:
+    """Unquoted null, booleans, integers up to 2^53-1 and decimals mean what YAML 1.2 says; a quoted
+    value is a text, and the empty tag '!' is allowed."""
+    doc = parse(
+        "a: 1.5\nb: .5\nc: -2.\nd: +3\ne: ~\nf: null\ng: NULL\nh: True\ni: FALSE\nj:\nk: '072'\n"
+        "l: ! x\nm: 9007199254740991\nn: -0\no: Null\np: -9007199254740991\n",
+        "f.yaml",
+    )
+    assert doc.data == {
+        "a": 1.5,
+        "b": 0.5,
+        "c": -2.0,
+        "d": 3,
+        "e": None,
+        "f": None,
+        "g": None,
+        "h": True,
+        "i": False,
+        "j": None,
+        "k": "072",
+        "l": "x",
+        "m": 9007199254740991,
+        "n": 0,
+        "o": None,
+        "p": -9007199254740991,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            'namn: "a\\nb"\n',
+            (1, 7),
+            "texten får bara vara en rad, men innehåller en radbrytning; skriv den på en rad med mellanslag",
+        ),
+        (
+            'titel: "a\\tb"\n',
+            (1, 8),
+            "texten får bara vara en rad, men innehåller ett tabbtecken; skriv den på en rad med mellanslag",
+        ),
+        (
+            "id: a\tb\n",
+            (1, 5),
+            "texten får bara vara en rad, men innehåller ett tabbtecken; skriv den på en rad med mellanslag",
+        ),
+        (
+            '"a\\nb": 1\n',
+            (1, 1),
+            "fältnamnet får bara vara en rad, men innehåller en radbrytning; skriv den på en rad med mellanslag",
+        ),
+        (
+            'a: "x\\u202Ey"\n',
+            (1, 4),
+            "texten innehåller ett osynligt tecken som vänder skrivriktningen (U+202E); ta bort det",
+        ),
+        (
+            '"x\\u2067y": 1\n',
+            (1, 1),
+            "fältnamnet innehåller ett osynligt tecken som vänder skrivriktningen (U+2067); ta bort det",
+        ),
+        (
+            'a: "x\\u0007y"\n',
+            (1, 4),
+            "texten innehåller ett styrtecken (U+0007); ta bort det eller byt det mot mellanslag",
+        ),
+        (
+            'beskrivning: "a\\nb\\u0007"\n',
+            (1, 14),
+            "texten innehåller ett styrtecken (U+0007); ta bort det eller byt det mot mellanslag",
+        ),
+        (
+            'a: "x\\u2029y"\n',
+            (1, 4),
+            "texten innehåller ett styrtecken (U+2029); ta bort det eller byt det mot mellanslag",
+        ),
+        (
+            'a: "x\\u2028y"\n',
+            (1, 4),
+            "texten innehåller ett styrtecken (U+2028); ta bort det eller byt det mot mellanslag",
+        ),
+        (
+            'a: "\\u200B"\n',
+            (1, 4),
+            "texten innehåller inga synliga tecken (bara mellanslag eller osynliga tecken); skriv ut den",
+        ),
+        (
+            '"  ": 1\n',
+            (1, 1),
+            "fältnamnet innehåller inga synliga tecken (bara mellanslag eller osynliga tecken); skriv ut den",
+        ),
+        ("a: 1\n---\nb: 2\n", (2, 1), "filen får bara innehålla ett YAML-dokument; ta bort '---'"),
+        ("? [a]\n: 1\n", (1, 3), "ett fältnamn måste vara en enkel text"),
+        (
+            "a: !foo x\n",
+            (1, 4),
+            "taggen '!foo' är inte tillåten; ta bort den (sätt värdet inom citattecken om det ska vara en text)",
+        ),
+        (
+            "a: !!str 5\n",
+            (1, 4),
+            "taggen '!!str' är inte tillåten; ta bort den (sätt värdet inom citattecken om det ska vara en text)",
+        ),
+        (
+            "&k a: 1\n",
+            (1, 1),
+            "ankare '&k' är inte tillåtet; ta bort '&k' och skriv ut värdena där de behövs",
+        ),
+        (
+            "profil:\n  publik: a\n  publik: b\n",
+            (3, 3),
+            "fältet 'publik' finns redan på rad 2; ett fält får bara stå en gång. Slå ihop dem eller ta bort det ena",
+        ),
+        (
+            "Å: 1\nA\u030a: 2\n",
+            (2, 1),
+            "fältet 'Å' finns redan på rad 1; ett fält får bara stå en gång. Slå ihop dem eller ta bort det ena",
+        ),
+        (
+            "a:\n  b: 1\n c: 2\n",
+            (3, 2),
+            "YAML-fel: indraget stämmer inte; kontrollera att raden har lika många mellanslag som raderna bredvid",
+        ),
+        (
+            "- a\nb: 1\n",
+            (2, 1),
+            "YAML-fel: indraget i listan stämmer inte; varje punkt ska börja med '- ' på samma indrag",
+        ),
+        (
+            "a: *\n",
+            (1, 5),
+            "YAML-fel: '*' i början av ett värde betyder alias i YAML; sätt värdet inom citattecken",
+        ),
+        (
+            "a: &\n",
+            (1, 5),
+            "YAML-fel: '&' i början av ett värde betyder ankare i YAML; sätt värdet inom citattecken",
+        ),
+        (
+            'a: "\\q"\n',
+            (1, 5),
+            "YAML-fel: okänt escape-tecken efter '\\' inom dubbla citattecken; använd enkla citattecken",
+        ),
+        (
+            "a: @x\n",
+            (1, 4),
+            "YAML-fel: ett tecken som inte kan inleda ett värde; sätt värdet inom citattecken",
+        ),
+        ("a: 'x\n", (2, 1), "YAML-fel: ett citattecken öppnas men stängs aldrig"),
+        (
+            "a: 1\nb: 2\nc: x\x07y\n",
+            (3, 1),
+            "YAML-fel: filen innehåller ett otillåtet styrtecken; ta bort det",
+        ),
+        ("# tom\n", (1, 1), "filen är tom; den ska innehålla strategins data"),
+        (
+            "a:\n  b: 1\n \t\tc: 2\n",
+            (3, 2),
+            "raden är indragen med tabbtecken; YAML kräver mellanslag (byt varje tabb mot två mellanslag)",
+        ),
+        (
+            "a: [1, 2\n",
+            (2, 1),
+            "YAML-fel: filen går inte att läsa som YAML; kontrollera indrag, kolon och citattecken på raden",
+        ),
+    ],
+)
+def test_refused_text_and_structure(text: str, where: tuple[int, int], message: str) -> None:
+    """Names and keys are one line; no text holds control or bidi characters or only invisible ones;
+    each way a file's structure can be wrong gives its own Swedish message at the exact place."""
+    assert _problem(text) == (*where, message)
+
+
+def test_line_breaks_and_tabs_are_fine_in_ordinary_text() -> None:
+    """Outside names and keys a text may hold line breaks and tabs; punctuation and symbols are visible."""
+    doc = parse('beskrivning: "a\\nb\\tc"\nnamn: "–"\nsymbol: "€"\ntext: a\tb\n', "f.yaml")
+    assert doc.data == {"beskrivning": "a\nb\tc", "namn": "–", "symbol": "€", "text": "a\tb"}
+
+
+def test_depth_limit() -> None:
+    """Values 32 levels below the top are fine; one level more is refused where it starts."""
+    assert parse("a: " + "[" * 32 + "]" * 32 + "\n", "f.yaml").data["a"] is not None
+    assert _problem("a: " + "[" * 33 + "]" * 33 + "\n") == (
+        1,
+        36,
+        "värdena ligger mer än 32 nivåer djupt; så djup struktur har ingen del av strategin. "
+        "Kontrollera indragen och hakparenteserna",
+    )
+
+
+def test_size_limit_and_unreadable_file(tmp_path: Path) -> None:
+    """A file of exactly 1 MB loads; one byte more is refused; a missing file says it does not exist."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"a: 1\n" + b"#" * (1_000_000 - 5))
+    assert load(path).data == {"a": 1}
+    path.write_bytes(b"a: 1\n" + b"#" * (1_000_000 - 4))
+    with pytest.raises(LoadError) as info:
+        load(path, "data/x.yaml")
+    problem = info.value.problem
+    assert (problem.file, problem.line, problem.column, problem.message) == (
+        "data/x.yaml",
+        1,
+        1,
+        "filen är större än 1 MB, mer än någon del av strategin behöver; dela upp den eller ta bort det "
+        "som inte hör hemma där",
+    )
+    with pytest.raises(LoadError) as info:
+        load(tmp_path / "saknas.yaml", "data/saknas.yaml")
+    problem = info.value.problem
+    assert (problem.file, problem.line, problem.column, problem.message) == (
+        "data/saknas.yaml",
+        1,
+        1,
+        "filen går inte att läsa (finns inte)",
+    )
+    assert info.value.problem.rule == "yaml"
+
+
+def test_where_a_key_stands() -> None:
+    """A key's own place is its line and column; a key not in the file falls back to the nearest value."""
+    doc = parse("a:\n  b: 1\n", "f.yaml")
+    assert doc.where(("a",), key=True) == (1, 1)
+    assert doc.where(("a", "b"), key=True) == (2, 3)
+    assert doc.where(("a", "b")) == (2, 6)
+    assert doc.where(("a", "c"), key=True) == (2, 3)
+    assert parse("- x\n", "f.yaml").first_line == "- x"
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [(b"a: 1\nb: 2\nc: \xd6\n", (3, 4)), (b"\n\xd6: 1\n", (2, 1))],
+)
+def test_not_utf8_points_at_the_bad_byte(tmp_path: Path, raw: bytes, where: tuple[int, int]) -> None:
+    """The column of a byte that is not UTF-8 counts from the start of its own line."""
+    path = tmp_path / "x.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(LoadError) as info:
+        load(path, "data/x.yaml")
+    assert (info.value.problem.file, info.value.problem.line, info.value.problem.column) == (
+        "data/x.yaml",
+        *where,
+    )
+
+
+def test_a_symbolic_link_is_not_followed(tmp_path: Path) -> None:
+    """A data file that is a symbolic link is refused, not read from wherever it points."""
+    (tmp_path / "real.yaml").write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "real.yaml")
+    with pytest.raises(LoadError) as info:
+        load(tmp_path / "link.yaml", "data/link.yaml")
+    assert (info.value.problem.line, info.value.problem.message) == (
+        1,
+        "filen går inte att läsa (för många symboliska länkar)",
+    )

@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 
 from strategi import check, rules
-from strategi.loader import Document
+from strategi.loader import Document, parse
 from tests.conftest import ROOT, TODAY
+
+ORGANISATION = "data/strategy/organisation.yaml"
 
 CASES: list[tuple[str, tuple[Any, ...], str, str]] = [
     # (file, path to a real reference, its value, what it must name)
@@ -188,3 +190,118 @@ def test_channel_known_by_file_name_even_if_its_file_is_broken(documents: dict[s
     assert list(rules.check_references(without_facebook, files)) == []
     unknown = {p.message.split(".")[0] for p in rules.check_references(without_facebook)}
     assert unknown == {"'facebook' finns inte som kanal i data/channels/"}
+
+
+def test_group_part_of_itself_is_an_error(documents: dict[str, Document]) -> None:
+    """A group whose 'ingår_i' names itself is an error at that 'ingår_i'."""
+    broken = _with(documents, ORGANISATION, ("grupper", 3, "ingår_i"), "kommunikationsstaben")
+    line, col = documents[ORGANISATION].where(("grupper", 3, "ingår_i"))
+    assert [(p.file, p.line, p.column, p.message, p.rule) for p in rules.check_groups(broken)] == [
+        (
+            ORGANISATION,
+            line,
+            col,
+            "gruppen 'kommunikationsstaben' ingår i sig själv (via 'ingår_i'); "
+            "en grupp kan inte vara en del av sig själv",
+            "referens",
+        )
+    ]
+
+
+def test_groups_part_of_each_other_are_both_errors(documents: dict[str, Document]) -> None:
+    """Two groups each part of the other: both are reported, in file order; the real chain is fine."""
+    assert list(rules.check_groups(documents)) == []
+    broken = _with(documents, ORGANISATION, ("grupper", 4, "ingår_i"), "kommunikationsstaben")
+    assert [p.message.split(" (")[0] for p in rules.check_groups(broken)] == [
+        "gruppen 'kommunikationsstaben' ingår i sig själv",
+        "gruppen 'regionkansliet' ingår i sig själv",
+    ]
+
+
+def _unknown_channel_message(channels: list[str], value: str) -> str:
+    """The one message for a process assignment naming the channel ``value`` when ``channels`` exist."""
+    doc = parse(f"uppdrag:\n  - id: u\n    kanaler: [{value}]\n", "data/strategy/process.yaml")
+    problems = list(rules.check_references({doc.path: doc}, channels))
+    assert len(problems) == 1, problems
+    return problems[0].message
+
+
+def test_known_ids_are_listed_up_to_twenty() -> None:
+    """Without a near match the known ids are listed: all of them up to 20, else the first 20 and how
+    many more; with no known id at all, nothing is listed."""
+    twenty = [f"k{i:02}" for i in range(20)]
+    assert _unknown_channel_message(twenty, "zzz") == (
+        f"'zzz' finns inte som kanal i data/channels/. Kända: {', '.join(twenty)}."
+    )
+    assert _unknown_channel_message([*twenty, "k20"], "zzz") == (
+        f"'zzz' finns inte som kanal i data/channels/. Kända: {', '.join(twenty)} och 1 till."
+    )
+    assert _unknown_channel_message([*twenty, "k20", "k21", "k22"], "zzz") == (
+        f"'zzz' finns inte som kanal i data/channels/. Kända: {', '.join(twenty)} och 3 till."
+    )
+    assert _unknown_channel_message([], "zzz") == "'zzz' finns inte som kanal i data/channels/."
+
+
+def test_near_match_looks_at_the_first_hundred_characters() -> None:
+    """The 'Menade du' hint compares only a value's first 100 characters with the known ids (the
+    comparison grows with the square of the length): what follows cannot take the hint away."""
+    known = "a" * 43
+    message = _unknown_channel_message([known], known + "b" * 57 + "c")
+    assert message.endswith(f" Menade du '{known}'?")
+
+
+def test_duplicate_id_names_the_line_of_the_first_id() -> None:
+    """A repeated id is reported at its own 'id:' with the rule 'id', naming the line of the first
+    'id:' (not of the item's first key)."""
+    doc = parse("poster:\n  - namn: a\n    id: x\n  - namn: b\n    id: x\n", "data/plan/p.yaml")
+    assert [
+        (p.file, p.line, p.column, p.message, p.rule) for p in rules.check_unique_ids({doc.path: doc})
+    ] == [("data/plan/p.yaml", 5, 9, "id 'x' finns redan på rad 3; varje id ska vara unikt", "id")]
+
+
+def test_near_matches_are_sought_for_fifty_distinct_values_only() -> None:
+    """A file with very many bad references stays quick: the first 50 distinct bad values get a
+    'Menade du' hint, later ones the list of known ids; a repeated value keeps its first hint."""
+    values = [f"webb{i}" for i in range(52)]
+    text = "uppdrag:\n  - id: u\n    kanaler: [" + ", ".join([*values, "webb0", "webb51"]) + "]\n"
+    doc = parse(text, "data/strategy/process.yaml")
+    hints = [p.message.split(". ", 1)[1] for p in rules.check_references({doc.path: doc}, ["webb"])]
+    assert hints == ["Menade du 'webb'?"] * 50 + ["Kända: webb."] * 2 + ["Menade du 'webb'?", "Kända: webb."]
+
+
+def test_every_publishing_plan_file_is_checked_whatever_its_name() -> None:
+    """A publishing plan under data/plan/ is checked as a plan whatever the file is called."""
+    doc = parse("poster:\n  - kanal: myspace\n", "data/plan/2026.yaml")
+    assert [
+        (p.file, p.line, p.column, p.message) for p in rules.check_references({doc.path: doc}, ["webb"])
+    ] == [("data/plan/2026.yaml", 2, 12, "'myspace' finns inte som kanal i data/channels/. Kända: webb.")]
+
+
+def test_a_star_in_a_reference_pattern_matches_list_positions_and_keys() -> None:
+    """'*' in a place pattern stands for any list position and any key of a mapping."""
+    data = {"a": [{"x": 1}, {"y": 2}], "b": {"k": {"x": 3}, "l": {"x": 4}}}
+    assert list(rules._match(data, ("a", "*", "x"))) == [(("a", 0, "x"), 1)]
+    assert list(rules._match(data, ("b", "*", "x"))) == [(("b", "k", "x"), 3), (("b", "l", "x"), 4)]
+    assert list(rules._match(data, ("c", "*"))) == []
+
+
+def test_ids_are_unique_in_a_list_inside_a_list_item() -> None:
+    """Lists inside the items of a list are checked too (a list item holding its own list)."""
+    doc = parse("poster:\n  - id: a\n    delar:\n      - id: x\n      - id: x\n", "data/plan/p.yaml")
+    assert [(p.line, p.column, p.message) for p in rules.check_unique_ids({doc.path: doc})] == [
+        (5, 13, "id 'x' finns redan på rad 4; varje id ska vara unikt")
+    ]
+
+
+def test_only_the_groups_on_a_cycle_are_reported() -> None:
+    """A group leading into a cycle of other groups is not itself part of itself: only the groups on
+    the cycle are reported; a group without an id is passed over, not the end of the check."""
+    text = (
+        "grupper:\n  - namn: Utan id\n  - id: a\n    ingår_i: b\n  - id: b\n    ingår_i: c\n"
+        "  - id: c\n    ingår_i: b\n"
+    )
+    doc = parse(text, ORGANISATION)
+    assert [(p.line, p.column, p.message.split(" (")[0]) for p in rules.check_groups({doc.path: doc})] == [
+        (6, 14, "gruppen 'b' ingår i sig själv"),
+        (8, 14, "gruppen 'c' ingår i sig själv"),
+    ]

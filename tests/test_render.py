@@ -146,3 +146,17 @@ def test_block_joins_non_empty_parts() -> None:
     """Parts are joined by blank lines, empty parts dropped, ending in one newline."""
     assert render.block("a", "", "b") == "a\n\nb\n"
     assert str(render.Raw("<i>x</i>")) == "<i>x</i>"
+
+
+def test_table_cards_label_each_cell_with_its_column() -> None:
+    """With the class 'kort' (among others) each cell carries its column's name for the phone card
+    view; a cell beyond the last header gets no label; without 'kort' no cell is labelled."""
+    html = render.table("T", ["Kanal", "Ljus <x>"], [["Webb", "grön", "extra"]], cls="matris kort")
+    assert html == (
+        '<div class="tabell matris kort" role="region" tabindex="0" aria-label="T">'
+        "<table><caption>T</caption>"
+        '<thead><tr><th scope="col">Kanal</th><th scope="col">Ljus &lt;x&gt;</th></tr></thead>'
+        '<tbody><tr><th scope="row" data-rubrik="Kanal">Webb</th>'
+        '<td data-rubrik="Ljus &lt;x&gt;">grön</td><td>extra</td></tr></tbody></table></div>'
+    )
+    assert "data-rubrik" not in render.table("T", ["A"], [["x"]], cls="kortlek")
