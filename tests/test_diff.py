@@ -340,3 +340,22 @@ def test_refs_in_words() -> None:
     assert diff.ref_words("strategi-nej") == "strategi-nej"
     assert diff.title_for("strategi-2020-h1", "origin/main") == "Ändringar från våren 2020 till main"
     assert diff.title_for("main", None) == "Ändringar jämfört med main"
+
+
+def test_change_lines_for_the_page_are_escaped_and_mark_changed_words() -> None:
+    """On Ändringar a changed prose text shows only the changed words, marked for sight and for
+    screen readers, around a little context; other changes are the text line, HTML-escaped."""
+    prose = Change(
+        "Mål",
+        ("Mål A", "Text"),
+        "ändrat",
+        "Vi vill nå fler <unga> invånare varje dag i hela länet med vår kommunikation och våra kanaler.",
+        "Vi vill nå fler <unga> invånare varje vecka i hela länet med vår kommunikation och våra kanaler.",
+    )
+    assert str(diff.describe_html(prose)) == (
+        'Mål › Mål A › Text: <span class="ordandring">… fler &lt;unga&gt; invånare varje '
+        '<del><span class="sr-endast">borttaget: </span>dag</del> '
+        '<ins><span class="sr-endast">tillagt: </span>vecka</ins> i hela länet med …</span>'
+    )
+    short = Change("Mål", ("Mål A", "Namn"), "ändrat", "A & B", "C")
+    assert str(diff.describe_html(short)) == "Mål › Mål A › Namn: ”A &amp; B” → C"
