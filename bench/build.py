@@ -26,44 +26,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from strategi import chrome, model, site, versions  # noqa: E402
+from strategi.zensical import read_config, write_config  # noqa: E402
 
 ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
 
 
 PRINT_PAGE = "utskrift.md"
-
-
-class EnvTag(list):  # type: ignore[type-arg]
-    """mkdocs.yml's `!ENV [NAME, default]`, kept as it stands through a load and a dump."""
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: EnvTag(loader.construct_sequence(node)))  # type: ignore[arg-type]
-_Dumper.add_representer(EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as data, its `!ENV` tags kept."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
-
-
-def write_config(path: Path, config: dict[str, Any]) -> None:
-    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def drop_print_page(project: Path) -> None:

@@ -52,6 +52,16 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", _env_tag)
 
 
+def read_config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, each ``!ENV`` tag read as MkDocs reads it (for tools that rewrite it)."""
+    config: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+    return config
+
+
+def write_config(path: Path, config: dict[str, Any]) -> None:
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def without_print_page(nav: list[Any]) -> list[Any]:
     """The navigation without the print page: its content and template come from the hooks."""
     result: list[Any] = []
@@ -68,7 +78,7 @@ def without_print_page(nav: list[Any]) -> list[Any]:
 
 def configuration(root: Path, strategy: model.Strategy) -> dict[str, Any]:
     """mkdocs.yml as Zensical should read it: what the hooks' on_config adds, written in."""
-    config: dict[str, Any] = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a SafeLoader)
+    config = read_config(root / "mkdocs.yml")
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["docs_dir"] = "docs"
@@ -124,7 +134,7 @@ def prepare(root: Path, out: Path, strategy: model.Strategy) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     config_path = out / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_config(config_path, config)
     return config_path
 
 
