@@ -6,8 +6,11 @@ For each size (6 channels today, then 60 and 600 synthetic ones) the script
 2. makes a plain project from those files: same theme, same plugins, no macros, no hooks and
    no print document (the page a plain Material site would have);
 3. makes a copy of the real project without the print page, to price the print document alone;
-4. times the three builds alternately and prints the ratio to plain Material, the print
-   document's share, and the cost per channel (per channel of the build, and per added channel).
+4. makes the plain project with mkdocs-macros added (an empty module, every page still rendered
+   as a template): the floor a site built with mkdocs-macros cannot go below;
+5. builds each once untimed (Python writes its bytecode caches, as on an editor's machine after
+   the first build), then times the builds alternately and prints the ratio to plain Material,
+   the print document's share, and the cost per channel (per channel, and per added channel).
 
 Run: .venv/bin/python bench/build.py [--sizes 6 60 600] [--rounds 3]
 """
@@ -34,6 +37,10 @@ from strategi import chrome, model, site, versions  # noqa: E402
 from strategi.zensical import read_config, write_config  # noqa: E402
 
 ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
+# Measure what a second `make build` costs anywhere: with Python's bytecode caches written. With
+# PYTHONDONTWRITEBYTECODE (set on some machines) the project's own modules, copied here without
+# their caches, would be compiled from source at every build, and plain Material has none to compile.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 PRINT_PAGE = "utskrift.md"
@@ -112,6 +119,19 @@ def make_plain(project: Path, dest: Path) -> Path:
     return dest
 
 
+def make_macros_floor(plain: Path, dest: Path) -> Path:
+    """The plain project with mkdocs-macros on and an empty module: what the plugin itself costs."""
+    shutil.copytree(plain, dest)
+    (dest / "tom_modul.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    config = read_config(dest / "mkdocs.yml")
+    # The rendered pages hold `{#anchor}` attribute lists, which Jinja would read as comments.
+    markers = {"j2_comment_start_string": "[#[", "j2_comment_end_string": "]#]"}
+    macros = {"module_name": "tom_modul", "on_error_fail": True, "on_undefined": "strict", **markers}
+    config["plugins"] = [*config["plugins"], {"macros": macros}]
+    write_config(dest / "mkdocs.yml", config)
+    return dest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[6, 60, 600])
@@ -127,19 +147,24 @@ def main() -> None:
             plain = make_plain(project, Path(tmp) / f"plain{size}")
             no_print = make_project(Path(tmp) / f"np{size}", size)
             drop_print_page(no_print)
-            ours, theirs, without = [], [], []
+            floor = make_macros_floor(plain, Path(tmp) / f"macros{size}")
+            projects = {"ours": project, "plain": plain, "without": no_print, "floor": floor}
+            for name, path in projects.items():
+                build(path, Path(tmp) / f"warm-{name}{size}")
+            times: dict[str, list[float]] = {name: [] for name in projects}
             rounds = args.rounds if size <= 60 else max(1, args.rounds // 3)
             for r in range(rounds):
-                ours.append(build(project, Path(tmp) / f"o{size}-{r}"))
-                theirs.append(build(plain, Path(tmp) / f"m{size}-{r}"))
-                without.append(build(no_print, Path(tmp) / f"n{size}-{r}"))
-            row = (size, statistics.median(ours), statistics.median(theirs), statistics.median(without))
+                for name, path in projects.items():
+                    times[name].append(build(path, Path(tmp) / f"{name}{size}-{r}"))
+            ours, plain_s, without, floor_s = (statistics.median(times[n]) for n in projects)
+            row = (size, ours, plain_s, without)
             rows.append(row)
             print(
-                f"{size:>4} kanaler: sajt + utskrift {row[1]:.2f} s, ren Material {row[2]:.2f} s, "
-                f"kvot {row[1] / row[2]:.2f}; utan utskrift {row[3]:.2f} s "
-                f"(utskriften {100 * (row[1] - row[3]) / row[1]:.0f} %); "
-                f"per kanal {row[1] / size * 1000:.0f} ms (ren {row[2] / size * 1000:.0f} ms)",
+                f"{size:>4} kanaler: sajt + utskrift {ours:.2f} s, ren Material {plain_s:.2f} s, "
+                f"kvot {ours / plain_s:.2f}; utan utskrift {without:.2f} s "
+                f"(utskriften {100 * (ours - without) / ours:.0f} %); "
+                f"Material + tom mkdocs-macros {floor_s:.2f} s (kvot {floor_s / plain_s:.2f}); "
+                f"per kanal {ours / size * 1000:.0f} ms (ren {plain_s / size * 1000:.0f} ms)",
                 flush=True,
             )
     for (size_a, ours_a, plain_a, _), (size_b, ours_b, plain_b, _) in itertools.pairwise(rows):

@@ -154,6 +154,21 @@ def _mtime(path: Path) -> int:
         return -1
 
 
+def skip_macros_git_info() -> None:
+    """mkdocs-macros runs git twelve times at every build, and at every rebuild under `make serve`,
+    to fill a `git` variable (last commit, tag, author) that no page here uses: the views get what
+    git knows from `Build.history`. Give it the value it has outside a repository instead. A page
+    that used `git.commit` would then stop the strict build (on_undefined: strict), not show
+    something wrong."""
+    import mkdocs_macros.context  # noqa: PLC0415 (only the MkDocs hooks need mkdocs-macros)
+
+    mkdocs_macros.context.get_git_info = _no_git_info
+
+
+def _no_git_info() -> dict[str, Any]:
+    return {"status": False, "date": None}
+
+
 def register(env: Any) -> None:
     """mkdocs-macros: register every view, bound to this build (none while `make serve` shows the
     error page: every page's Markdown is replaced by it before macros run)."""

@@ -27,6 +27,10 @@ from strategi import (
     utskrift,
 )
 
+# Loaded with the configuration, before any plugin's on_config: mkdocs-macros' git commands are
+# skipped from the first build on.
+build.skip_macros_git_info()
+
 # The print document of the build under way (a new one for every build, also under `make serve`).
 _print = utskrift.PrintDocument()
 

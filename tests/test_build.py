@@ -83,16 +83,28 @@ def test_views_import_nothing_that_runs_git_reads_files_or_validates(path: Path)
     assert not bad, f"{path.name} importerar {bad}"
 
 
-def test_strategy_is_loaded_once_per_build(
+def _build_in_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """One `mkdocs build` (hooks, macros and the print page together) loads and checks the
-    project's strategy exactly once; loads of older versions from git are counted apart."""
+) -> Path:
+    """Build a copy of the project in this process, as `mkdocs build --strict` does; its root."""
     project = copy_project(tmp_path / "projekt")
     monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.chdir(project)
     build._load_cached.cache_clear()
+    config = load_config(str(project / "mkdocs.yml"), strict=True)
+    config["site_dir"] = str(tmp_path / "site")
+    caplog.set_level(logging.ERROR)
+    mkdocs_build(config)
+    assert (tmp_path / "site" / "index.html").is_file()
+    return project
+
+
+def test_strategy_is_loaded_once_per_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One `mkdocs build` (hooks, macros and the print page together) loads and checks the
+    project's strategy exactly once; loads of older versions from git are counted apart."""
     calls: list[Path] = []
     real_load = model.load
 
@@ -101,13 +113,26 @@ def test_strategy_is_loaded_once_per_build(
         return real_load(root, *args, **kwargs)
 
     monkeypatch.setattr(model, "load", counting_load)
-    config = load_config(str(project / "mkdocs.yml"), strict=True)
-    config["site_dir"] = str(tmp_path / "site")
-    caplog.set_level(logging.ERROR)
-    mkdocs_build(config)
-    assert (tmp_path / "site" / "index.html").is_file()
+    project = _build_in_process(tmp_path, monkeypatch, caplog)
     assert calls.count(project.resolve()) == 1, calls
     assert os.environ["STRATEGI_IDAG"] == FIXED_TODAY
+
+
+def test_a_build_skips_the_git_commands_of_mkdocs_macros(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """mkdocs-macros' own git commands (`git log -1`, `git describe --tags`, ... twelve per build
+    and per rebuild) do not run: no page uses its `git` variable. The site still builds."""
+    commands: list[list[str]] = []
+    real_check_output = subprocess.check_output
+
+    def recording(args: Any, *rest: Any, **kwargs: Any) -> Any:
+        commands.append(list(args))
+        return real_check_output(args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess, "check_output", recording)
+    _build_in_process(tmp_path, monkeypatch, caplog)
+    assert [c for c in commands if c[:1] == ["git"]] == []
 
 
 def test_a_build_never_changes_a_loaded_strategy() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from .. import arshjul, periods, render
@@ -17,12 +16,10 @@ def shown_year(s: Strategy) -> int:
     return min(max(s.today.year, start.year), end.year)
 
 
-def _month(s: Strategy, activities: list[arshjul.Activity], year: int, month: int) -> str:
-    first = dt.date(year, month, 1)
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+def _month(year_days: list[tuple[arshjul.Activity, list[dt.date]]], year: int, month: int) -> str:
     entries = []
-    for activity in activities:
-        days = arshjul.occurrences(activity, first, last)
+    for activity, in_year in year_days:
+        days = [d for d in in_year if d.month == month]
         if not days:
             continue
         dates = ", ".join(f"{periods.WEEKDAYS_SHORT[d.weekday()]} {d.day}" for d in days)
@@ -84,7 +81,10 @@ def arshjul_page(s: Strategy) -> str:
         note = render.p(
             f"Strategin gäller {start.year}–{end.year}, så årshjulet visar {year}.", cls="arshjul__not"
         )
-    months = "".join(_month(s, activities, year, m) for m in range(1, 13))
+    # One pass over each rule for the whole year: a rule is walked from its first day, so asking
+    # month by month would walk it twelve times.
+    year_days = [(a, arshjul.occurrences(a, dt.date(year, 1, 1), dt.date(year, 12, 31))) for a in activities]
+    months = "".join(_month(year_days, year, m) for m in range(1, 13))
     written = [a for a in activities if a.id in items]
     computed = [a for a in activities if a.id not in items]
     return render.block(
