@@ -60,8 +60,8 @@ validera: $(STAMP)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --strict --quiet --dev-addr $(ADDR)
 
-build: validera
-	$(PY) -m mkdocs build --strict --clean --site-dir site
+build: $(STAMP)
+	$(PY) -m strategi bygg
 
 # The same sources built by Zensical (strategi/zensical.py writes out what MkDocs' hooks add).
 zensical: validera $(ZS_STAMP)

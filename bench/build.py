@@ -8,7 +8,9 @@ For each size (6 channels today, then 60 and 600 synthetic ones) the script
 3. makes a copy of the real project without the print page, to price the print document alone;
 4. makes the plain project with mkdocs-macros added (an empty module, every page still rendered
    as a template): the floor a site built with mkdocs-macros cannot go below;
-5. builds each once untimed (Python writes its bytecode caches, as on an editor's machine after
+5. builds the real project as `make build` does (`python -m strategi bygg`: the check, then the
+   strict build, one process) and the others with `mkdocs build --strict`;
+6. builds each once untimed (Python writes its bytecode caches, as on an editor's machine after
    the first build), then times the builds alternately and prints the ratio to plain Material,
    the print document's share, and the cost per channel (per channel, and per added channel).
 
@@ -79,10 +81,18 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> float:
+# What `make build` runs (check the data, then the strict build, in one process), and what a
+# plain MkDocs site runs. No --quiet: with it MkDocs would not count warnings under --strict.
+MAKE_BUILD = [sys.executable, "-m", "strategi", "bygg", "--ut"]
+MKDOCS_BUILD = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d"]
+
+
+def build(
+    project: Path, out: Path, extra_env: dict[str, str] | None = None, command: list[str] = MKDOCS_BUILD
+) -> float:
     start = _cpu_of_children() if CLOCK["cpu"] else time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        [*command, str(out)],
         cwd=project,
         env={**ENV, **(extra_env or {})},
         capture_output=True,
@@ -106,6 +116,11 @@ def make_plain(project: Path, dest: Path) -> Path:
     write_config(dumping / "mkdocs.yml", config)
     build(dumping, dest / "dump-site", {"STRATEGI_DUMP_MD": str(docs)})
     shutil.copytree(project / "docs/assets", docs / "assets")
+    # The calendar files the hooks generate: the pages link to them.
+    for calendar in (dest / "dump-site").rglob("*.ics"):
+        target = docs / calendar.relative_to(dest / "dump-site")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(calendar, target)
     shutil.copytree(project / "overrides", dest / "overrides")
     config = read_config(project / "mkdocs.yml")
     strategy = model.load(project)
@@ -149,13 +164,19 @@ def main() -> None:
             drop_print_page(no_print)
             floor = make_macros_floor(plain, Path(tmp) / f"macros{size}")
             projects = {"ours": project, "plain": plain, "without": no_print, "floor": floor}
+            commands = {
+                "ours": MAKE_BUILD,
+                "plain": MKDOCS_BUILD,
+                "without": MAKE_BUILD,
+                "floor": MKDOCS_BUILD,
+            }
             for name, path in projects.items():
-                build(path, Path(tmp) / f"warm-{name}{size}")
+                build(path, Path(tmp) / f"warm-{name}{size}", command=commands[name])
             times: dict[str, list[float]] = {name: [] for name in projects}
             rounds = args.rounds if size <= 60 else max(1, args.rounds // 3)
             for r in range(rounds):
                 for name, path in projects.items():
-                    times[name].append(build(path, Path(tmp) / f"{name}{size}-{r}"))
+                    times[name].append(build(path, Path(tmp) / f"{name}{size}-{r}", command=commands[name]))
             ours, plain_s, without, floor_s = (statistics.median(times[n]) for n in projects)
             row = (size, ours, plain_s, without)
             rows.append(row)

@@ -122,12 +122,19 @@ def required(config: Any) -> Build:
     return build
 
 
-def _load(config: Any) -> model.Strategy | None:
-    root = project_root(config)
+def load_project(root: Path) -> model.Strategy:
+    """The checked strategy under ``root``, loaded again only when a file under data/ or schemas/
+    changed: `make serve` rebuilds on every save, and `python -m strategi bygg` checks the data
+    before the build in the same process. InvalidData or BadToday as model.load."""
+    root = root.resolve()
     watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
     stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
+    return _load_cached(root, stamp, periods.today())
+
+
+def _load(config: Any) -> model.Strategy | None:
     try:
-        strategy = _load_cached(root, stamp, periods.today())
+        strategy = load_project(project_root(config))
     except model.InvalidData as exc:
         if serving.State.serving:
             serving.failed(exc.problems, exc.files)
@@ -142,7 +149,7 @@ def _load(config: Any) -> model.Strategy | None:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(root: Path, stamp: tuple[tuple[str, int], ...], today: Any) -> model.Strategy:
-    """`make serve` rebuilds on every save: unchanged data and schemas are not loaded again."""
+    """Unchanged data and schemas are not loaded again (see load_project)."""
     return model.load(root, today)
 
 

@@ -4,23 +4,30 @@ built or shown from data with errors."""
 
 from __future__ import annotations
 
+import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-from . import bootstrap, check, periods
+from . import bootstrap, model
 from .problems import format_text
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 
 
 def validated(root: Path) -> bool:
-    """Check the data as `validera` does and print its report; True when there are no errors."""
+    """Check the data as `validera` does and print its report; True when there are no errors. The
+    checked strategy stays loaded for a build in the same process (strategi.build.load_project)."""
+    from . import build  # noqa: PLC0415 (it imports MkDocs, which `validera` never needs)
+
     print("Kontrollerar datafilerna …", flush=True)
-    result = check.run(root, periods.today())
-    print(format_text(result.problems, result.files), flush=True)
-    return result.ok
+    try:
+        strategy = build.load_project(root)
+    except model.InvalidData as exc:
+        print(format_text(exc.problems, exc.files), flush=True)
+        return False
+    print(format_text(strategy.warnings, strategy.checked_files), flush=True)
+    return True
 
 
 def _env(offline: bool) -> dict[str, str]:
@@ -30,22 +37,49 @@ def _env(offline: bool) -> dict[str, str]:
     return env
 
 
-def mkdocs(root: Path, *args: str, offline: bool = False) -> int:
-    """Run MkDocs with this Python in the project folder (OFFLINE=true for the preview opened from disk)."""
-    command = [sys.executable, "-m", "mkdocs", *args]
-    return subprocess.run(command, cwd=root, env=_env(offline), check=False).returncode
-
-
 def build(root: Path, site: str = "site", *, offline: bool = False) -> int:
     """Check the data, then build the site strictly into `site` (relative to the project folder)."""
     if not validated(root):
         return 1
-    code = mkdocs(root, "build", "--strict", "--clean", "--quiet", "--site-dir", site, offline=offline)
+    code = build_site(root, site, offline=offline)
     if code == 0:
         index = Path(site) / "index.html"
         where = f"öppna {index.as_posix()} i webbläsaren" if offline else f"sajten finns i {site}/"
         print(f"Klart: {where}.")
     return code
+
+
+def build_site(root: Path, site: str, *, offline: bool = False) -> int:
+    """`mkdocs build --strict --clean` in this process, so the data just checked is not loaded and
+    checked a second time. MkDocs' warnings and errors are shown; a warning stops the build, as
+    strict means (`mkdocs build --strict --quiet` would hide warnings and so never count them)."""
+    from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 (see validated)
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import Abort, MkDocsException  # noqa: PLC0415
+
+    os.environ.update(_env(offline))  # read by mkdocs.yml (!ENV OFFLINE) while it loads
+    logger = logging.getLogger("mkdocs")
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger.addHandler(shown)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=site)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Abort:  # MkDocs has shown why above: a warning under strict, or the build's error
+        print("fel: bygget avbröts (se meddelandet ovan); inget publiceras.", file=sys.stderr)
+        return 1
+    except MkDocsException as exc:  # the configuration (mkdocs.yml) is wrong
+        print(f"fel: {exc.format_message()}", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(shown)
+    return 0
 
 
 def serve(root: Path, address: str = DEFAULT_ADDRESS) -> int:

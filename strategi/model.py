@@ -41,6 +41,8 @@ class Strategy:
     documents: dict[str, Document] = field(default_factory=dict)
     # Every other folder part (parts.Part with many=True), by folder name: its files in name order.
     collections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # How many files the check read (validera's "N kontrollerade filer").
+    checked_files: int = 0
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         """A single-file part by name ('mal'); an empty dict for an optional part this version lacks.
@@ -125,6 +127,7 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
         warnings,
         documents=dict(result.documents),
         collections=collections,
+        checked_files=result.files,
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from strategi import bootstrap
+from strategi import bootstrap, build, check, local
 from tests.conftest import FIXED_TODAY, ROOT, run, run_cli
 
 pytestmark = pytest.mark.xdist_group("lokalt")
@@ -195,6 +195,44 @@ def test_nothing_is_built_from_invalid_data(project: Path, command: list[str]) -
     assert "data/channels/facebook.yaml:19:3: okänt fält 'frekvns' – menade du 'frekvens'?" in result.stdout
     assert not (project / "site").exists()
     assert not (project / "strategi.pdf").exists()
+
+
+def test_bygg_checks_once_and_builds(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bygg` prints validera's report, builds the site in the same process from the strategy it just
+    checked (loaded and checked once, not again by the build) and says where the site is."""
+    monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("OFFLINE", raising=False)
+    build._load_cached.cache_clear()
+    checks: list[Path] = []
+    real_check = check.run
+
+    def counting_check(root: Path, *args: Any, **kwargs: Any) -> check.Result:
+        checks.append(Path(root))
+        return real_check(root, *args, **kwargs)
+
+    monkeypatch.setattr(check, "run", counting_check)
+    site = tmp_path / "sajt"
+    assert local.build(project, str(site)) == 0
+    out = capsys.readouterr().out
+    assert "Inga fel och 7 varningar i 20 kontrollerade filer." in out
+    assert f"Klart: sajten finns i {site.as_posix()}/." in out
+    assert "<title>Start - Digital strategi" in (site / "index.html").read_text(encoding="utf-8")
+    assert checks == [project.resolve()]
+
+
+def test_bygg_is_strict_a_warning_stops_it(project: Path) -> None:
+    """A page with a link to a page that does not exist: `bygg` shows MkDocs' warning, says in
+    Swedish that the build stopped, exits 1 and says nothing of a finished site."""
+    guide = project / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[trasig](finns-inte.md)\n", encoding="utf-8")
+    result = run_cli("bygg", "--rot", str(project), "--ut", "sajt", cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "WARNING - Doc file 'guide.md' contains a link 'finns-inte.md'" in result.stderr
+    assert "fel: bygget avbröts (se meddelandet ovan); inget publiceras." in result.stderr
+    assert "Klart" not in result.stdout
 
 
 def _free_port() -> int:
