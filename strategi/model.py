@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,12 @@ class Strategy:
     def labels(self, schema_name: str, data: Any, path: tuple[Any, ...]) -> list[str]:
         """Swedish labels for a place in the data, from the titles in this strategy's schemas
         (strategi.labels): ('nuläge', 0, 'mätvärden', 'följare') -> ['Digitalt nuläge', …]."""
-        return labels.labels((self.root / check.SCHEMA_DIR).resolve(), schema_name, data, path)
+        return labels.labels(self._schema_dir, schema_name, data, path)
+
+    @functools.cached_property
+    def _schema_dir(self) -> Path:
+        # Resolved once: the views ask for labels thousands of times in a large build.
+        return (self.root / check.SCHEMA_DIR).resolve()
 
     def line_of(self, relpath: str, path: tuple[Any, ...]) -> int:
         """The line in a data file where a place in its data is written ('fullständighet' of a

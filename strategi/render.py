@@ -13,6 +13,7 @@ from typing import Any
 
 # Characters that Markdown, attr_list or Jinja could read as syntax inside a heading.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|<>&~^$-]")
+_BLANKS = re.compile(r"[ \t\r\n]+")
 
 
 def esc(value: Any) -> str:
@@ -29,7 +30,7 @@ def esc(value: Any) -> str:
 
 def one_line(text: Any) -> str:
     """Fold line breaks and runs of ordinary white space; keep no-break spaces (they are meant)."""
-    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
+    return _BLANKS.sub(" ", str(text)).strip()
 
 
 def md(value: Any) -> str:
