@@ -359,3 +359,115 @@ def test_change_lines_for_the_page_are_escaped_and_mark_changed_words() -> None:
     )
     short = Change("Mål", ("Mål A", "Namn"), "ändrat", "A & B", "C")
     assert str(diff.describe_html(short)) == "Mål › Mål A › Namn: ”A &amp; B” → C"
+
+
+def test_a_period_value_is_shown_in_words() -> None:
+    """A changed deadline written as a period code reads as words: 'november 2020 → våren 2021'."""
+
+    def process(deadline: str) -> Strategy:
+        return small({"process": {"uppdrag": [{"id": "a", "vad": "Skriv planen.", "deadline": deadline}]}})
+
+    assert lines(process("2020-11"), process("2021-h1")) == [
+        "Process och uppdrag › Uppdrag › Skriv planen. › Klart senast: november 2020 → våren 2021"
+    ]
+
+
+def test_a_rewritten_item_of_a_plain_list_shows_its_changed_words_on_the_page() -> None:
+    """A long sentence rewritten in a list of plain texts is one change whose line on Ändringar
+    marks only the changed word, like any other changed text."""
+    old = small(
+        {"mal": {"bredden": {"problem": ["Vi når inte ut till alla invånare i länet idag.", "Två."]}}}
+    )
+    new = small({"mal": {"bredden": {"problem": ["Vi når inte ut till alla unga i länet idag.", "Två."]}}})
+    assert [str(diff.describe_html(c)) for c in diff.compare(old, new)] == [
+        'Mål › Problem med att visa på bredden › Problemet: <span class="ordandring">… inte ut till alla '
+        '<del><span class="sr-endast">borttaget: </span>invånare</del> '
+        '<ins><span class="sr-endast">tillagt: </span>unga</ins> i länet idag.</span>'
+    ]
+
+
+def _channel(*snapshots: dict[str, Any]) -> dict[str, Any]:
+    return {"id": "tiktok", "namn": "Tiktok", "nuläge": list(snapshots)}
+
+
+def test_a_new_snapshot_is_compared_with_the_latest_that_starts_no_later() -> None:
+    """A new snapshot for the second half of 2026 is compared with the July 2026 one (the latest
+    starting on or before 1 July), not the whole year 2026 (earlier) or October (later); a measure
+    is named by its schema title, and one that stayed the same says '(oförändrat)'."""
+    year = {"id": "ar", "datum": "2026", "mätvärden": {"följare": 100}}
+    july = {"id": "juli", "datum": "2026-07", "mätvärden": {"följare": 200, "andel_mobil": 50}}
+    october = {"id": "okt", "datum": "2026-10", "mätvärden": {"följare": 300}}
+    half = {"id": "halvar", "datum": "2026-h2", "mätvärden": {"följare": 400, "andel_mobil": 50}}
+    old = small(channels=[_channel(year, july, october)])
+    new = small(channels=[_channel(year, july, october, half)])
+    assert lines(old, new) == [
+        "Nytt: Tiktok › Digitalt nuläge › hösten 2026: Följare: 200 → 400; Via mobil (%): 50 (oförändrat)"
+    ]
+
+
+def test_changes_after_a_derived_field_are_still_reported() -> None:
+    """A derived field dropped before another change in the same file hides nothing: the title of
+    the strategy and a channel's address are still reported, and a snapshot's 'avser' that changes
+    value (not only appears or disappears) is a change."""
+    snapshot = {"id": "n", "datum": "2020-h1"}
+    said = {**snapshot, "avser": "våren 2020"}
+    old = small(
+        {"strategi": {"nuläge_avser": "2020-h1", "titel": "A"}},
+        [{"id": "x", "namn": "X", "nuläge": [said], "adress": "a"}],
+    )
+    new = small({"strategi": {"titel": "B"}}, [{"id": "x", "namn": "X", "nuläge": [snapshot], "adress": "b"}])
+    assert lines(old, new) == ["Strategin › Titel: A → B", "X › Adress: a → b"]
+    undated = {"id": "x", "namn": "X", "nuläge": [{"id": "n", "datum": "2020-h1", "avser": "odaterat"}]}
+    renamed = copy.deepcopy(undated)
+    renamed["nuläge"][0]["avser"] = "ej daterat"
+    assert lines(small(channels=[undated]), small(channels=[renamed])) == [
+        "X › Digitalt nuläge › ej daterat › Avser: odaterat → ”ej daterat”"
+    ]
+
+
+def test_a_new_link_in_a_channel_is_named_without_figures() -> None:
+    """A link added to a channel (a new object, not a snapshot) is one 'Nytt' line named by its
+    title, with nothing after it."""
+    old = small(channels=[{"id": "x", "namn": "X", "länkar": [{"titel": "A"}]}])
+    new = small(channels=[{"id": "x", "namn": "X", "länkar": [{"titel": "A"}, {"titel": "B"}]}])
+    assert lines(old, new) == ["Nytt: X › Länkar › B"]
+
+
+def test_a_part_only_one_version_has_names_that_versions_file() -> None:
+    """A part an older version lacks (the annual cycle) is new content in the newer version's file;
+    taken away again, it is removed content in the older version's file."""
+    cycle = small({"arshjul": {"inledning": "Året runt."}})
+    assert [(diff.describe(c), c.file) for c in diff.compare(small(), cycle)] == [
+        ("Nytt: Årshjul › Inledning: ”Året runt.”", "data/strategy/arshjul.yaml")
+    ]
+    assert [(diff.describe(c), c.file) for c in diff.compare(cycle, small())] == [
+        ("Borttaget: Årshjul › Inledning: ”Året runt.”", "data/strategy/arshjul.yaml")
+    ]
+
+
+PROSE = Change(
+    "Mål",
+    ("Mål A", "Text"),
+    "ändrat",
+    "Vi vill nå fler [unga] invånare varje dag i hela länet med vår kommunikation och våra kanaler.",
+    "Vi vill nå fler [unga] invånare varje vecka i hela länet med vår kommunikation och våra kanaler.",
+)
+
+
+def test_a_changed_text_in_the_terminal_marks_its_changed_words() -> None:
+    """In the text list a changed prose text shows the removed word as [-…-] and the added one as
+    {+…+}, around a little context."""
+    assert diff.describe(PROSE) == (
+        "Mål › Mål A › Text: … fler [unga] invånare varje [-dag-] {+vecka+} i hela länet med …"
+    )
+
+
+def test_a_changed_text_in_the_pull_request_comment_marks_its_changed_words() -> None:
+    """In the Markdown comment a changed prose text strikes the removed word and underlines the
+    added one; the place and the words are escaped, and '@' and '#' mention nobody."""
+    change = Change("Mål @team", ("#1 mål", "Text"), PROSE.kind, PROSE.old, PROSE.new)
+    assert diff.describe_markdown(change) == (
+        "Mål @\u2060team › #\u20601 mål › Text: … fler \\[unga\\] invånare varje ~~dag~~ <ins>vecka</ins> "
+        "i hela länet med …"
+    )
+    assert diff.md_text("@alla och #2") == "@\u2060alla och #\u20602"

@@ -14,7 +14,7 @@ from strategi import questions
 from strategi.loader import load
 from strategi.model import Strategy
 from strategi.views import VIEWS
-from tests._viewtables import table, tables, text, variant
+from tests._viewtables import HISTORY, table, tables, text, variant
 from tests.conftest import ROOT, TODAY
 
 FLAG_WORDS = {
@@ -114,6 +114,14 @@ def test_every_flag_in_every_file_is_listed_with_its_quote(page: str) -> None:
     }
     assert counted == FLAGS_PER_FILE
     assert flagged == len(FLAGS_PER_FILE)
+
+
+def test_the_start_page_counts_every_flag_once(strategy: Strategy) -> None:
+    """The start page's 'Läget just nu' counts each flag in the data once: 68, the sum of the
+    grep counts in FLAGS_PER_FILE."""
+    assert sum(FLAGS_PER_FILE.values()) == 68
+    assert questions.flag_count(strategy) == 68
+    assert "**Öppna frågor:** 68 frågor att bekräfta och " in VIEWS["start"](strategy, HISTORY)
 
 
 def test_all_four_flag_kinds_appear_in_swedish(page: str) -> None:

@@ -139,3 +139,14 @@ def test_invisible_characters_are_written_out_and_long_values_cut() -> None:
     assert visible("x" * 11, limit=10) == "x" * 9 + "…"
     assert visible("\n" * 6, limit=10) == "\\n" * 4 + "\\…"
     assert shown(12345, 4) == "123…"
+
+
+def test_a_long_file_name_is_cut_at_300_characters() -> None:
+    """A file name of 300 characters is printed whole; one of 301 is cut to 299 characters and '…'
+    (the file's own limit, shorter than a message's 1000), in the text and GitHub formats alike."""
+    exact, longer = "d" * 295 + ".yaml", "d" * 296 + ".yaml"
+    assert FORMATS["text"]([Problem(exact, 1, 2, "m")], 1).splitlines()[0] == f"{exact}:1:2: m"
+    assert FORMATS["text"]([Problem(longer, 1, 2, "m")], 1).splitlines()[0] == "d" * 296 + ".ya…:1:2: m"
+    assert FORMATS["github"]([Problem(longer, 1, 2, "m")], 1).splitlines()[0] == (
+        "::error file=" + "d" * 296 + ".ya…,line=1,col=2::m"
+    )
