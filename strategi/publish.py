@@ -156,10 +156,11 @@ def root_404_html(site_url: str) -> str:
 
 
 def _site_url(root: Path) -> str:
-    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip()
-    return "/"
+    """site_url as MkDocs reads mkdocs.yml (quoted or not, with a comment, from !ENV); '/' when unset."""
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - only publishing needs MkDocs loaded
+
+    with (root / "mkdocs.yml").open("rb") as config:  # YAML reads UTF-8 itself
+        return str(yaml_load(config).get("site_url") or "/")
 
 
 def _add_root_file(root: Path, name: str, text: str, env: dict[str, str]) -> None:

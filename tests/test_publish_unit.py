@@ -254,21 +254,32 @@ def test_the_root_404_page_is_swedish_and_committed_beside_mikes_work(repo: Path
     assert git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
 
 
-def test_the_404_link_follows_the_site_url(tmp_path: Path) -> None:
+def test_the_404_link_follows_the_site_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The 404 page links to '<site_url>/senaste/' with or without a trailing slash, escaped for
-    HTML; a mkdocs.yml without site_url gives a link from the root of the host."""
+    HTML. site_url is read from mkdocs.yml as MkDocs reads it: quoted or not, with a comment, or
+    from an environment variable (!ENV); an empty or missing site_url gives a link from the root
+    of the host."""
     assert '<a href="https://x.example:8443/a/senaste/">' in publish.root_404_html("https://x.example:8443/a")
+    assert '<a href="https://x.example/PROJEKTX/senaste/">' in publish.root_404_html(
+        "https://x.example/PROJEKTX/"
+    )
     assert '<a href="https://x.example/?a=1&amp;b=&quot;2&quot;/senaste/">' in publish.root_404_html(
         'https://x.example/?a=1&b="2"'
     )
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: S\ntheme:\n  site_url: https://fel.example/\nsite_url: https://x.example:8443/a/\n",
-        encoding="utf-8",
-    )
-    assert publish._site_url(tmp_path) == "https://x.example:8443/a/"
-    (tmp_path / "mkdocs.yml").write_text("site_name: S\n", encoding="utf-8")
-    assert publish._site_url(tmp_path) == "/"
-    assert '<a href="/senaste/">' in publish.root_404_html(publish._site_url(tmp_path))
+    monkeypatch.setenv("STRATEGI_TEST_URL", "https://miljo.example/")
+    cases = {
+        "site_name: S\ntheme:\n  site_url: https://fel.example/\nsite_url: https://x.example:8443/a/\n": (
+            "https://x.example:8443/a/"
+        ),
+        "site_url: 'https://x.example/b/'  # intranätet\n": "https://x.example/b/",
+        "site_url: !ENV [STRATEGI_TEST_URL, 'https://standard.example/']\n": "https://miljo.example/",
+        "site_url:\n": "/",
+        "site_name: S\n": "/",
+    }
+    for text, url in cases.items():
+        (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+        assert publish._site_url(tmp_path) == url, text
+    assert '<a href="/senaste/">' in publish.root_404_html("/")
 
 
 def test_a_second_draft_keeps_the_default_and_the_404_page_is_committed_once(repo: Path, mike: Path) -> None:
@@ -484,11 +495,17 @@ def test_a_folder_outside_git_cannot_publish(tmp_path: Path) -> None:
     assert str(caught.value) == "mappen är inget git-arkiv; publicering kräver git"
 
 
-def test_without_git_publishing_says_so(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without git on the machine, publishing stops with git's Swedish error (no traceback)."""
-    empty = tmp_path / "tom"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
+@pytest.mark.parametrize("path", ["tom", None])
+def test_without_git_publishing_says_so(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str | None
+) -> None:
+    """Without git on the machine (PATH names only an empty folder, or there is no PATH at all),
+    publishing stops with git's Swedish error, not a crash."""
+    if path is None:
+        monkeypatch.delenv("PATH")
+    else:
+        (tmp_path / path).mkdir()
+        monkeypatch.setenv("PATH", str(tmp_path / path))
     with pytest.raises(publish.PublishError) as caught:
         publish.publish(repo, version(repo, "2020-h1", "förslag"))
     assert (
@@ -525,6 +542,22 @@ def test_a_missing_mike_is_a_swedish_error(repo: Path, mike: Path) -> None:
     assert str(caught.value) == (
         "mike kunde inte publicera versionen: mike kunde inte köras "
         f"([Errno 2] No such file or directory: '{mike.parent / 'mike'}')"
+    )
+
+
+def test_a_mike_that_hangs_is_stopped_after_ten_minutes(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """mike is given ten minutes (600 s); one that does not finish by then stops publishing with a
+    Swedish error saying what failed and that mike could not run (subprocess's own words)."""
+
+    def hang(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        raise subprocess.TimeoutExpired(args, kwargs["timeout"])  # what subprocess.run does then
+
+    monkeypatch.setattr(publish.subprocess, "run", hang)
+    with pytest.raises(publish.PublishError) as caught:
+        publish._mike(repo, ["mike", "deploy"], dict(os.environ), "mike kunde inte publicera versionen")
+    assert str(caught.value) == (
+        "mike kunde inte publicera versionen: mike kunde inte köras "
+        "(Command '['mike', 'deploy']' timed out after 600 seconds)"
     )
 
 
@@ -591,6 +624,18 @@ def test_a_tag_is_set_once_and_never_moved(repo: Path) -> None:
         publish._tag(repo, "2020-h1", env)
     assert str(caught.value) == "taggen strategi-2020-h1 finns redan på en annan commit och flyttas aldrig"
     assert git(repo, "rev-parse", "strategi-2020-h1") == head
+
+
+def test_a_tag_git_refuses_stops_publishing_with_gits_reason(repo: Path) -> None:
+    """When git refuses the tag (an id that is no valid tag name), publishing says which tag could
+    not be set and repeats git's words."""
+    with pytest.raises(publish.PublishError) as caught:
+        publish._tag(repo, "2020..h1", {**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+    assert str(caught.value).startswith(
+        "kunde inte sätta taggen strategi-2020..h1: git-kommandot 'git tag strategi-2020..h1 "
+    )
+    assert str(caught.value).endswith("fatal: 'strategi-2020..h1' is not a valid tag name.")
+    assert tags(repo) == []
 
 
 def test_a_root_file_needs_the_published_branch(repo: Path) -> None:
