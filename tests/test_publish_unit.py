@@ -389,7 +389,7 @@ def test_a_version_listed_as_adopted_counts_as_adopted_without_its_tag(repo: Pat
 def test_what_counts_as_adopted(repo: Path) -> None:
     """Adopted: every 'strategi-<id>' tag, and every entry of versions.json whose title does not
     end in ' (förslag)' (no title at all counts as adopted); entries that are not objects, and a
-    versions.json that is not a list, are ignored."""
+    versions.json that is not a list (an object, null), are ignored."""
     git(repo, "tag", "strategi-2019-h1")
     listing = [
         {"version": "2019-h2", "title": "Hösten 2019"},
@@ -406,6 +406,8 @@ def test_what_counts_as_adopted(repo: Path) -> None:
     commit_on(repo, "gh-pages", {"versions.json": '{"version": "2023-h1", "title": "Våren 2023"}'}, "objekt")
     assert publish.published(repo, env) == []
     assert publish.adopted_ids(repo, env) == {"2019-h1"}
+    commit_on(repo, "gh-pages", {"versions.json": "null"}, "tom")
+    assert publish.published(repo, env) == []
 
 
 def test_a_broken_versions_json_stops_publishing(repo: Path, mike: Path) -> None:
