@@ -44,12 +44,13 @@ def _mike(root: Path, args: list[str], env: dict[str, str], failed: str) -> None
 
 
 def _git_env(root: Path) -> dict[str, str]:
-    # mike runs `mkdocs` from PATH: make it this environment's.
+    # mike runs `mkdocs` from PATH: make it this environment's. Without PATH, programs are looked
+    # for where the system looks by default (os.defpath), as they would be without this folder.
     bindir = str(Path(sys.executable).parent)
     env = {
         **os.environ,
         "STRATEGI_VERSIONER": "mike",
-        "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+        "PATH": bindir + os.pathsep + os.environ.get("PATH", os.defpath),
     }
     # `git config` exits 1 for a setting that is not there.
     if not (git.attempt(root, "config", "user.name", env=env) or "").strip():

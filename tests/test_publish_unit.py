@@ -497,17 +497,21 @@ def test_a_folder_outside_git_cannot_publish(tmp_path: Path) -> None:
     assert str(caught.value) == "mappen är inget git-arkiv; publicering kräver git"
 
 
-@pytest.mark.parametrize("path", ["tom", None])
-def test_without_git_publishing_says_so(
-    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str | None
+def test_without_path_programs_are_found_where_the_system_looks(
+    repo: Path, mike: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without git on the machine (PATH names only an empty folder, or there is no PATH at all),
-    publishing stops with git's Swedish error, not a crash."""
-    if path is None:
-        monkeypatch.delenv("PATH")
-    else:
-        (tmp_path / path).mkdir()
-        monkeypatch.setenv("PATH", str(tmp_path / path))
+    """With no PATH at all, git and mkdocs are looked for in the mike folder and then where the
+    system looks by default (/bin:/usr/bin), so publishing still works."""
+    monkeypatch.delenv("PATH")
+    publish.publish(repo, version(repo, "2020-h1", "förslag"))
+    assert [c["env"]["PATH"] for c in calls(mike)] == [f"{mike.parent}:/bin:/usr/bin"] * 2
+    assert published(repo)[0]["version"] == "2020-h1"
+
+
+def test_without_git_publishing_says_so(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without git on the machine, publishing stops with git's Swedish error, not a crash."""
+    (tmp_path / "tom").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "tom"))
     with pytest.raises(publish.PublishError) as caught:
         publish.publish(repo, version(repo, "2020-h1", "förslag"))
     assert (
@@ -579,6 +583,9 @@ def test_without_a_configured_identity_publishing_signs_as_strategi_som_kod(repo
     assert git(repo, "log", "-1", "--format=%an <%ae>|%cn <%ce>", "gh-pages") == (
         "Strategi som kod <strategi@localhost>|Strategi som kod <strategi@localhost>\n"
     )
+    assert git(repo, "log", "-g", "-1", "--format=%gn <%ge>", "gh-pages") == (
+        "Strategi som kod <strategi@localhost>\n"
+    ), "the branch's reflog says who moved it"
 
 
 def test_each_missing_identity_part_is_filled_alone(
