@@ -44,12 +44,13 @@ def _mike(root: Path, args: list[str], env: dict[str, str], failed: str) -> None
 
 
 def _git_env(root: Path) -> dict[str, str]:
-    # mike runs `mkdocs` from PATH: make it this environment's.
+    # mike runs `mkdocs` from PATH: make it this environment's. Without PATH, programs are looked
+    # for where the system looks by default (os.defpath), as they would be without this folder.
     bindir = str(Path(sys.executable).parent)
     env = {
         **os.environ,
         "STRATEGI_VERSIONER": "mike",
-        "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+        "PATH": bindir + os.pathsep + os.environ.get("PATH", os.defpath),
     }
     # `git config` exits 1 for a setting that is not there.
     if not (git.attempt(root, "config", "user.name", env=env) or "").strip():
@@ -156,10 +157,11 @@ def root_404_html(site_url: str) -> str:
 
 
 def _site_url(root: Path) -> str:
-    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return line.split(":", 1)[1].strip()
-    return "/"
+    """site_url as MkDocs reads mkdocs.yml (quoted or not, with a comment, from !ENV); '/' when unset."""
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - only publishing needs MkDocs loaded
+
+    with (root / "mkdocs.yml").open("rb") as config:  # YAML reads UTF-8 itself
+        return str(yaml_load(config).get("site_url") or "/")
 
 
 def _add_root_file(root: Path, name: str, text: str, env: dict[str, str]) -> None:

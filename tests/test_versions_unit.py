@@ -149,3 +149,73 @@ def test_last_updated_falls_back_to_the_source_page(tmp_path: Path, monkeypatch:
     assert versions.last_updated(s) == "2026-06-30"
     monkeypatch.delenv(versions.UPDATED_ENV)
     assert versions.last_updated(small(tmp_path / "ingenting")) == ""
+
+
+def dated_data_commit(repo: Path, day: str) -> None:
+    """Commit a file under data/ with the committer day ``day``."""
+    (repo / "data").mkdir(exist_ok=True)
+    (repo / "data" / "mal.yaml").write_text(f"# {day}\nmål: []\n", encoding="utf-8")
+    git(repo, "add", "data")
+    dated = {"GIT_COMMITTER_DATE": f"{day}T12:00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00"}
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", day],
+        check=True,
+        env={**os.environ, **dated},
+        capture_output=True,
+        timeout=30,
+    )
+
+
+def test_a_ref_named_data_does_not_hide_the_data_folder(repo: Path) -> None:
+    """'Senast uppdaterad' reads the history of the folder data/ even when a branch or tag is
+    also called 'data' (git would otherwise refuse the name as ambiguous)."""
+    dated_data_commit(repo, "2024-03-05")
+    git(repo, "tag", "data")
+    assert versions.last_data_commit(repo) == "2024-03-05"
+
+
+def test_last_updated_and_history_read_the_strategys_own_repository(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a publish date, 'senast uppdaterad' (also in history) is the day of the last commit
+    touching data/ in the repository the strategy was loaded from."""
+    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    dated_data_commit(repo, "2023-10-02")
+    s = small(repo, källa={"webbsida_senast_uppdaterad": "2021-01-19"})
+    assert versions.last_updated(s) == "2023-10-02"
+    assert versions.history(s).updated == "2023-10-02"
+
+
+def test_presentation_needs_both_when_and_for_whom(tmp_path: Path) -> None:
+    """The presentation is described only when both 'när' and 'för' are given; half of it is left
+    out of the facts rather than shown as a broken sentence."""
+    assert versions.presentation_words(small(tmp_path, presentation={"när": "2020-11"})) == ""
+    assert versions.presentation_words(small(tmp_path, presentation={"för": "strategigruppen"})) == ""
+    assert versions.facts(small(tmp_path, presentation={"när": "2020-11"}), "") == [
+        ("Version", "Våren 2020"),
+        ("Status", "Antagen"),
+    ]
+
+
+def test_facts_without_a_status_leave_the_status_out(tmp_path: Path) -> None:
+    """A strategy without 'status' shows no Status fact (not 'None' or a placeholder)."""
+    s = Strategy(tmp_path, {"strategi": {"version": {"id": "2020-h1"}}}, [], {}, TODAY)
+    assert versions.facts(s, "") == [("Version", "Våren 2020")]
+
+
+def test_only_prefixed_tags_are_versions(repo: Path) -> None:
+    """A tag that looks like a version id without the 'strategi-' prefix is not an adopted version."""
+    git(repo, "tag", "2019-h1")
+    git(repo, "tag", "strategi-2020-h1")
+    assert versions.published_tags(repo) == ["2020-h1"]
+
+
+def test_compare_problem_when_nothing_was_adopted_before(repo: Path) -> None:
+    """A 'jämför_med' without a reason, when no earlier version is adopted, says in Swedish that
+    the previous adopted version is nothing."""
+    s = small(repo, jämför_med="main")
+    assert versions.compare_problem(s) == (
+        "jämför_med i data/strategy/strategi.yaml är 'main', men föregående antagna version är "
+        "ingenting (det finns ingen tidigare antagen version). Ta bort jämför_med, eller skriv varför "
+        "i jämför_med_motivering."
+    )
