@@ -245,7 +245,7 @@ def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterat
             fix = (
                 f" – menade du '{hint}'?"
                 if hint
-                else (f" Tillåtna fält här: {', '.join(known)}." if known else "")
+                else (f"; tillåtna fält här: {', '.join(known)}." if known else "")
             )
             yield at((*path, key), f"okänt fält '{shown(key, 40)}'{fix}", key=True)
         return
@@ -273,13 +273,14 @@ def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterat
             str(_TYPE_NAMES.get(t, t)) for t in (expected if isinstance(expected, list) else [expected])
         )
         message = f"{label} ska vara {wanted}, men är {_type_of(value)}"
-        if isinstance(value, str) and re.fullmatch(r"[0-9][0-9  ]*([.,][0-9]+)?", value.strip()):
+        if isinstance(value, str) and re.fullmatch(r"[0-9][0-9 \u00a0]*([.,][0-9]+)?", value.strip()):
             number = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
             message += f" ('{shown(value)}'). Skriv talet utan mellanslag och utan citattecken: {number}"
         elif value is None:
             message += "; fyll i ett värde efter kolonet eller ta bort raden"
         elif isinstance(value, int | float) and "string" in str(expected):
-            message += f"; sätt värdet inom citattecken: '{shown(value)}'"
+            # As the editor wrote it: true, not Python's True.
+            message += f"; sätt värdet inom citattecken: '{shown(json.dumps(value))}'"
         yield at(path, message)
         return
     if kind == "pattern":
