@@ -170,9 +170,9 @@ ONE_FIELD = {
         "4: 'v' har värdet '100', som inte är tillåtet. Tillåtna värden: 10, 20. Menade du '10'?",
     ),
     "enum-list-value-no-guess": (
-        {"enum": ["a", "b"]},
-        "[a]",
-        "4: 'v' har värdet '['a']', som inte är tillåtet. Tillåtna värden: a, b.",
+        {"enum": ["grön", "gul", "röd"]},
+        "[gul]",
+        "4: 'v' har värdet '['gul']', som inte är tillåtet. Tillåtna värden: grön, gul, röd.",
     ),
     # pattern: the schema's description, else the pattern itself; ECMA-262 with Unicode.
     "pattern-with-description": (
@@ -237,6 +237,11 @@ ONE_FIELD = {
         "{c: 1, a: 1}",
         "11: när 'a' är ifyllt ska också 'b' vara det; lägg till 'b:'",
     ),
+    "required-key-with-an-apostrophe": (
+        {"required": ["it's"]},
+        "{a: 1}",
+        "1: obligatoriskt fält 'it's' saknas i 'v'; lägg till 'it's:' med ett värde",
+    ),
     "required-in-a-group": (
         {"required": ["namn"]},
         "{a: 1}",
@@ -252,6 +257,11 @@ ONE_FIELD = {
         },
         "{a: {b: x}}",
         "12: 'b' ska vara ett heltal, men är en text",
+    ),
+    "anyof-deepest-error": (
+        {"anyOf": [{"type": "integer"}, {"type": "array", "items": {"type": "integer"}}]},
+        "[1, x]",
+        "8: 'v' ska vara ett heltal, men är en text",
     ),
     "oneof-both-match": (
         {"oneOf": [{"type": "integer"}, {"minimum": 0}]},
@@ -400,6 +410,10 @@ BROKEN_SCHEMA_FILES = {
         ' "$ref": "#/definitions/a"}',
         "schemas/x.schema.json:1:1: schemat hänvisar ($ref) till något som inte finns, eller i en ring",
     ),
+    "ref-ring-met-while-checking": (
+        '{"properties": {"a": {"$ref": "#/definitions/t"}}, "definitions": {"t": {"$ref": "#/definitions/t"}}}',
+        "schemas/x.schema.json:1:1: schemat hänvisar ($ref) till något som inte finns, eller i en ring",
+    ),
 }
 
 
@@ -489,7 +503,11 @@ def test_a_description_beside_a_ref_is_the_one_shown(tmp_path: Path) -> None:
 def test_references_are_read_against_the_file_they_stand_in(tmp_path: Path) -> None:
     """A reference inside another schema file, or under an `$id`, means that file's definitions."""
     other = {
-        "definitions": {"a": {"properties": {"b": {"$ref": "#/definitions/b"}}}, "b": {"type": "integer"}}
+        "definitions": {
+            "a": {"properties": {"b": {"$ref": "#/definitions/b"}}},
+            "b": {"type": "integer"},
+            "c": {"anyOf": [{"$ref": "#/definitions/b"}, {"type": "null"}]},
+        }
     }
     folder = _schemas(
         tmp_path,
@@ -499,16 +517,34 @@ def test_references_are_read_against_the_file_they_stand_in(tmp_path: Path) -> N
                 "properties": {
                     "via_ref": {"$ref": "y.schema.json#/definitions/a"},
                     "via_id": {"$id": "y.schema.json", "properties": {"b": {"$ref": "#/definitions/b"}}},
+                    "in_a_list": {"$ref": "y.schema.json#/definitions/c"},
                 },
                 "definitions": {"b": {"type": "string"}},
             },
             "y.schema.json": other,
         },
     )
-    assert _said(folder, "via_ref: {b: x}\nvia_id: {b: x}\n") == [
+    assert _said(folder, "via_ref: {b: x}\nvia_id: {b: x}\nin_a_list: x\n") == [
         "data/x.yaml:1:14: 'b' ska vara ett heltal, men är en text",
         "data/x.yaml:2:13: 'b' ska vara ett heltal, men är en text",
+        "data/x.yaml:3:12: 'in_a_list' ska vara ett heltal, men är en text",
     ]
+
+
+def test_an_id_inside_an_id_is_read_against_the_outer_one(tmp_path: Path) -> None:
+    """As JSON Schema says, `$id: y.schema.json` under `$id: sub/x.schema.json` names
+    sub/y.schema.json, which is not among the schemas: the schema file is reported."""
+    inner = {"$id": "y.schema.json", "properties": {"b": {"$ref": "#/definitions/b"}}}
+    folder = _schemas(
+        tmp_path,
+        {
+            "x.schema.json": {"$id": "sub/x.schema.json", "properties": {"a": inner}},
+            "y.schema.json": {"definitions": {"b": {"type": "integer"}}},
+        },
+    )
+    assert _schema_file_problem(folder) == (
+        "schemas/x.schema.json:1:1: schemat hänvisar ($ref) till något som inte finns, eller i en ring"
+    )
 
 
 RECURSIVE = {
@@ -554,3 +590,52 @@ def test_root_and_resolve_follow_recursive_references(tmp_path: Path) -> None:
     assert schemas.resolve(inner, resolved["properties"]["under"])[0] == node
     assert schemas.resolve(resolver, {"type": "string"})[0] == {"type": "string"}
     assert schemas.resolve(resolver, True)[0] == {}
+
+
+def test_a_long_unknown_key_is_compared_by_its_first_100_characters(tmp_path: Path) -> None:
+    """Guessing the meant key reads at most the first 100 characters of a long unknown key (a
+    pasted paragraph costs no time): the guess is the known key equal to those 100."""
+    hundred = "a" * 100
+    folder = _schemas(
+        tmp_path,
+        {
+            "x.schema.json": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {hundred: {}, hundred + "b": {}},
+            }
+        },
+    )
+    assert _said(folder, hundred + "bc: 1\n") == [
+        f"data/x.yaml:1:1: okänt fält '{'a' * 39}…' – menade du '{hundred}'?"
+    ]
+
+
+def test_resolve_ends_on_a_ring_of_references(tmp_path: Path) -> None:
+    """A definition that only refers to itself does not hang the walks that read the schema:
+    `resolve` gives up after a bounded number of steps and returns the reference itself."""
+    ring = {"$ref": "#/definitions/t"}
+    folder = _schemas(
+        tmp_path,
+        {"x.schema.json": {"type": "object", "properties": {"a": ring}, "definitions": {"t": ring}}},
+    )
+    schema, resolver = schemas.root(folder, "x.schema.json")
+    assert schema["properties"]["a"] == {"$ref": "x.schema.json#/definitions/t"}
+    assert schemas.resolve(resolver, schema["properties"]["a"])[0] == ring
+
+
+def test_a_value_breaking_two_rules_gets_two_lines(tmp_path: Path) -> None:
+    """A number where one of some texts is allowed: one line for the type, one for the values."""
+    assert _one_field(tmp_path, {"type": "string", "enum": ["a", "b"]}, "5") == [
+        "data/x.yaml:2:4: 'v' ska vara en text, men är ett heltal; sätt värdet inom citattecken: '5'",
+        "data/x.yaml:2:4: 'v' har värdet '5', som inte är tillåtet. Tillåtna värden: a, b.",
+    ]
+
+
+def test_a_long_wrong_value_is_compared_by_its_first_100_characters(tmp_path: Path) -> None:
+    """Guessing the meant value reads at most the first 100 characters of a long wrong value: the
+    guess is the allowed value equal to those 100."""
+    hundred = "a" * 100
+    said = _one_field(tmp_path, {"enum": [hundred, hundred + "b"]}, hundred + "bc")
+    assert len(said) == 1
+    assert said[0].endswith(f"Menade du '{hundred}'?")
