@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from strategi import check, cli
-from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_data, edit
+from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_data, edit, run_cli
 
 
 @pytest.fixture
@@ -240,3 +240,18 @@ def test_a_broken_schema_file_fails_validera(
     first, summary = out.splitlines()
     assert first == "schemas/mal.schema.json:2:17: schemafilen går inte att läsa som JSON (Expecting value)"
     assert summary.startswith("1 fel i ")
+
+
+def test_validera_reads_utf8_whatever_the_locale(data_copy: Path) -> None:
+    """The data and schemas hold å, ä and ö: `validera` finds no error in them here (a UTF-8
+    locale) and also on a machine whose locale is ASCII with Python's UTF-8 mode off (as on many
+    Windows machines), because it reads them as UTF-8 whatever the locale: exit 0."""
+    assert errors(data_copy) == []
+    result = run_cli(
+        "validera",
+        "--rot",
+        str(data_copy),
+        env={"PYTHONUTF8": "0", "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0"},
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1].startswith("Inga fel och ")

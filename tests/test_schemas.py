@@ -551,6 +551,10 @@ RECURSIVE = {
     "y.schema.json": {
         "definitions": {
             "gren": {"$ref": "#/definitions/nod"},
+            "lista": {
+                "type": "array",
+                "items": {"anyOf": [{"type": "integer"}, {"$ref": "#/definitions/lista"}]},
+            },
             "nod": {
                 "type": "object",
                 "additionalProperties": False,
@@ -561,17 +565,25 @@ RECURSIVE = {
             },
         }
     },
-    "x.schema.json": {"type": "object", "properties": {"träd": {"$ref": "y.schema.json#/definitions/gren"}}},
+    "x.schema.json": {
+        "type": "object",
+        "properties": {
+            "träd": {"$ref": "y.schema.json#/definitions/gren"},
+            "listor": {"$ref": "y.schema.json#/definitions/lista"},
+        },
+    },
 }
 
 
 def test_a_recursive_schema_checks_every_level(tmp_path: Path) -> None:
-    """A definition that refers to itself is followed as deep as the data goes: a wrong value and
-    an unknown key two levels down are reported, the key with the keys allowed there."""
+    """A definition that refers to itself (also from inside a list of choices) is followed as deep
+    as the data goes: a wrong value and an unknown key two levels down are reported, the key with
+    the keys allowed there."""
     folder = _schemas(tmp_path, RECURSIVE)
-    assert _said(folder, "träd:\n  under:\n    under:\n      n: x\n      b: 1\n") == [
+    assert _said(folder, "träd:\n  under:\n    under:\n      n: x\n      b: 1\nlistor: [1, [2, [x]]]\n") == [
         "data/x.yaml:5:7: okänt fält 'b'; tillåtna fält här: n, under.",
         "data/x.yaml:4:10: 'n' ska vara ett heltal, men är en text",
+        "data/x.yaml:6:18: 'listor' ska vara ett heltal, men är en text",
     ]
 
 
