@@ -122,7 +122,8 @@ _YAML_PROBLEMS = [
         "ett kolon ':' saknas efter ett fältnamn, eller raden fortsätter föregående rad på fel sätt",
     ),
     (
-        "mapping values are not allowed here",
+        # PyYAML: "... here"; libyaml: "... in this context".
+        "mapping values are not allowed",
         "ett kolon ':' står där det inte får stå; sätt texten inom citattecken om den innehåller ': '",
     ),
     ("while scanning a quoted scalar", "ett citattecken öppnas men stängs aldrig"),

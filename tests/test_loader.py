@@ -36,6 +36,22 @@ def test_unknown_path_falls_back_to_nearest_parent() -> None:
     assert doc.where(("a", "saknas", "djupare")) == (2, 3)
 
 
+def test_unknown_path_falls_back_to_the_deepest_existing_parent() -> None:
+    """Several missing levels under an existing path fall back to its deepest existing part."""
+    doc = parse("a:\n  b:\n    c: 1\n", "f.yaml")
+    assert doc.where(("a", "b", "saknas", "djupare")) == (3, 5)
+    assert doc.where(("a", "b", "saknas"), key=True) == (3, 5)
+
+
+def test_a_document_without_positions_points_at_the_start() -> None:
+    """A Document made in code rather than read from a file knows no positions: every path,
+    value or key, points at line 1, column 1."""
+    doc = loader.Document("f.yaml", {"a": 1})
+    assert doc.where(("a",)) == (1, 1)
+    assert doc.where(("a",), key=True) == (1, 1)
+    assert doc.where(()) == (1, 1)
+
+
 def test_dates_stay_strings() -> None:
     """A bare YAML date is kept as the string the editor wrote, not a date object."""
     doc = parse("datum: 2021-01-19\ntid: 2020-05-01 10:00:00\n", "f.yaml")
@@ -307,6 +323,12 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
         ),
         ("a: 1\n---\nb: 2\n", (2, 1), "filen får bara innehålla ett YAML-dokument; ta bort '---'"),
         ("? [a]\n: 1\n", (1, 3), "ett fältnamn måste vara en enkel text"),
+        ("a:\n  <<: {b: 1}\n", (2, 3), "ett fältnamn måste vara en enkel text"),
+        (
+            "a: 1\nb: *x\n",
+            (2, 4),
+            "alias '*x' är inte tillåtet; skriv ut värdet i stället för att hänvisa till ett ankare",
+        ),
         (
             "a: !foo x\n",
             (1, 4),
@@ -363,6 +385,11 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
             "YAML-fel: ett tecken som inte kan inleda ett värde; sätt värdet inom citattecken",
         ),
         ("a: 'x\n", (2, 1), "YAML-fel: ett citattecken öppnas men stängs aldrig"),
+        (
+            "tid: kl. 12: lunch\n",
+            (1, 12),
+            "YAML-fel: ett kolon ':' står där det inte får stå; sätt texten inom citattecken om den innehåller ': '",
+        ),
         (
             "a: 1\nb: 2\nc: x\x07y\n",
             (3, 1),
