@@ -403,9 +403,9 @@ def _check_text(event: Any, text: str, *, key: bool = False, single_line: bool =
             )
         category = unicodedata.category(char)
         if category in {"Cc", "Cs", "Zl", "Zp"}:
-            name = "ett tabbtecken" if char == "\t" else f"ett styrtecken (U+{ord(char):04X})"
             raise _Refused(
-                event.start_mark, f"{what} innehåller {name}; ta bort det eller byt det mot mellanslag"
+                event.start_mark,
+                f"{what} innehåller ett styrtecken (U+{ord(char):04X}); ta bort det eller byt det mot mellanslag",
             )
     if text and not any(_visible_char(c) for c in text):
         raise _Refused(
