@@ -122,7 +122,8 @@ _YAML_PROBLEMS = [
         "ett kolon ':' saknas efter ett fältnamn, eller raden fortsätter föregående rad på fel sätt",
     ),
     (
-        "mapping values are not allowed here",
+        # PyYAML: "... here"; libyaml: "... in this context".
+        "mapping values are not allowed",
         "ett kolon ':' står där det inte får stå; sätt texten inom citattecken om den innehåller ': '",
     ),
     ("while scanning a quoted scalar", "ett citattecken öppnas men stängs aldrig"),
@@ -402,9 +403,9 @@ def _check_text(event: Any, text: str, *, key: bool = False, single_line: bool =
             )
         category = unicodedata.category(char)
         if category in {"Cc", "Cs", "Zl", "Zp"}:
-            name = "ett tabbtecken" if char == "\t" else f"ett styrtecken (U+{ord(char):04X})"
             raise _Refused(
-                event.start_mark, f"{what} innehåller {name}; ta bort det eller byt det mot mellanslag"
+                event.start_mark,
+                f"{what} innehåller ett styrtecken (U+{ord(char):04X}); ta bort det eller byt det mot mellanslag",
             )
     if text and not any(_visible_char(c) for c in text):
         raise _Refused(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import difflib
 import json
 import re
@@ -217,7 +218,8 @@ def _allowed_consts(schema: dict[str, Any]) -> list[Any] | None:
 def resolve(resolver: Resolver, node: Any) -> tuple[dict[str, Any], Resolver]:
     """Follow $ref to the node it names, with the resolver for references inside that node.
 
-    After inlining only recursive references are left, but the labels walk also reads them.
+    After inlining only recursive references are left; the walks over a schema (labels, scaffold)
+    follow them with this.
     """
     for _ in range(20):
         if not (isinstance(node, dict) and "$ref" in node):
@@ -227,7 +229,7 @@ def resolve(resolver: Resolver, node: Any) -> tuple[dict[str, Any], Resolver]:
     return (node if isinstance(node, dict) else {}), resolver
 
 
-def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterator[Problem]:
+def _messages(err: ValidationError, doc: Document) -> Iterator[Problem]:
     path = tuple(err.absolute_path)
     label = _label(path)
     value = err.instance
@@ -238,23 +240,23 @@ def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterat
         return Problem(doc.path, line, col, message)
 
     if kind == "additionalProperties":
-        known = sorted(resolve(resolver, err.schema)[0].get("properties", {}))
+        # Draft-07 ignores every keyword beside a $ref, so this schema holds no $ref.
+        known = sorted(err.schema.get("properties", {}))
         extra = [k for k in value if k not in known]
         for key in extra:
             hint = _closest(key[:100], known)
             fix = (
                 f" – menade du '{hint}'?"
                 if hint
-                else (f" Tillåtna fält här: {', '.join(known)}." if known else "")
+                else (f"; tillåtna fält här: {', '.join(known)}." if known else "")
             )
             yield at((*path, key), f"okänt fält '{shown(key, 40)}'{fix}", key=True)
         return
     if kind == "required":
-        missing = re.findall(r"'([^']+)' is a required property", err.message)
-        name = missing[0] if missing else str(err.validator_value)
-        where = "filen" if not path else label
+        # jsonschema names the missing key as Python writes a string: 'namn', or "it's".
+        name = ast.literal_eval(err.message.removesuffix(" is a required property"))
         yield at(
-            path, f"obligatoriskt fält '{name}' saknas i {where}; lägg till '{name}:' med ett värde", key=True
+            path, f"obligatoriskt fält '{name}' saknas i {label}; lägg till '{name}:' med ett värde", key=True
         )
         return
     allowed = _allowed_consts(err.schema) if kind in {"enum", "oneOf", "anyOf"} else None
@@ -270,16 +272,17 @@ def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterat
     if kind == "type":
         expected = err.validator_value
         wanted = " eller ".join(
-            str(_TYPE_NAMES.get(t, t)) for t in (expected if isinstance(expected, list) else [expected])
+            _TYPE_NAMES[t] for t in (expected if isinstance(expected, list) else [expected])
         )
         message = f"{label} ska vara {wanted}, men är {_type_of(value)}"
-        if isinstance(value, str) and re.fullmatch(r"[0-9][0-9  ]*([.,][0-9]+)?", value.strip()):
+        if isinstance(value, str) and re.fullmatch(r"[0-9][0-9 \u00a0]*([.,][0-9]+)?", value.strip()):
             number = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
             message += f" ('{shown(value)}'). Skriv talet utan mellanslag och utan citattecken: {number}"
         elif value is None:
             message += "; fyll i ett värde efter kolonet eller ta bort raden"
         elif isinstance(value, int | float) and "string" in str(expected):
-            message += f"; sätt värdet inom citattecken: '{shown(value)}'"
+            # As the editor wrote it: true, not Python's True.
+            message += f"; sätt värdet inom citattecken: '{shown(json.dumps(value))}'"
         yield at(path, message)
         return
     if kind == "pattern":
@@ -338,8 +341,8 @@ def _messages(err: ValidationError, doc: Document, resolver: Resolver) -> Iterat
         yield at(path, f"{label} ska vara '{err.validator_value}', men är '{shown(value)}'")
         return
     if kind in {"oneOf", "anyOf"} and err.context:
-        best = min(err.context, key=lambda e: len(list(e.absolute_path)) * -1)
-        yield from _messages(best, doc, resolver)
+        best = max(err.context, key=lambda e: len(e.absolute_path))
+        yield from _messages(best, doc)
         return
     yield at(path, f"{label} stämmer inte med schemat (regeln '{kind}')")
 
@@ -351,7 +354,6 @@ MAX_PER_FILE = 500
 def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
     """The schema problems of one document (at most MAX_PER_FILE, then one line saying there are more)."""
     v = validator(schema_dir, schema_name)
-    resolver = _registry(schema_dir).resolver(base_uri=schema_name)
     problems: list[Problem] = []
     try:
         for err in v.iter_errors(doc.data):
@@ -365,7 +367,7 @@ def check(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
                     )
                 )
                 break
-            problems.extend(_messages(err, doc, resolver))
+            problems.extend(_messages(err, doc))
     except (Unresolvable, LookupError, RecursionError):
         raise _schema_problem(
             schema_dir, schema_name, "schemat hänvisar ($ref) till något som inte finns, eller i en ring"

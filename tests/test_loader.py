@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from strategi import loader
 from strategi.loader import LoadError, load, parse
@@ -17,7 +19,7 @@ def _problem(text: str) -> tuple[int, int, str]:
     with pytest.raises(LoadError) as info:
         parse(text, "data/x.yaml")
     p = info.value.problem
-    assert p.file == "data/x.yaml"
+    assert (p.file, p.rule, str(info.value)) == ("data/x.yaml", "yaml", p.message)
     return p.line, p.column, p.message
 
 
@@ -34,6 +36,22 @@ def test_unknown_path_falls_back_to_nearest_parent() -> None:
     """A path that is not in the file points at its closest existing parent."""
     doc = parse("a:\n  b: 1\n", "f.yaml")
     assert doc.where(("a", "saknas", "djupare")) == (2, 3)
+
+
+def test_unknown_path_falls_back_to_the_deepest_existing_parent() -> None:
+    """Several missing levels under an existing path fall back to its deepest existing part."""
+    doc = parse("a:\n  b:\n    c: 1\n", "f.yaml")
+    assert doc.where(("a", "b", "saknas", "djupare")) == (3, 5)
+    assert doc.where(("a", "b", "saknas"), key=True) == (3, 5)
+
+
+def test_a_document_without_positions_points_at_the_start() -> None:
+    """A Document made in code rather than read from a file knows no positions: every path,
+    value or key, points at line 1, column 1."""
+    doc = loader.Document("f.yaml", {"a": 1})
+    assert doc.where(("a",)) == (1, 1)
+    assert doc.where(("a",), key=True) == (1, 1)
+    assert doc.where(()) == (1, 1)
 
 
 def test_dates_stay_strings() -> None:
@@ -261,6 +279,11 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
             "texten får bara vara en rad, men innehåller ett tabbtecken; skriv den på en rad med mellanslag",
         ),
         (
+            'namn: "XML\\nfil"\n',
+            (1, 7),
+            "texten får bara vara en rad, men innehåller en radbrytning; skriv den på en rad med mellanslag",
+        ),
+        (
             '"a\\nb": 1\n',
             (1, 1),
             "fältnamnet får bara vara en rad, men innehåller en radbrytning; skriv den på en rad med mellanslag",
@@ -307,6 +330,12 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
         ),
         ("a: 1\n---\nb: 2\n", (2, 1), "filen får bara innehålla ett YAML-dokument; ta bort '---'"),
         ("? [a]\n: 1\n", (1, 3), "ett fältnamn måste vara en enkel text"),
+        ("a:\n  <<: {b: 1}\n", (2, 3), "ett fältnamn måste vara en enkel text"),
+        (
+            "a: 1\nb: *x\n",
+            (2, 4),
+            "alias '*x' är inte tillåtet; skriv ut värdet i stället för att hänvisa till ett ankare",
+        ),
         (
             "a: !foo x\n",
             (1, 4),
@@ -363,6 +392,11 @@ def test_plain_values_as_yaml_12_reads_them() -> None:
             "YAML-fel: ett tecken som inte kan inleda ett värde; sätt värdet inom citattecken",
         ),
         ("a: 'x\n", (2, 1), "YAML-fel: ett citattecken öppnas men stängs aldrig"),
+        (
+            "tid: kl. 12: lunch\n",
+            (1, 12),
+            "YAML-fel: ett kolon ':' står där det inte får stå; sätt texten inom citattecken om den innehåller ': '",
+        ),
         (
             "a: 1\nb: 2\nc: x\x07y\n",
             (3, 1),
@@ -468,3 +502,36 @@ def test_a_symbolic_link_is_not_followed(tmp_path: Path) -> None:
         1,
         "filen går inte att läsa (för många symboliska länkar)",
     )
+
+
+def test_a_file_loads_where_links_cannot_be_refused_when_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a system without O_NOFOLLOW (Windows) a data file is still opened for reading and loads."""
+    monkeypatch.delattr(os, "O_NOFOLLOW")
+    path = tmp_path / "x.yaml"
+    path.write_text("ort: Örebro\n", encoding="utf-8")
+    assert load(path).data == {"ort": "Örebro"}
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            yaml.MarkedYAMLError(),
+            "YAML-fel: filen går inte att läsa som YAML; kontrollera indrag, kolon och citattecken på raden",
+        ),
+        (yaml.YAMLError("oväntat"), "YAML-fel: filen går inte att läsa som YAML"),
+    ],
+)
+def test_a_yaml_error_without_a_place_points_at_the_start(
+    monkeypatch: pytest.MonkeyPatch, error: yaml.YAMLError, message: str
+) -> None:
+    """Should the YAML library fail without saying where, or with a kind of error not known here,
+    the file is still refused with one Swedish problem at line 1, column 1, never an exception."""
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(yaml, "parse", fail)
+    assert _problem("a: 1\n") == (1, 1, message)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from strategi import check
-from tests.conftest import ROOT, TODAY, copy_data, edit
+from strategi import check, cli
+from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_data, edit, run_cli
 
 
 @pytest.fixture
@@ -77,6 +77,30 @@ ONE_LINE_MISTAKES = {
         [
             "{line}:22: 'andel_kvinnor' ska vara ett tal, men är en text ('72,5'). "
             "Skriv talet utan mellanslag och utan citattecken: 72.5"
+        ],
+    ),
+    "quoted-number-with-no-break-spaces-hint": (
+        FB,
+        r"^      följare: 17000$",
+        '      följare: "17\u00a0000"',
+        [
+            "{line}:16: 'följare' ska vara ett heltal, men är en text ('17\u00a0000'). "
+            "Skriv talet utan mellanslag och utan citattecken: 17000"
+        ],
+    ),
+    "true-where-text": (
+        FB,
+        r"^  frekvens: 1-3 inlägg/vardag$",
+        "  frekvens: true",
+        ["{line}:13: 'frekvens' ska vara en text, men är true/false; sätt värdet inom citattecken: 'true'"],
+    ),
+    "unknown-key-far-from-all": (
+        FB,
+        r"^  frekvens:",
+        "  xyz:",
+        [
+            "{line}:3: okänt fält 'xyz'; tillåtna fält här: frekvens, funkar_bra, innehåll, målgrupp, när, "
+            "publik, sponsring, tonalitet, undvik."
         ],
     ),
     "empty-value": (
@@ -201,3 +225,33 @@ def test_stale_status_is_a_swedish_warning() -> None:
             "granskning",
         )
     ]
+
+
+def test_a_broken_schema_file_fails_validera(
+    data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A schema file that is not JSON: `validera` names it at the JSON error's line and column,
+    checks nothing more against it, and exits with status 1."""
+    monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
+    (data_copy / "schemas/mal.schema.json").write_text('{"type": "object",\n  "properties": }\n', "utf-8")
+    code = cli.main(["validera", "--rot", str(data_copy)])
+    out = capsys.readouterr().out
+    assert code == 1
+    first, summary = out.splitlines()
+    assert first == "schemas/mal.schema.json:2:17: schemafilen går inte att läsa som JSON (Expecting value)"
+    assert summary.startswith("1 fel i ")
+
+
+def test_validera_reads_utf8_whatever_the_locale(data_copy: Path) -> None:
+    """The data and schemas hold å, ä and ö: `validera` finds no error in them here (a UTF-8
+    locale) and also on a machine whose locale is ASCII with Python's UTF-8 mode off (as on many
+    Windows machines), because it reads them as UTF-8 whatever the locale: exit 0."""
+    assert errors(data_copy) == []
+    result = run_cli(
+        "validera",
+        "--rot",
+        str(data_copy),
+        env={"PYTHONUTF8": "0", "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0"},
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1].startswith("Inga fel och ")
