@@ -193,6 +193,11 @@ def root(schema_dir: Path, name: str) -> tuple[dict[str, Any], Resolver]:
     return dict(validator(schema_dir, name).schema), _registry(schema_dir).resolver(base_uri=name)
 
 
+def _as_written(value: Any) -> Any:
+    """A YAML true/false as the editor wrote it, not as Python spells it (True)."""
+    return json.dumps(value) if isinstance(value, bool) else value
+
+
 def _label(path: tuple[Any, ...]) -> str:
     keys = [p for p in path if isinstance(p, str)]
     return f"'{shown(keys[-1], 40)}'" if keys else "filen"
@@ -266,7 +271,8 @@ def _messages(err: ValidationError, doc: Document) -> Iterator[Problem]:
         fix = f" Menade du '{hint}'?" if hint else ""
         yield at(
             path,
-            f"{label} har värdet '{shown(value)}', som inte är tillåtet. Tillåtna värden: {options}.{fix}",
+            f"{label} har värdet '{shown(_as_written(value))}', som inte är tillåtet. "
+            f"Tillåtna värden: {options}.{fix}",
         )
         return
     if kind == "type":

@@ -61,6 +61,15 @@ ONE_LINE_MISTAKES = {
             "{line}:12: 'politik' har värdet 'GUL', som inte är tillåtet. Tillåtna värden: grön, gul, röd. Menade du 'gul'?"
         ],
     ),
+    "enum-boolean-as-written": (
+        FB,
+        r"^  politik: gul$",
+        "  politik: true",
+        [
+            "{line}:12: 'politik' har värdet 'true', som inte är tillåtet. Tillåtna värden: grön, gul, röd.",
+            "{line}:12: 'politik' ska vara en text, men är true/false; sätt värdet inom citattecken: 'true'",
+        ],
+    ),
     "quoted-number-hint": (
         FB,
         r"^      följare: 17000$",
