@@ -83,8 +83,9 @@ def run_build(
 def build_site(
     project_dir: Path, site_dir: Path, *, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site_dir)]
+    """`mkdocs build --strict` of a project folder, as `make build` does, with a fixed 'today'. Not
+    --quiet: it would keep MkDocs' warnings from --strict, and a warning must fail the build."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
     return run_build(command, project_dir, env=env)
 
 

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 from strategi import build, git, model, versions
 from tests._viewtables import render_every_view
-from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_project
+from tests.conftest import FIXED_TODAY, ROOT, TODAY, build_site, copy_project
 
 VIEWS_DIR = ROOT / "strategi" / "views"
 
@@ -163,3 +163,14 @@ def test_views_run_no_git(strategy: model.Strategy, monkeypatch: pytest.MonkeyPa
     render_every_view(strategy)
     with pytest.raises(AssertionError, match="körde ett program"):
         versions.last_updated(strategy)
+
+
+def test_the_tests_build_is_strict_a_warning_fails_it(tmp_path: Path) -> None:
+    """The build every site test uses (conftest.build_site) stops on a MkDocs warning, here a link
+    to a page that does not exist: with --quiet, --strict would count no warnings at all."""
+    project = copy_project(tmp_path / "projekt")
+    guide = project / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[trasig](finns-inte.md)\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "contains a link 'finns-inte.md'" in result.stderr

@@ -18,7 +18,7 @@ def test_properdocs_builds_the_same_site(built_site: Path, tmp_path: Path) -> No
     """`properdocs build --strict` succeeds and every page has the same text as the MkDocs build."""
     require(PROPERDOCS.exists(), "ProperDocs saknas: kör 'make test' (som skapar .venv-properdocs)")
     site = tmp_path / "properdocs-site"
-    result = run_build([str(PROPERDOCS), "build", "--strict", "--quiet", "-d", str(site)], ROOT)
+    result = run_build([str(PROPERDOCS), "build", "--strict", "-d", str(site)], ROOT)
     assert result.returncode == 0, result.stderr
     ours = sorted(
         p.relative_to(built_site) for p in built_site.rglob("index.html") if "utskrift" not in p.parts
