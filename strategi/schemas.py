@@ -133,6 +133,14 @@ _Validator = validators.extend(
 )
 
 
+# A number outside its bounds: an exclusive bound is itself not allowed.
+_BOUNDS = {
+    "minimum": "får inte vara mindre än",
+    "exclusiveMinimum": "måste vara större än",
+    "maximum": "får inte vara större än",
+    "exclusiveMaximum": "måste vara mindre än",
+}
+
 _ANNOTATIONS = ("title", "description", "examples", "default")
 
 # What `Registry.resolver()` returns: referencing does not export the class under a public name.
@@ -306,11 +314,8 @@ def _messages(err: ValidationError, doc: Document) -> Iterator[Problem]:
         else:
             yield at(path, f"{label}: '{shown(value)}' finns inte i kalendern")
         return
-    if kind in {"minimum", "exclusiveMinimum"}:
-        yield at(path, f"{label} är {shown(value)}, men får inte vara mindre än {err.validator_value}")
-        return
-    if kind in {"maximum", "exclusiveMaximum"}:
-        yield at(path, f"{label} är {shown(value)}, men får inte vara större än {err.validator_value}")
+    if kind in _BOUNDS:
+        yield at(path, f"{label} är {shown(value)}, men {_BOUNDS[kind]} {err.validator_value}")
         return
     if kind == "minLength":
         yield at(path, f"{label} får inte vara tom; skriv en text eller ta bort fältet")

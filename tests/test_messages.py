@@ -70,6 +70,12 @@ ONE_LINE_MISTAKES = {
             "{line}:12: 'politik' ska vara en text, men är true/false; sätt värdet inom citattecken: 'true'",
         ],
     ),
+    "exclusive-bound-is-not-allowed": (
+        "data/strategy/indikatorer.yaml",
+        r"^      förändring_procent: 100$",
+        "      förändring_procent: 0",
+        ["{line}:27: 'förändring_procent' är 0, men måste vara större än 0"],
+    ),
     "quoted-number-hint": (
         FB,
         r"^      följare: 17000$",

@@ -213,9 +213,9 @@ ONE_FIELD = {
     ),
     # bounds, lengths and counts.
     "minimum": ({"minimum": 1}, "0", "4: 'v' är 0, men får inte vara mindre än 1"),
-    "exclusive-minimum": ({"exclusiveMinimum": 1}, "1", "4: 'v' är 1, men får inte vara mindre än 1"),
+    "exclusive-minimum": ({"exclusiveMinimum": 1}, "1", "4: 'v' är 1, men måste vara större än 1"),
     "maximum": ({"maximum": 9}, "10", "4: 'v' är 10, men får inte vara större än 9"),
-    "exclusive-maximum": ({"exclusiveMaximum": 9}, "9", "4: 'v' är 9, men får inte vara större än 9"),
+    "exclusive-maximum": ({"exclusiveMaximum": 9}, "9", "4: 'v' är 9, men måste vara mindre än 9"),
     "min-length": (
         {"minLength": 1},
         "''",
