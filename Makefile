@@ -109,4 +109,4 @@ krav: $(KRAV_STAMP)
 	done
 
 clean:
-	rm -rf site build strategi.pdf
+	rm -rf site build strategi.pdf .cache

@@ -1,30 +1,87 @@
-"""Compiled theme templates kept in memory between the rebuilds of `make serve`.
+"""Compiled theme templates kept between builds: in memory for the rebuilds of `make serve`, and on
+disk (.cache/jinja/ in the project folder) for the next `make build`, `make serve` or `make pdf`.
 
-MkDocs makes a new Jinja environment for every build, so every save recompiled all of Material's
-templates: about a quarter of a rebuild. Jinja's bytecode cache keys each template by its name and
-a checksum of its source, so an edited template is compiled again and an unchanged one is not.
-This module lives as long as the `mkdocs serve` process; the hooks module is reloaded each build.
+MkDocs makes a new Jinja environment for every build, so every build compiled all of Material's
+templates again: about a tenth of a build, and a quarter of a rebuild under `make serve`. Jinja's
+bytecode cache keys each template by its name and file, and stores a checksum of its source with
+the code, so an edited template is compiled again and an unchanged one is not. This module lives
+as long as the process; the hooks module is reloaded each build.
+
+The disk copy is only a saving: a file that cannot be read or written, or holds something else
+than Jinja's bytecode for this Python, is passed over and the template is compiled as before.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+FOLDER = Path(".cache") / "jinja"
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Jinja bytecode by template key and source checksum, in this process's memory."""
+
+class BuildBytecodeCache(BytecodeCache):
+    """Jinja bytecode by template key, in this process's memory and in a folder on disk."""
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
+        self.directory: Path | None = None
+
+    def use_folder(self, directory: Path | None) -> None:
+        """Keep compiled templates in ``directory`` too (None: in memory only)."""
+        self.directory = directory
+
+    def _file(self, bucket: Bucket) -> Path | None:
+        return None if self.directory is None else self.directory / f"{bucket.key}.cache"
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._store.get(bucket.key)
-        if code is not None:
+        if code is None:
+            code = _read(self._file(bucket))
+        if code is None:
+            return
+        try:
+            # Jinja checks the magic (its version and Python's) and the source checksum, and leaves
+            # the bucket empty, so the template is compiled, when either differs.
             bucket.bytecode_from_string(code)
+        except Exception:  # a damaged cache file (pickle may raise anything): compile instead
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
+        code = bucket.bytecode_to_string()
+        self._store[bucket.key] = code
+        _write(self._file(bucket), code)
 
 
-CACHE = MemoryBytecodeCache()
+def _read(path: Path | None) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _write(path: Path | None, code: bytes) -> None:
+    """Write atomically (another build may read the file meanwhile); a folder that cannot be
+    written to only means the next build compiles the template again."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(code)
+            Path(temporary).replace(path)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+CACHE = BuildBytecodeCache()

@@ -88,8 +88,10 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """The print page's template (strategi/templates/utskrift.html) is found after the theme's;
-    compiled templates are reused from the previous build (`make serve` rebuilds on every save)."""
+    compiled templates are reused from the previous build (`make serve` rebuilds on every save),
+    and from the last build in this project folder (.cache/jinja/)."""
     env.loader.searchpath.append(str(Path(__file__).resolve().parent / "templates"))
+    jinja_cache.CACHE.use_folder(build.project_root(config) / jinja_cache.FOLDER)
     env.bytecode_cache = jinja_cache.CACHE
     return env
 

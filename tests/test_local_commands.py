@@ -201,7 +201,8 @@ def test_bygg_checks_once_and_builds(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`bygg` prints validera's report, builds the site in the same process from the strategy it just
-    checked (loaded and checked once, not again by the build) and says where the site is."""
+    checked (loaded and checked once, not again by the build) and says where the site is. The
+    compiled theme templates are kept in the project's .cache/jinja/ for the next build."""
     monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.delenv("OFFLINE", raising=False)
@@ -221,6 +222,7 @@ def test_bygg_checks_once_and_builds(
     assert f"Klart: sajten finns i {site.as_posix()}/." in out
     assert "<title>Start - Digital strategi" in (site / "index.html").read_text(encoding="utf-8")
     assert checks == [project.resolve()]
+    assert len(list((project / ".cache" / "jinja").glob("*.cache"))) > 30  # Material's and ours
 
 
 def test_bygg_is_strict_a_warning_stops_it(project: Path) -> None:
