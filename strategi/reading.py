@@ -8,6 +8,7 @@ everything in full; nothing is removed from the page, only folded.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -95,6 +96,7 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=16384)  # the same words recur on every page of the index
 def fold(word: str) -> str:
     """A word without diacritics, lower case: 'Följare' -> 'foljare', 'målgrupp' -> 'malgrupp'."""
     decomposed = unicodedata.normalize("NFD", word.casefold())
