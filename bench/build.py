@@ -10,9 +10,11 @@ For each size (6 channels today, then 60 and 600 synthetic ones) the script
    as a template): the floor a site built with mkdocs-macros cannot go below;
 5. builds the real project as `make build` does (`python -m strategi bygg`: the check, then the
    strict build, one process) and the others with `mkdocs build --strict`;
-6. builds each once untimed (Python writes its bytecode caches, as on an editor's machine after
-   the first build), then times the builds alternately and prints the ratio to plain Material,
-   the print document's share, and the cost per channel (per channel, and per added channel).
+6. builds each once untimed (Python writes its bytecode caches, and the real project its compiled
+   templates in .cache/jinja/, as on an editor's machine after the first build), then times the
+   builds alternately and prints the ratio to plain Material, the ratio to the same build without
+   the print page and the print document's share, and the cost per channel (per channel, and per
+   added channel).
 
 Run: .venv/bin/python bench/build.py [--sizes 6 60 600] [--rounds 3]
 """
@@ -183,7 +185,7 @@ def main() -> None:
             print(
                 f"{size:>4} kanaler: sajt + utskrift {ours:.2f} s, ren Material {plain_s:.2f} s, "
                 f"kvot {ours / plain_s:.2f}; utan utskrift {without:.2f} s "
-                f"(utskriften {100 * (ours - without) / ours:.0f} %); "
+                f"(kvot {ours / without:.2f}, utskriften {100 * (ours - without) / ours:.0f} %); "
                 f"Material + tom mkdocs-macros {floor_s:.2f} s (kvot {floor_s / plain_s:.2f}); "
                 f"per kanal {ours / size * 1000:.0f} ms (ren {plain_s / size * 1000:.0f} ms)",
                 flush=True,
