@@ -24,10 +24,12 @@ FOLDER = Path(".cache") / "jinja"
 
 
 class BuildBytecodeCache(BytecodeCache):
-    """Jinja bytecode by template key, in this process's memory and in a folder on disk."""
+    """Jinja bytecode by template key, in this process's memory and in a folder on disk. The memory
+    copy is kept per folder: a process that builds another project (the tests do) fills that
+    project's folder too."""
 
     def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
+        self._store: dict[tuple[Path | None, str], bytes] = {}
         self.directory: Path | None = None
 
     def use_folder(self, directory: Path | None) -> None:
@@ -38,7 +40,7 @@ class BuildBytecodeCache(BytecodeCache):
         return None if self.directory is None else self.directory / f"{bucket.key}.cache"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._store.get(bucket.key)
+        code = self._store.get((self.directory, bucket.key))
         if code is None:
             code = _read(self._file(bucket))
         if code is None:
@@ -52,7 +54,7 @@ class BuildBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         code = bucket.bytecode_to_string()
-        self._store[bucket.key] = code
+        self._store[(self.directory, bucket.key)] = code
         _write(self._file(bucket), code)
 
 

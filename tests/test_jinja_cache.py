@@ -112,3 +112,14 @@ def test_a_folder_that_cannot_be_written_costs_only_the_compiling(
     assert _environment(templates, cache).get_template("sida.html").render(namn="X") == "<p>X v1</p>"
     assert compiled == ["sida.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "mallar"]
+
+
+def test_another_project_in_the_same_process_gets_its_own_folder(templates: Path, tmp_path: Path) -> None:
+    """One process that builds two projects (as the tests do) writes the compiled template into
+    each project's folder, not only the first one's: the memory copy is kept per folder."""
+    cache = _fresh_cache(tmp_path / "a")
+    _environment(templates, cache).get_template("sida.html").render(namn="X")
+    cache.use_folder(tmp_path / "b")
+    assert _environment(templates, cache).get_template("sida.html").render(namn="X") == "<p>X v1</p>"
+    assert len(list((tmp_path / "a").glob("*.cache"))) == 1
+    assert len(list((tmp_path / "b").glob("*.cache"))) == 1
