@@ -228,6 +228,22 @@ def _allowed_consts(schema: dict[str, Any]) -> list[Any] | None:
     return None
 
 
+def _among(value: Any, allowed: list[Any]) -> bool:
+    """Whether ``value`` is one of ``allowed`` as JSON Schema compares (true is not 1)."""
+    return any(a == value and isinstance(a, bool) == isinstance(value, bool) for a in allowed)
+
+
+def _listed_instead(value: Any, allowed: list[Any] | None) -> bool:
+    """Whether a value of the wrong type is better told by the allowed values, listed at the same
+    place, alone: it is empty, a list or a group, or a number or true/false that would not be one
+    of them within quotes either (the type message's advice, "quote it", would be wrong)."""
+    if allowed is None or _among(value, allowed) or isinstance(value, str):
+        return False
+    if isinstance(value, int | float):
+        return not _among(json.dumps(value), allowed)
+    return True
+
+
 def resolve(resolver: Resolver, node: Any) -> tuple[dict[str, Any], Resolver]:
     """Follow $ref to the node it names, with the resolver for references inside that node.
 
@@ -275,6 +291,14 @@ def _messages(err: ValidationError, doc: Document) -> Iterator[Problem]:
     allowed = _allowed_consts(err.schema) if kind in {"enum", "oneOf", "anyOf"} else None
     if allowed is not None:
         options = ", ".join(str(a) for a in allowed)
+        if value is None:
+            yield at(path, f"{label} är tomt; fyll i ett av de tillåtna värdena: {options}.")
+            return
+        if isinstance(value, list | dict):
+            yield at(
+                path, f"{label} ska vara ett av de tillåtna värdena ({options}), men är {_type_of(value)}"
+            )
+            return
         hint = _closest(str(value)[:100], [str(a) for a in allowed]) if isinstance(value, str | int) else None
         fix = f" Menade du '{hint}'?" if hint else ""
         yield at(
@@ -284,6 +308,8 @@ def _messages(err: ValidationError, doc: Document) -> Iterator[Problem]:
         )
         return
     if kind == "type":
+        if _listed_instead(value, _allowed_consts(err.schema)):
+            return
         expected = err.validator_value
         wanted = " eller ".join(
             _TYPE_NAMES[t] for t in (expected if isinstance(expected, list) else [expected])

@@ -65,10 +65,8 @@ ONE_LINE_MISTAKES = {
         FB,
         r"^  politik: gul$",
         "  politik: true",
-        [
-            "{line}:12: 'politik' har värdet 'true', som inte är tillåtet. Tillåtna värden: grön, gul, röd.",
-            "{line}:12: 'politik' ska vara en text, men är true/false; sätt värdet inom citattecken: 'true'",
-        ],
+        # One line: the allowed values are the fix; "quote it" would be wrong advice here.
+        ["{line}:12: 'politik' har värdet 'true', som inte är tillåtet. Tillåtna värden: grön, gul, röd."],
     ),
     "exclusive-bound-is-not-allowed": (
         "data/strategy/indikatorer.yaml",

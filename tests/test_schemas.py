@@ -119,6 +119,28 @@ ONE_FIELD = {
         "4: 'v' ska vara en text, men är ett decimaltal; sätt värdet inom citattecken: '1.5'",
     ),
     "text-got-list": ({"type": "string"}, "[1]", "4: 'v' ska vara en text, men är en lista"),
+    # A listed text got a value of another type: the list is the one fix, no "quote it" beside it.
+    "listed-text-got-bool": (
+        {"type": "string", "oneOf": [{"const": "grön"}, {"const": "gul"}]},
+        "true",
+        "4: 'v' har värdet 'true', som inte är tillåtet. Tillåtna värden: grön, gul.",
+    ),
+    "listed-text-got-number": (
+        {"type": "string", "enum": ["1", "2"]},
+        "3",
+        "4: 'v' har värdet '3', som inte är tillåtet. Tillåtna värden: 1, 2.",
+    ),
+    # A value the list allows but the type does not: then the type is what to fix.
+    "type-kept-when-the-list-allows-the-value": (
+        {"type": "string", "enum": [1, "a"]},
+        "1",
+        "4: 'v' ska vara en text, men är ett heltal; sätt värdet inom citattecken: '1'",
+    ),
+    "true-is-not-the-listed-1": (
+        {"type": "string", "enum": [1, "a"]},
+        "true",
+        "4: 'v' har värdet 'true', som inte är tillåtet. Tillåtna värden: 1, a.",
+    ),
     "text-got-group": ({"type": "string"}, "{a: 1}", "4: 'v' ska vara en text, men är en grupp av fält"),
     "integer-got-decimal": ({"type": "integer"}, "3.0", "4: 'v' ska vara ett heltal, men är ett decimaltal"),
     "integer-got-bool": ({"type": "integer"}, "false", "4: 'v' ska vara ett heltal, men är true/false"),
@@ -172,7 +194,7 @@ ONE_FIELD = {
     "enum-list-value-no-guess": (
         {"enum": ["grön", "gul", "röd"]},
         "[gul]",
-        "4: 'v' har värdet '['gul']', som inte är tillåtet. Tillåtna värden: grön, gul, röd.",
+        "4: 'v' ska vara ett av de tillåtna värdena (grön, gul, röd), men är en lista",
     ),
     # pattern: the schema's description, else the pattern itself; ECMA-262 with Unicode.
     "pattern-with-description": (
@@ -637,10 +659,35 @@ def test_resolve_ends_on_a_ring_of_references(tmp_path: Path) -> None:
 
 
 def test_a_value_breaking_two_rules_gets_two_lines(tmp_path: Path) -> None:
-    """A number where one of some texts is allowed: one line for the type, one for the values."""
-    assert _one_field(tmp_path, {"type": "string", "enum": ["a", "b"]}, "5") == [
+    """A number where one of some texts is allowed, and the number within quotes would be one of
+    them: one line for the type (quote it, the fix), one for the values."""
+    assert _one_field(tmp_path, {"type": "string", "enum": ["5", "10"]}, "5") == [
         "data/x.yaml:2:4: 'v' ska vara en text, men är ett heltal; sätt värdet inom citattecken: '5'",
-        "data/x.yaml:2:4: 'v' har värdet '5', som inte är tillåtet. Tillåtna värden: a, b.",
+        "data/x.yaml:2:4: 'v' har värdet '5', som inte är tillåtet. Tillåtna värden: 5, 10. Menade du '5'?",
+    ]
+
+
+def test_an_empty_value_or_a_list_where_a_listed_text_is_wanted_gets_one_line(tmp_path: Path) -> None:
+    """An empty value, or a list, where one of some texts is allowed: one line that names the
+    allowed values (not Python's 'None' or "['a']", and not "remove the line")."""
+    field = {"type": "string", "oneOf": [{"const": "a"}, {"const": "b"}]}
+    assert _one_field(tmp_path / "tomt", field, "") == [
+        "data/x.yaml:2:3: 'v' är tomt; fyll i ett av de tillåtna värdena: a, b."
+    ]
+    assert _one_field(tmp_path / "lista", field, "[a]") == [
+        "data/x.yaml:2:4: 'v' ska vara ett av de tillåtna värdena (a, b), men är en lista"
+    ]
+    assert _one_field(tmp_path / "grupp", field, "{a: 1}") == [
+        "data/x.yaml:2:4: 'v' ska vara ett av de tillåtna värdena (a, b), men är en grupp av fält"
+    ]
+
+
+def test_a_text_of_the_wrong_type_keeps_both_lines(tmp_path: Path) -> None:
+    """A text where one of some numbers is allowed: the type line (write the number without
+    quotes, the fix) stays beside the list of values."""
+    assert _one_field(tmp_path, {"type": "integer", "enum": [1, 2]}, "'1'") == [
+        "data/x.yaml:2:4: 'v' ska vara ett heltal, men är en text ('1'). Skriv talet utan mellanslag och utan citattecken: 1",
+        "data/x.yaml:2:4: 'v' har värdet '1', som inte är tillåtet. Tillåtna värden: 1, 2. Menade du '1'?",
     ]
 
 
