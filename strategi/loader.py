@@ -116,7 +116,6 @@ class _Refused(Exception):
 
 
 _YAML_PROBLEMS = [
-    ("found character '\\t'", "tabbtecken går inte att använda här; använd mellanslag"),
     (
         "could not find expected ':'",
         "ett kolon ':' saknas efter ett fältnamn, eller raden fortsätter föregående rad på fel sätt",
@@ -162,6 +161,18 @@ _YAML_PROBLEMS = [
         "'&' i början av ett värde betyder ankare i YAML; sätt värdet inom citattecken",
     ),
 ]
+
+
+# A tab where YAML wants a space ('-<tab>namn: x'). libyaml says only "found character that cannot
+# start any token" (PyYAML names the tab): the character at the error tells.
+_TAB_MESSAGE = "YAML-fel: ett tabbtecken står där YAML kräver mellanslag; byt tabben mot ett mellanslag"
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based line and column of ``text``, or '' past its end."""
+    lines = text.split("\n")
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    return row[col - 1] if 0 < col <= len(row) else ""
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
@@ -224,7 +235,8 @@ def parse(text: str, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise LoadError(Problem(display, line, col, _yaml_message(exc))) from None
+        message = _TAB_MESSAGE if _char_at(text, line, col) == "\t" else _yaml_message(exc)
+        raise LoadError(Problem(display, line, col, message)) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise LoadError(

@@ -97,6 +97,27 @@ def test_tab_indentation_is_an_error() -> None:
     assert "mellanslag" in message
 
 
+@pytest.mark.parametrize("parser", ["libyaml", "PyYAML"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("a:\n  -\tb: 1\n", (2, 4)), ("-\tx\n", (1, 2))],
+    ids=["after-a-dash-in-a-list", "after-a-dash-at-the-start"],
+)
+def test_a_tab_where_yaml_wants_a_space_is_named(
+    monkeypatch: pytest.MonkeyPatch, parser: str, text: str, where: tuple[int, int]
+) -> None:
+    """A tab after a list's '-' is named as a tab at that place, with the fix, whichever YAML
+    parser reads the file (libyaml does not name the character; PyYAML does)."""
+    if parser == "PyYAML":
+        monkeypatch.setattr(loader, "_Parser", yaml.SafeLoader)
+    else:
+        monkeypatch.setattr(loader, "_Parser", yaml.CSafeLoader)
+    assert _problem(text) == (
+        *where,
+        "YAML-fel: ett tabbtecken står där YAML kräver mellanslag; byt tabben mot ett mellanslag",
+    )
+
+
 def test_tab_inside_a_value_is_allowed() -> None:
     """A tab inside a quoted value is text, not indentation."""
     assert parse('a: "x\ty"\n', "f.yaml").data == {"a": "x\ty"}
