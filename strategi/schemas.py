@@ -299,7 +299,7 @@ def _messages(err: ValidationError, doc: Document) -> Iterator[Problem]:
                 path, f"{label} ska vara ett av de tillåtna värdena ({options}), men är {_type_of(value)}"
             )
             return
-        hint = _closest(str(value)[:100], [str(a) for a in allowed]) if isinstance(value, str | int) else None
+        hint = _closest(str(_as_written(value))[:100], [str(a) for a in allowed])
         fix = f" Menade du '{hint}'?" if hint else ""
         yield at(
             path,

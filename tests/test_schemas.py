@@ -659,11 +659,16 @@ def test_resolve_ends_on_a_ring_of_references(tmp_path: Path) -> None:
 
 
 def test_a_value_breaking_two_rules_gets_two_lines(tmp_path: Path) -> None:
-    """A number where one of some texts is allowed, and the number within quotes would be one of
-    them: one line for the type (quote it, the fix), one for the values."""
+    """A number (whole or decimal) where one of some texts is allowed, and the number within quotes
+    would be one of them: one line for the type (quote it, the fix), one for the values with the
+    guess."""
     assert _one_field(tmp_path, {"type": "string", "enum": ["5", "10"]}, "5") == [
         "data/x.yaml:2:4: 'v' ska vara en text, men är ett heltal; sätt värdet inom citattecken: '5'",
         "data/x.yaml:2:4: 'v' har värdet '5', som inte är tillåtet. Tillåtna värden: 5, 10. Menade du '5'?",
+    ]
+    assert _one_field(tmp_path / "decimal", {"type": "string", "enum": ["1.5", "2.5"]}, "1.50") == [
+        "data/x.yaml:2:4: 'v' ska vara en text, men är ett decimaltal; sätt värdet inom citattecken: '1.5'",
+        "data/x.yaml:2:4: 'v' har värdet '1.5', som inte är tillåtet. Tillåtna värden: 1.5, 2.5. Menade du '1.5'?",
     ]
 
 
