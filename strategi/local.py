@@ -13,6 +13,9 @@ from . import bootstrap, model
 from .problems import format_text
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
+# As `make serve`: not strict, so a warning is shown without leaving the open tab on the old page
+# (the build stops on it); strategi.serving leaves out MkDocs' INFO lines.
+SERVE_FLAGS = ("--no-strict",)
 
 
 def validated(root: Path) -> bool:
@@ -90,5 +93,5 @@ def serve(root: Path, address: str = DEFAULT_ADDRESS) -> int:
         f"Visar sajten på http://{address}/ och uppdaterar den när du sparar. Avsluta med Ctrl+C.", flush=True
     )
     os.chdir(root)  # MkDocs finds mkdocs.yml in the folder it runs in
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address]
+    command = [sys.executable, "-m", "mkdocs", "serve", *SERVE_FLAGS, "--dev-addr", address]
     return bootstrap.run_instead(command, _env(offline=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import posixpath
 import sys
 from pathlib import Path
@@ -40,8 +41,12 @@ def _strategy(config: Any) -> model.Strategy:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve` shows invalid data as an error page instead of stopping (strategi.serving)."""
+    """`mkdocs serve` shows invalid data as an error page instead of stopping (strategi.serving),
+    and its terminal shows MkDocs' warnings without its INFO lines (strategi.serving says in Swedish
+    where the site is and when it was rebuilt)."""
     serving.start(command)
+    if command == "serve":
+        serving.quiet_info(logging.getLogger("mkdocs"))
 
 
 def on_config(config: Any) -> Any:

@@ -1,5 +1,6 @@
 """`make serve`: invalid data shows a Swedish error page in the open browser tab instead of a build
-that stops (the tab would keep the old page and a reload would hang), and the terminal stays quiet.
+that stops (the tab would keep the old page and a reload would hang), and the terminal stays quiet
+but for the problems and MkDocs' warnings.
 
 MkDocs reloads the hooks module on every rebuild, so what must outlive one build (are we serving,
 have we said where) lives here, in an ordinary module.
@@ -8,6 +9,7 @@ have we said where) lives here, in an ordinary module.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,15 @@ class State:
 def start(command: str) -> None:
     """Called once, from MkDocs' startup event: remember whether this process serves the site."""
     State.serving = command == "serve"
+
+
+def quiet_info(logger: logging.Logger) -> None:
+    """Leave out MkDocs' INFO lines ("Building documentation...", "Reloading browsers") while
+    serving, but not its warnings: a broken link shows in the terminal at once, and the preview
+    goes on (it is built without --strict, so a warning does not leave the tab stuck on the old
+    page; the pull request's strict build stops on it). --verbose and --quiet are left as asked."""
+    if logger.level == logging.INFO:
+        logger.setLevel(logging.WARNING)
 
 
 def failed(problems: list[Problem], files: int) -> None:

@@ -5,6 +5,7 @@ same on every platform, the first run sets the project up by itself, and VS Code
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from strategi import bootstrap, build, check, local
+from strategi import bootstrap, build, check, local, serving
 from tests.conftest import FIXED_TODAY, ROOT, run, run_cli
 
 pytestmark = pytest.mark.xdist_group("lokalt")
@@ -274,3 +275,80 @@ def test_serve_shows_the_site(project: Path) -> None:
             output = server.communicate(timeout=30)[0]
     assert "<title>Start - Digital strategi" in page, output[-2000:]
     assert f"Visar sajten på http://127.0.0.1:{port}/" in output
+
+
+def _makefile_serve_flags() -> list[str]:
+    """The flags `make serve` gives `mkdocs serve`, as written in the Makefile (without the address)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    match = re.search(
+        r"^\tNO_MKDOCS_2_WARNING=1 \$\(PY\) -m mkdocs serve (.*) --dev-addr \$\(ADDR\)$", makefile, re.M
+    )
+    assert match, "make serve runs mkdocs serve ... --dev-addr $(ADDR)"
+    return match.group(1).split()
+
+
+def test_make_serve_and_strategi_serve_serve_alike() -> None:
+    """`make serve` and `python -m strategi serve` start MkDocs with the same flags: not strict
+    (a warning must not leave the open tab on the old page) and not --quiet (it hides warnings)."""
+    assert _makefile_serve_flags() == list(local.SERVE_FLAGS) == ["--no-strict"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [(logging.INFO, logging.WARNING), (logging.DEBUG, logging.DEBUG), (logging.ERROR, logging.ERROR)],
+    ids=["default", "verbose", "quiet"],
+)
+def test_serving_leaves_out_info_lines_unless_asked_otherwise(asked: int, shown: int) -> None:
+    """While serving, MkDocs' log goes from INFO (its default) to WARNING: warnings shown, INFO
+    lines not. --verbose (DEBUG) and --quiet (ERROR) stay as the editor asked."""
+    logger = logging.getLogger("tests.serving.quiet_info")
+    logger.setLevel(asked)
+    serving.quiet_info(logger)
+    assert logger.level == shown
+
+
+@pytest.mark.slow
+def test_serve_shows_a_warning_and_goes_on(project: Path) -> None:
+    """`make serve` on a project whose guide links to a page that does not exist: the terminal shows
+    MkDocs' warning (not hidden as --quiet would) and none of its INFO lines, and the site is still
+    served, the guide with it (a strict serve would stop on the warning)."""
+    guide = project / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[trasig](finns-inte.md)\n", encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        *_makefile_serve_flags(),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
+    with subprocess.Popen(
+        command,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    ) as server:
+        try:
+            page = ""
+            deadline = time.monotonic() + 240
+            while time.monotonic() < deadline and server.poll() is None:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/", timeout=5) as response:
+                        page = response.read().decode("utf-8")
+                    break
+                except OSError:
+                    time.sleep(1)
+        finally:
+            if server.poll() is None:  # a strict serve would have stopped on the warning
+                os.killpg(server.pid, signal.SIGTERM)
+            output = server.communicate(timeout=30)[0]
+    assert 'href="finns-inte.md"' in page, output[-2000:]
+    assert "WARNING -  Doc file 'guide.md' contains a link 'finns-inte.md'" in output, output[-2000:]
+    assert f"Sajten visas på http://127.0.0.1:{port}/" in output
+    assert "INFO" not in output, output[-2000:]

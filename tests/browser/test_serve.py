@@ -49,8 +49,7 @@ def test_invalid_data_shows_an_error_page_that_recovers(browser: Any, tmp_path: 
                 "-m",
                 "mkdocs",
                 "serve",
-                "--strict",
-                "--quiet",
+                "--no-strict",  # as `make serve` (tests/test_local_commands.py checks the Makefile)
                 "--dev-addr",
                 f"127.0.0.1:{port}",
             ],
