@@ -245,15 +245,12 @@ def _free_port() -> int:
         return port
 
 
-@pytest.mark.slow
-def test_serve_shows_the_site(project: Path) -> None:
-    """`python -m strategi serve --adress 127.0.0.1:PORT` checks the data, says where the site is, and
-    answers there with the start page until stopped."""
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY}
+def _serve_and_fetch(command: list[str], cwd: Path, env: dict[str, str], url: str) -> tuple[str, str]:
+    """Start a serving command, fetch ``url`` once it answers (at most 4 minutes), stop it; the
+    page ('' if it never answered, or the server stopped by itself) and everything it printed."""
     with subprocess.Popen(
-        [sys.executable, "-m", "strategi", "serve", "--adress", f"127.0.0.1:{port}"],
-        cwd=project,
+        command,
+        cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -265,14 +262,26 @@ def test_serve_shows_the_site(project: Path) -> None:
             deadline = time.monotonic() + 240
             while time.monotonic() < deadline and server.poll() is None:
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (only http://127.0.0.1)
                         page = response.read().decode("utf-8")
                     break
                 except OSError:
                     time.sleep(1)
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
+            if server.poll() is None:
+                os.killpg(server.pid, signal.SIGTERM)
             output = server.communicate(timeout=30)[0]
+    return page, output
+
+
+@pytest.mark.slow
+def test_serve_shows_the_site(project: Path) -> None:
+    """`python -m strategi serve --adress 127.0.0.1:PORT` checks the data, says where the site is, and
+    answers there with the start page until stopped."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STRATEGI_IDAG": FIXED_TODAY}
+    command = [sys.executable, "-m", "strategi", "serve", "--adress", f"127.0.0.1:{port}"]
+    page, output = _serve_and_fetch(command, project, env, f"http://127.0.0.1:{port}/")
     assert "<title>Start - Digital strategi" in page, output[-2000:]
     assert f"Visar sajten på http://127.0.0.1:{port}/" in output
 
@@ -325,29 +334,7 @@ def test_serve_shows_a_warning_and_goes_on(project: Path) -> None:
         "--dev-addr",
         f"127.0.0.1:{port}",
     ]
-    with subprocess.Popen(
-        command,
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    ) as server:
-        try:
-            page = ""
-            deadline = time.monotonic() + 240
-            while time.monotonic() < deadline and server.poll() is None:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/", timeout=5) as response:
-                        page = response.read().decode("utf-8")
-                    break
-                except OSError:
-                    time.sleep(1)
-        finally:
-            if server.poll() is None:  # a strict serve would have stopped on the warning
-                os.killpg(server.pid, signal.SIGTERM)
-            output = server.communicate(timeout=30)[0]
+    page, output = _serve_and_fetch(command, project, env, f"http://127.0.0.1:{port}/guide/")
     assert 'href="finns-inte.md"' in page, output[-2000:]
     assert "WARNING -  Doc file 'guide.md' contains a link 'finns-inte.md'" in output, output[-2000:]
     assert f"Sajten visas på http://127.0.0.1:{port}/" in output
