@@ -168,11 +168,14 @@ _YAML_PROBLEMS = [
 _TAB_MESSAGE = "YAML-fel: ett tabbtecken står där YAML kräver mellanslag; byt tabben mot ett mellanslag"
 
 
+# The line breaks YAML counts lines by: a mark's line is among these, not only '\n'.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _char_at(text: str, line: int, col: int) -> str:
-    """The character at a 1-based line and column of ``text``, or '' past its end."""
-    lines = text.split("\n")
-    row = lines[line - 1] if 0 < line <= len(lines) else ""
-    return row[col - 1] if 0 < col <= len(row) else ""
+    """The character at a 1-based line and column as YAML counts them, or '' where there is none."""
+    row = "".join(_YAML_BREAK.split(text)[line - 1 : line])
+    return row[col - 1 : col]
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:

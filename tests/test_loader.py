@@ -100,14 +100,27 @@ def test_tab_indentation_is_an_error() -> None:
 @pytest.mark.parametrize("parser", ["libyaml", "PyYAML"])
 @pytest.mark.parametrize(
     ("text", "where"),
-    [("a:\n  -\tb: 1\n", (2, 4)), ("-\tx\n", (1, 2))],
-    ids=["after-a-dash-in-a-list", "after-a-dash-at-the-start"],
+    [
+        ("a:\n  -\tb: 1\n", (2, 4)),
+        ("-\tx\n", (1, 2)),
+        ("a:\r\n  -\tb: 1\r\n", (2, 4)),
+        ("a:\r  -\tb: 1\r", (2, 4)),
+        ("a:\x85  -\tb: 1\n", (2, 4)),
+    ],
+    ids=[
+        "after-a-dash-in-a-list",
+        "after-a-dash-at-the-start",
+        "windows-line-ends",
+        "old-mac-line-ends",
+        "next-line-character",
+    ],
 )
 def test_a_tab_where_yaml_wants_a_space_is_named(
     monkeypatch: pytest.MonkeyPatch, parser: str, text: str, where: tuple[int, int]
 ) -> None:
     """A tab after a list's '-' is named as a tab at that place, with the fix, whichever YAML
-    parser reads the file (libyaml does not name the character; PyYAML does)."""
+    parser reads the file (libyaml does not name the character; PyYAML does) and whichever line
+    breaks it has (YAML counts CR, CRLF and NEL as line breaks too)."""
     if parser == "PyYAML":
         monkeypatch.setattr(loader, "_Parser", yaml.SafeLoader)
     else:
@@ -116,6 +129,12 @@ def test_a_tab_where_yaml_wants_a_space_is_named(
         *where,
         "YAML-fel: ett tabbtecken står där YAML kräver mellanslag; byt tabben mot ett mellanslag",
     )
+
+
+def test_an_error_at_the_end_of_the_file_is_not_taken_for_a_tab() -> None:
+    """An error whose place is past the last character (a quote never closed) gets its own
+    message, not the tab's."""
+    assert _problem("a: 'x\tb")[2] == "YAML-fel: ett citattecken öppnas men stängs aldrig"
 
 
 def test_tab_inside_a_value_is_allowed() -> None:
