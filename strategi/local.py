@@ -62,6 +62,7 @@ def build_site(root: Path, site: str, *, offline: bool = False) -> int:
 
     os.environ.update(_env(offline))  # read by mkdocs.yml (!ENV OFFLINE) while it loads
     logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
     shown = logging.StreamHandler(sys.stderr)
     shown.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     logger.addHandler(shown)
@@ -80,8 +81,10 @@ def build_site(root: Path, site: str, *, offline: bool = False) -> int:
     except MkDocsException as exc:  # the configuration (mkdocs.yml) is wrong
         print(f"fel: {exc.format_message()}", file=sys.stderr)
         return 1
-    finally:
+    finally:  # as it was: a caller in the same process (the tests) keeps its own logging
         logger.removeHandler(shown)
+        logger.setLevel(level)
+        logger.propagate = propagate
     return 0
 
 

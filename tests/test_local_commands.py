@@ -226,6 +226,22 @@ def test_bygg_checks_once_and_builds(
     assert len(list((project / ".cache" / "jinja").glob("*.cache"))) > 30  # Material's and ours
 
 
+def test_bygg_leaves_mkdocs_logging_as_it_found_it(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A build in this process shows MkDocs' warnings through its own handler, and afterwards the
+    `mkdocs` logger has its level, propagation and handlers back as they were."""
+    monkeypatch.setenv("STRATEGI_IDAG", FIXED_TODAY)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    logger = logging.getLogger("mkdocs")
+    monkeypatch.setattr(logger, "level", logging.DEBUG)
+    monkeypatch.setattr(logger, "propagate", True)
+    handlers = list(logger.handlers)
+    assert local.build_site(project, str(tmp_path / "sajt")) == 0
+    capsys.readouterr()
+    assert (logger.level, logger.propagate, logger.handlers) == (logging.DEBUG, True, handlers)
+
+
 def test_bygg_is_strict_a_warning_stops_it(project: Path) -> None:
     """A page with a link to a page that does not exist: `bygg` shows MkDocs' warning, says in
     Swedish that the build stopped, exits 1 and says nothing of a finished site."""
