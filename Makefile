@@ -8,9 +8,10 @@ PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed-$(shell cksum < requirements-properdocs.txt | cut -d' ' -f1)
 KRAV_VENV  := .venv-krav
 KRAV_STAMP := $(KRAV_VENV)/.installed-$(shell cksum < requirements-krav.txt | cut -d' ' -f1)
-# Every install checks each file against the sha256 hashes in the requirements file (supply chain):
-# a file that differs from the one pinned, or a package without a hash, stops the install.
-PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --require-hashes
+# Every environment is installed by strategi/bootstrap.py (as the first `python -m strategi` is): the
+# lock as written (--require-hashes --no-deps: a file that differs from the one pinned, or a package
+# without a hash, stops it, and nothing is resolved again), then `pip check`.
+INSTALL = $(PYTHON) -m strategi.bootstrap
 ZS_VENV  := .venv-zensical
 ZS_STAMP := $(ZS_VENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
@@ -27,22 +28,13 @@ help:
 	@echo "make mutation   mutationstesta modulerna som avgör vad som är giltigt och vad som visas (långsamt)"
 
 $(STAMP): requirements.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) $(PIP_INSTALL) -r requirements.txt
-	@rm -f $(VENV)/.installed-*
-	@touch $@
+	$(INSTALL) $(VENV) requirements.txt
 
 $(PD_STAMP): requirements-properdocs.txt
-	@test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
-	$(PD_VENV)/bin/python $(PIP_INSTALL) -r requirements-properdocs.txt
-	@rm -f $(PD_VENV)/.installed-*
-	@touch $@
+	$(INSTALL) $(PD_VENV) requirements-properdocs.txt
 
 $(ZS_STAMP): requirements-zensical.txt
-	@test -x $(ZS_VENV)/bin/python || $(PYTHON) -m venv $(ZS_VENV)
-	$(ZS_VENV)/bin/python $(PIP_INSTALL) -r requirements-zensical.txt
-	@rm -f $(ZS_VENV)/.installed-*
-	@touch $@
+	$(INSTALL) $(ZS_VENV) requirements-zensical.txt
 
 # yaml-language-server for the editor-support test (npm registry only; no browser download).
 node_modules/.installed: package.json package-lock.json
@@ -92,10 +84,7 @@ mutation: $(STAMP)
 	$(PY) scripts/mutation.py $(MODULER)
 
 $(KRAV_STAMP): requirements-krav.txt
-	@test -x $(KRAV_VENV)/bin/python || $(PYTHON) -m venv $(KRAV_VENV)
-	$(KRAV_VENV)/bin/python $(PIP_INSTALL) -r requirements-krav.txt
-	@rm -f $(KRAV_VENV)/.installed-*
-	@touch $@
+	$(INSTALL) $(KRAV_VENV) requirements-krav.txt
 
 # Write every requirements*.txt from its .in (the one target that uses the package index): pins
 # already in the .txt are kept, new ones resolved, and every file of each version gets its hash.

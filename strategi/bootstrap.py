@@ -47,9 +47,9 @@ def cksum(data: bytes) -> int:
     return ~crc & 0xFFFFFFFF
 
 
-def stamp(root: Path) -> Path:
-    """The file that says .venv holds exactly the current requirements.txt (the Makefile's $(STAMP))."""
-    return root / ".venv" / f".installed-{cksum((root / 'requirements.txt').read_bytes())}"
+def stamp(root: Path, venv: str = ".venv", lock: str = "requirements.txt") -> Path:
+    """The file that says `venv` holds exactly the current `lock` (the Makefile's stamps)."""
+    return root / venv / f".installed-{cksum((root / lock).read_bytes())}"
 
 
 def venv_python(venv: Path) -> Path:
@@ -67,30 +67,38 @@ def _say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def install_commands(python: Path, lock: Path) -> list[list[str]]:
+    """How a hashed lock is installed: as written, then checked. `--no-deps`, because pip-compile wrote
+    every package into the lock and resolving again lets pip before 26 turn a requirement with an extra
+    (`fonttools[woff]>=…`) into an unpinned one and take the index's newest release (pypa/pip#9644);
+    `pip check` then stops a lock that is not self-consistent at install time."""
+    quiet = ["--disable-pip-version-check", "--quiet"]
+    return [
+        [str(python), "-m", "pip", "install", *quiet, "--require-hashes", "--no-deps", "-r", str(lock)],
+        [str(python), "-m", "pip", "check", "--disable-pip-version-check"],
+    ]
+
+
+def install(root: Path, venv: str = ".venv", lock: str = "requirements.txt") -> None:
+    """Create `venv` when missing, install `lock` into it, each file checked against its hash, and write
+    the stamp (removing older stamps). Every environment of the project is installed by this function:
+    the Makefile's targets call it (`python -m strategi.bootstrap VENV LOCK`), and so does the first
+    run of `python -m strategi`."""
+    folder = root / venv
+    if not venv_python(folder).exists():
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    for command in install_commands(venv_python(folder), root / lock):
+        subprocess.run(command, check=True)
+    for old in folder.glob(".installed-*"):
+        old.unlink()
+    stamp(root, venv, lock).touch()
+
+
 def _install(root: Path) -> None:
-    """Install requirements.txt into .venv, each file checked against its hash, and write the stamp
-    (removing older stamps)."""
-    venv = root / ".venv"
     _say(
         "Installerar de versioner som står i requirements.txt i .venv/ (första gången tar det några minuter) …"
     )
-    subprocess.run(
-        [
-            str(venv_python(venv)),
-            "-m",
-            "pip",
-            "install",
-            "--disable-pip-version-check",
-            "--quiet",
-            "--require-hashes",  # every file must match its sha256 in requirements.txt, as in `make setup`
-            "-r",
-            str(root / "requirements.txt"),
-        ],
-        check=True,
-    )
-    for old in venv.glob(".installed-*"):
-        old.unlink()
-    stamp(root).touch()
+    install(root)
 
 
 def ensure(argv: list[str], root: Path = ROOT) -> int | None:
@@ -148,3 +156,10 @@ def run_instead(command: list[str], env: dict[str, str]) -> int:
         return subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:
         return 130
+
+
+if __name__ == "__main__":  # python -m strategi.bootstrap VENV LOCK: the Makefile's installs
+    try:
+        install(Path.cwd(), *sys.argv[1:3])
+    except subprocess.CalledProcessError as exc:
+        sys.exit(exc.returncode or 1)
