@@ -24,7 +24,7 @@ help:
 	@echo "make build      bygg sajten till site/ (strikt)"
 	@echo "make zensical   bygg sajten med Zensical till build/zensical/site/"
 	@echo "make publicera  publicera versionen lokalt med mike (gh-pages, ingen push)"
-	@echo "make pdf        skriv ut hela strategin till strategi.pdf"
+	@echo "make pdf        skriv ut strategin till strategi.pdf och granskningsunderlaget till granskning.pdf"
 	@echo "make mutation   mutationstesta modulerna som avgör vad som är giltigt och vad som visas (långsamt)"
 
 $(STAMP): requirements.txt
@@ -100,4 +100,4 @@ krav: $(KRAV_STAMP)
 	done
 
 clean:
-	rm -rf site build strategi.pdf .cache
+	rm -rf site build strategi.pdf granskning.pdf .cache

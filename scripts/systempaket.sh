@@ -16,6 +16,7 @@ NEEDS=(
   "library libpango-1.0.so.0     libpango-1.0-0"    # WeasyPrint's text layout
   "library libpangoft2-1.0.so.0  libpangoft2-1.0-0"
   "file    /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core"  # the PDF's fonts
+  "file    /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf fonts-dejavu-extra"  # the PDF's tables
 )
 
 # Files and libraries are looked for under this root (a test points it at an empty folder).

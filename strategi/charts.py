@@ -8,6 +8,7 @@ the target a labelled dashed line, and the same numbers stand in an HTML table b
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from . import periods, render
 from .progress import Progress, value_text
@@ -17,6 +18,26 @@ LEFT, RIGHT, TOP, BOTTOM = 80, 24, 24, 44
 LINE = "#1a4f8b"  # 8.6:1 on white
 TARGET = "#3d3d3d"  # 11:1 on white
 TEXT = "#1f1f1f"
+
+
+# Round steps for an axis: 1, 2, 2.5 or 5 times a power of ten.
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+MAX_INTERVALS = 4
+# Room above the highest value (and the target) for the target's label.
+HEADROOM = 1.1
+
+
+def axis_ticks(top: float, intervals: int = MAX_INTERVALS) -> list[float]:
+    """The value axis from 0: the smallest round step (1, 2, 2.5 or 5 x 10^n) that reaches ``top``
+    in at most ``intervals`` steps, and every multiple of it up to the first at or above ``top``."""
+    if top <= 0:
+        return [0.0, 1.0]
+    power = 10.0 ** math.floor(math.log10(top / intervals))
+    step = next(m * power for m in NICE_STEPS if m * power * intervals >= top * (1 - 1e-12))
+    count = math.ceil(top / step - 1e-9)
+    # Rounded to the step's own precision, so 3 x 0.1 is 0.3 and not 0.30000000000000004.
+    digits = max(0, -math.floor(math.log10(step)) + 1)
+    return [round(i * step, digits) for i in range(count + 1)]
 
 
 def _trend(p: Progress) -> str:
@@ -58,7 +79,8 @@ def svg(p: Progress, id_prefix: str = "") -> str:
     x_max = max([*dates, periods.bounds(deadline)[1]]) if deadline and p.target is not None else max(dates)
     x_min = min(dates)
     values = [pt.value for pt in p.points] + ([p.target] if p.target is not None else [])
-    y_max = max(values) * 1.15 or 1.0
+    ticks = axis_ticks(max(values) * HEADROOM)
+    y_max = ticks[-1]
     span_days = max((x_max - x_min).days, 1)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -73,7 +95,7 @@ def svg(p: Progress, id_prefix: str = "") -> str:
         f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" stroke="{TEXT}"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" stroke="{TEXT}"/>',
     ]
-    for value in (0, y_max / 2, y_max):
+    for value in ticks:
         parts.append(
             f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="15" fill="{TEXT}">'
             f"{render.esc(value_text(value, unit))}</text>"

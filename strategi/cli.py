@@ -117,11 +117,11 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
             return code
         args.sajt = "site"
     try:
-        out = pdf.make_pdf(Path(args.sajt), Path(args.ut))
+        written = pdf.make_pdfs(Path(args.sajt), Path(args.ut))
     except pdf.PdfError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
-    print(f"Skrev {out}")
+    print("Skrev " + " och ".join(str(path) for path in written))
     return 0
 
 
@@ -294,15 +294,19 @@ def build_parser() -> argparse.ArgumentParser:
     publicera.set_defaults(func=_cmd_publicera)
     pdf_cmd = sub.add_parser(
         "pdf",
-        help="skriv ut hela strategin till en PDF (bygger sajten först)",
-        description="Gör en tillgänglig PDF (A4, svensk, taggad) av sajtens utskriftssida med WeasyPrint, utan att nå någon server.",
+        help="skriv ut strategin till en PDF och granskningsunderlaget till en till (bygger sajten först)",
+        description="Gör två tillgängliga PDF:er (A4, svenska, taggade) av sajtens utskriftssidor med WeasyPrint, utan att nå någon server: strategin (högst 40 sidor) och granskningsunderlaget granskning.pdf i samma mapp.",
     )
     pdf_cmd.add_argument(
         "--sajt",
         default=None,
         help="mappen med en redan byggd sajt (utan flaggan byggs sajten först till site/)",
     )
-    pdf_cmd.add_argument("--ut", default="strategi.pdf", help="PDF-filens namn (standard: strategi.pdf)")
+    pdf_cmd.add_argument(
+        "--ut",
+        default="strategi.pdf",
+        help="strategins PDF (standard: strategi.pdf); granskning.pdf skrivs i samma mapp",
+    )
     pdf_cmd.set_defaults(func=_cmd_pdf)
     serve = sub.add_parser(
         "serve",

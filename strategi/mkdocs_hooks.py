@@ -12,7 +12,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from strategi import (
     build,
@@ -71,6 +71,12 @@ def on_files(files: Files, config: Any) -> Files:
     for path, content in site.channel_files(strategy):
         files.append(File.generated(config, path, content=content))
     calendars.add_files(files, config, strategy)
+    # The review document: a print page beside the board edition, reached from it, not from the nav.
+    files.append(
+        File.generated(
+            config, utskrift.REVIEW_PAGE, content=utskrift.REVIEW_SOURCE, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+    )
     return files
 
 
@@ -110,18 +116,21 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     url = site.edit_url(config, source)
     if url:
         page.edit_url = url
-    if page.file.src_uri == utskrift.PRINT_PAGE and not serving.in_error():
+    edition = utskrift.EDITIONS.get(page.file.src_uri)
+    if edition is not None and not serving.in_error():
         # Every other page's content is rendered by now: MkDocs renders all pages before any template.
         this_build = build.required(config)
         strategy = this_build.strategy
-        page.meta["dokumenttitel"] = utskrift.document_title(strategy)
+        page.meta["dokumenttitel"] = utskrift.document_title(strategy, edition)
         page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
+        page.meta["andra_dokumentet"] = utskrift.other_document(edition)
         page.content = _print.render(
+            edition,
             strategy,
-            this_build.comparison,
-            this_build.facts,
-            nav.pages,
-            posixpath.dirname(page.file.dest_uri),
+            comparison=this_build.comparison,
+            facts=this_build.facts,
+            ordered_pages=nav.pages,
+            print_dir=posixpath.dirname(page.file.dest_uri),
         )
     return context
 

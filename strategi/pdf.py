@@ -25,6 +25,9 @@ BROWSER_FLAGS = [
 ]
 
 PRINT_PAGE = Path("utskrift") / "index.html"
+# The review document's print page (strategi.utskrift.REVIEW_PAGE) and its PDF beside the board edition.
+REVIEW_PAGE = Path("utskrift") / "granskning" / "index.html"
+REVIEW_PDF = "granskning.pdf"
 
 
 class PdfError(Exception):
@@ -39,9 +42,17 @@ def chromium() -> str | None:
     return None
 
 
-def make_pdf(site_dir: Path, out: Path) -> Path:
-    """Lay out site_dir/utskrift/index.html as an A4 PDF in ``out``."""
-    page = (site_dir / PRINT_PAGE).resolve()
+def make_pdfs(site_dir: Path, out: Path) -> list[Path]:
+    """The board edition in ``out`` and the review document beside it (granskning.pdf)."""
+    review = (
+        out.with_name(REVIEW_PDF) if out.name != REVIEW_PDF else out.with_name(f"{out.stem}-{REVIEW_PDF}")
+    )
+    return [make_pdf(site_dir, out), make_pdf(site_dir, review, REVIEW_PAGE)]
+
+
+def make_pdf(site_dir: Path, out: Path, print_page: Path = PRINT_PAGE) -> Path:
+    """Lay out one print page of the built site (the board edition unless told) as an A4 PDF in ``out``."""
+    page = (site_dir / print_page).resolve()
     if not page.exists():
         raise PdfError(f"utskriftssidan {page} finns inte; bygg sajten först med 'make build'")
     try:
@@ -49,7 +60,7 @@ def make_pdf(site_dir: Path, out: Path) -> Path:
     except OSError as exc:  # Pango missing: WeasyPrint cannot load its libraries
         raise PdfError(
             f"WeasyPrint saknar systembibliotek ({exc}); installera dem med "
-            "'apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'"
+            "'apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra'"
         ) from None
     out = out.resolve()
     try:

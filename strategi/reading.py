@@ -67,6 +67,11 @@ def fold_section(section: str, link: str) -> str:
     return _NOTE.sub(replace, section)
 
 
+def drop_questions(html_text: str) -> str:
+    """The page without its 'Att bekräfta' notes (the board edition leaves them to the review document)."""
+    return _NOTE.sub("", html_text)
+
+
 def fold_questions(
     html_text: str, page_url: str, questions_url: str = QUESTIONS_PAGE, link_from: str | None = None
 ) -> str:

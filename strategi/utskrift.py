@@ -16,29 +16,113 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import chrome, diff, pages, render, versions
+from . import chrome, diff, pages, questions, reading, render, versions
 from .model import Strategy
 from .pages import directory_url, file_to_directory_url
 from .views import sammanfattning
 
 PRINT_PAGE = pages.PRINT
-# Left out of the print document: the editor guide, the accessibility statement, and the start page
-# (its status box is the cover, its vision the summary, its "how to use the site" is for the screen).
-LEFT_OUT = {pages.START, pages.GUIDE, PRINT_PAGE}
+# The review document: a second print page beside the board edition, added by the hooks (not in
+# the navigation; the print page links to it).
+REVIEW_PAGE = "utskrift/granskning.md"
+# Left out of every print document: the editor guide, the accessibility statement, and the start
+# page (its status box is the cover, its vision the summary, its "how to use the site" is for the
+# screen).
+LEFT_OUT = {pages.START, pages.GUIDE, PRINT_PAGE, REVIEW_PAGE}
 LEFT_OUT_MARK = "tillganglighet"
 # The publication plan is the communicators' working calendar, changed every week: not the strategy
 # the board adopts, and a printed copy would be out of date the day after.
 LEFT_OUT_FOLDERS = (posixpath.dirname(pages.PLAN) + "/",)
-# At the end, in this order, as appendices.
-APPENDICES = [pages.CHANGES, pages.QUESTIONS]
+CHANNEL_FOLDER = posixpath.dirname(pages.CHANNELS) + "/"
+STATUS_ANCHOR = "nulage"  # a channel page's digital status
+INDICATORS_ONE_BY_ONE = "indikatorerna-en-och-en"  # Uppföljning: every indicator in detail
+
+
+@dataclass(frozen=True)
+class Part:
+    """One chapter of a print document: a site page, retitled, with sections (named by their
+    heading's id) left out, or one section alone. ``sub_pages`` follow it one level down (a
+    folder's pages: the channels after Kanaler), each without ``sub_drop``."""
+
+    src: str
+    title: str | None = None
+    drop: tuple[str, ...] = ()
+    only: str | None = None
+    sub_pages: str | None = None
+    sub_drop: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A print document: its print page, its chapters in order, and what it keeps of the pages."""
+
+    page: str
+    parts: tuple[Part, ...]
+    # The review document keeps every "Att bekräfta" note and the source line of every section;
+    # the board edition says each thing once and leaves the review to the other document.
+    review: bool = False
+    subtitle: str = ""
+
+
+# The board edition: the strategy itself. Each channel without what other chapters show for all
+# channels (material types, personas, indicators) or what is review material (every digital status
+# snapshot, assignments, the link list); a channel that has only a digital status keeps it.
+# Organisation without the list of people; follow-up with the indicators by goal, not one by one.
+BOARD = Edition(
+    PRINT_PAGE,
+    (
+        Part(pages.GOALS, title="Vision och mål"),
+        Part(
+            pages.CHANNELS,
+            sub_pages=CHANNEL_FOLDER,
+            sub_drop=(
+                STATUS_ANCHOR,
+                "materialtyper",
+                "personas",
+                pages.INDICATORS_ANCHOR,
+                pages.ASSIGNMENTS_ANCHOR,
+                "lankar",
+            ),
+        ),
+        Part(pages.TONE),
+        Part(pages.MATERIAL_TYPES),
+        Part(pages.PERSONAS),
+        Part(pages.ORGANISATION, title="Budget", only=pages.BUDGET_ANCHOR),
+        Part(pages.ORGANISATION, title="Organisation", drop=(pages.BUDGET_ANCHOR, "personer", "lankar")),
+        # Without the indicators one by one, and without the site's list of links to channel pages.
+        Part(pages.FOLLOW_UP, drop=(INDICATORS_ONE_BY_ONE, "uppfoljning-per-kanal")),
+    ),
+)
+# The review document: what the board edition leaves out, in full.
+REVIEW = Edition(
+    REVIEW_PAGE,
+    (
+        Part(pages.QUESTIONS),
+        Part(pages.CHANGES),
+        Part(pages.FOLLOW_UP, title="Indikatorerna en och en", only=INDICATORS_ONE_BY_ONE),
+        Part(pages.STATUS),
+        Part(pages.BACKGROUND),
+        Part(pages.CHANNEL_ANALYSIS),
+        Part(pages.ANNUAL_CYCLE),
+        Part(pages.PROCESS),
+    ),
+    review=True,
+    subtitle="Granskningsunderlag",
+)
+EDITIONS = {BOARD.page: BOARD, REVIEW.page: REVIEW}
+# The review page's Markdown: only its front matter and title; the hooks fill in the document.
+REVIEW_SOURCE = "---\ntemplate: utskrift.html\nsearch:\n  exclude: true\n---\n\n# Granskningsunderlag\n"
 
 _ID_ATTR = re.compile(r'(?<![\w-])(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
 _HREF = re.compile(r'(?<![\w-])href="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
+_HEADING_ID = re.compile(r'<h([1-6])\b[^>]*\sid="([^"]*)"')
+_ANY_ID = re.compile(r'\sid="([^"]+)"')
+_ANCHOR_LINK = re.compile(r'<a\b[^>]*?\shref="#([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 @dataclass
@@ -50,7 +134,6 @@ class Chapter:
     title: str
     level: int
     html: str
-    toc: list[tuple[str, str]] = field(default_factory=list)
 
 
 def slug_of(url: str) -> str:
@@ -68,16 +151,46 @@ def is_left_out(page: Any) -> bool:
     )
 
 
-def page_level(page: Any) -> int:
-    """0 for a top-level page or a section's index page, 1 for a page inside a section, and so on."""
-    depth = len(page.ancestors)
-    if depth and page.file.name == "index":
-        depth -= 1
-    return depth
+def section_bounds(html_text: str, anchor: str) -> tuple[int, int, int] | None:
+    """Where the section under the heading with id ``anchor`` starts and ends (at the next heading
+    of its level or above), and its heading's level; None when no heading has that id."""
+    headings = list(_HEADING_ID.finditer(html_text))
+    for n, match in enumerate(headings):
+        if match.group(2) == anchor:
+            level = int(match.group(1))
+            end = next((h.start() for h in headings[n + 1 :] if int(h.group(1)) <= level), len(html_text))
+            return match.start(), end, level
+    return None
+
+
+def drop_sections(html_text: str, anchors: tuple[str, ...]) -> str:
+    """The page without the sections under these headings (an anchor the page lacks is skipped)."""
+    for anchor in anchors:
+        bounds = section_bounds(html_text, anchor)
+        if bounds:
+            html_text = html_text[: bounds[0]] + html_text[bounds[1] :]
+    return html_text
+
+
+def take_section(html_text: str, anchor: str) -> str:
+    """The section under the heading with id ``anchor`` alone, its heading moved up to h1 ('' when
+    the page has no such heading)."""
+    bounds = section_bounds(html_text, anchor)
+    if bounds is None:
+        return ""
+    start, end, level = bounds
+    return _shift(html_text[start:end], 1 - level)
+
+
+def unlink_missing(html_text: str) -> str:
+    """Links to an anchor the document does not have (a section another edition holds) become their
+    text: on paper a link is text anyway, and no link leads nowhere."""
+    ids = set(_ANY_ID.findall(html_text))
+    return _ANCHOR_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else m.group(2), html_text)
 
 
 class PrintDocument:
-    """Collects the rendered pages of one build; assembles the print document once they are all in."""
+    """Collects the rendered pages of one build; assembles a print document once they are all in."""
 
     def __init__(self) -> None:
         self.pages: dict[str, tuple[Any, str]] = {}
@@ -88,18 +201,42 @@ class PrintDocument:
             # writes 'mal.html'), because the views' links are written for directory URLs.
             self.pages[directory_url(page.file.src_uri)] = (page, html_text)
 
-    def chapters(self, ordered_pages: list[Any], print_dir: str = "utskrift") -> list[Chapter]:
-        """The collected pages in navigation order, appendices last. ``print_dir`` is the folder the
-        print page is written to ('utskrift', or '' in the offline preview's 'utskrift.html')."""
-        order = [u for p in ordered_pages if (u := directory_url(p.file.src_uri)) in self.pages]
-        order += [url for url in self.pages if url not in order]
-        appendix_urls = [url for src in APPENDICES for url in order if self.pages[url][0].file.src_uri == src]
-        order = [url for url in order if url not in appendix_urls] + appendix_urls
-        slugs = {url: slug_of(url) for url in order}
-        result = []
-        for url in order:
+    def chapters(
+        self,
+        edition: Edition,
+        ordered_pages: list[Any],
+        print_dir: str = "utskrift",
+        status_only: frozenset[str] = frozenset(),
+    ) -> list[Chapter]:
+        """The edition's chapters in its order, each channel page after Kanaler. ``print_dir`` is the
+        folder the print page is written to ('utskrift', or '' in the offline preview's
+        'utskrift.html'). A part whose page is missing (or whose section is) is left out. The pages
+        in ``status_only`` (channels whose strategy is only a digital status) keep that status."""
+        by_src = {page.file.src_uri: url for url, (page, _) in self.pages.items()}
+        nav_order = [directory_url(p.file.src_uri) for p in ordered_pages]
+        picked: list[tuple[Part, str, int]] = []
+        for part in edition.parts:
+            if part.src in by_src:
+                picked.append((part, by_src[part.src], 0))
+            if part.sub_pages:
+                subs = [u for u in self.pages if self.pages[u][0].file.src_uri.startswith(part.sub_pages)]
+                subs = [u for u in subs if u != by_src.get(part.src)]
+                subs.sort(key=lambda u: nav_order.index(u) if u in nav_order else len(nav_order))
+                for u in subs:
+                    src = self.pages[u][0].file.src_uri
+                    drop = tuple(d for d in part.sub_drop if not (src in status_only and d == STATUS_ANCHOR))
+                    picked.append((Part(src, drop=drop), u, 1))
+        slugs = {url: slug_of(url) for _, url, _ in picked}
+        result: list[Chapter] = []
+        for part, url, level in picked:
             page, html_text = self.pages[url]
-            level = page_level(page)
+            if not edition.review:
+                html_text = reading.drop_questions(html_text)
+            html_text = (
+                take_section(html_text, part.only) if part.only else drop_sections(html_text, part.drop)
+            )
+            if not html_text.strip():
+                continue
             body = _rewrite(
                 html_text,
                 url,
@@ -108,64 +245,71 @@ class PrintDocument:
                 dest_dir=posixpath.dirname(page.file.dest_uri),
                 print_dir=print_dir,
             )
-            result.append(Chapter(url, slugs[url], str(page.title), level, body, _toc(page, slugs[url])))
-        for n, chapter in enumerate(result[len(result) - len(appendix_urls) :]):
-            chapter.title = f"Bilaga {chr(ord('A') + n)}: {chapter.title}"
-            chapter.html = _retitle(chapter.html, chapter.title)
+            # A chapter of one section is named after it: the page's own anchor stays with the rest of it.
+            anchor = f"{slugs[url]}-{part.only}" if part.only else slugs[url]
+            title = part.title or str(page.title)
+            if part.title:
+                body = _retitle(body, title)
+            result.append(Chapter(url, anchor, title, level, body))
         return result
 
     def render(
         self,
+        edition: Edition,
         strategy: Strategy,
+        *,
         comparison: diff.Comparison,
         facts: chrome.VersionFacts,
         ordered_pages: list[Any],
         print_dir: str = "utskrift",
     ) -> str:
-        """The print document's body: cover, contents, summary, chapters, appendices."""
-        chapters = self.chapters(ordered_pages, print_dir)
-        parts = [
-            f'<section class="omslag-sida" id="omslag">{chrome.render_partial("cover.html", facts=facts)}</section>',
-            _contents(chapters),
-            f'<section class="kapitel sammanfattning" id="sammanfattning">{sammanfattning.summary(strategy, comparison)}</section>',
-        ]
+        """A print document's body: cover, contents, the board edition's summary, the chapters."""
+        incomplete = {q.file for q in questions.incomplete_channels(strategy)}
+        status_only = frozenset(
+            pages.channel(c["id"]) for c in strategy.channels if strategy.channel_file(c["id"]) in incomplete
+        )
+        chapters = self.chapters(edition, ordered_pages, print_dir, status_only)
+        cover = chrome.render_partial("cover.html", facts=facts, subtitle=edition.subtitle)
+        parts = [f'<section class="omslag-sida" id="omslag">{cover}</section>', _contents(chapters, edition)]
+        if not edition.review:
+            review_url = posixpath.relpath(directory_url(REVIEW_PAGE), directory_url(edition.page)) + "/"
+            summary = sammanfattning.summary(strategy, comparison, review_url)
+            parts.append(f'<section class="kapitel sammanfattning" id="sammanfattning">{summary}</section>')
         for chapter in chapters:
             cls = "kapitel kapitel--del" if chapter.level else "kapitel"
-            if chapter.title.startswith("Bilaga"):
-                cls += " bilaga"
             parts.append(f'<section class="{cls}" id="{chapter.slug}">{chapter.html}</section>')
-        return "\n".join(parts)
+        kind = "granskning" if edition.review else "styrelse"
+        return f'<div class="dokument dokument--{kind}">{unlink_missing(chr(10).join(parts))}</div>'
 
 
-def document_title(strategy: Strategy) -> str:
-    """The PDF's title: the strategy's title, organisation and version (escaped)."""
+def document_title(strategy: Strategy, edition: Edition = BOARD) -> str:
+    """The PDF's title: the strategy's title, organisation and version (escaped), after the
+    edition's subtitle ('Granskningsunderlag: …')."""
     data = strategy["strategi"]
-    return render.esc(f"{data.get('titel', '')} – {data.get('organisation', '')}, {versions.label(strategy)}")
+    title = f"{data.get('titel', '')} – {data.get('organisation', '')}, {versions.label(strategy)}"
+    return render.esc(f"{edition.subtitle}: {title}" if edition.subtitle else title)
 
 
-def _toc(page: Any, slug: str) -> list[tuple[str, str]]:
-    """The page's second-level headings as (anchor, title) for the contents."""
-    entries = []
-    for top in page.toc.items:
-        for child in top.children:
-            entries.append((f"{slug}--{child.id}", child.title))
-    return entries
+def other_document(edition: Edition) -> dict[str, str]:
+    """The screen line's link from one print page to the other (relative URL and its text)."""
+    other = REVIEW if edition is BOARD else BOARD
+    href = posixpath.relpath(directory_url(other.page), directory_url(edition.page)) + "/"
+    text = (
+        "Granskningsunderlaget: öppna frågor, alla ändringar och varje indikator i detalj"
+        if other.review
+        else "Strategin (styrelseutgåvan)"
+    )
+    return {"href": href, "text": text}
 
 
-def _contents(chapters: list[Chapter]) -> str:
-    items = ['<li><a href="#sammanfattning">Sammanfattning</a></li>']
+def _contents(chapters: list[Chapter], edition: Edition) -> str:
+    """The chapters (and the channels under Kanaler) with the page each starts on."""
+    items = [] if edition.review else ['<li><a href="#sammanfattning">Sammanfattning</a></li>']
     for chapter in chapters:
-        sub = ""
-        if chapter.level == 0 and chapter.toc:
-            sub = (
-                "<ol>"
-                + "".join(
-                    f'<li><a href="#{a}">{render.esc(html.unescape(t))}</a></li>' for a, t in chapter.toc
-                )
-                + "</ol>"
-            )
         cls = ' class="innehall__del"' if chapter.level else ""
-        items.append(f'<li{cls}><a href="#{chapter.slug}">{render.esc(chapter.title)}</a>{sub}</li>')
+        items.append(
+            f'<li{cls}><a href="#{chapter.slug}">{render.esc(html.unescape(chapter.title))}</a></li>'
+        )
     return (
         '<nav class="innehall" id="innehall" aria-labelledby="innehall-rubrik">'
         '<h1 id="innehall-rubrik">Innehåll</h1>'
@@ -192,10 +336,14 @@ def _rewrite(
     def href(m: re.Match[str]) -> str:
         return f'href="{_link(m.group(1), url, slug, slugs, dest_dir=dest_dir, print_dir=print_dir)}"'
 
-    text = _HREF.sub(href, _ID_ATTR.sub(id_attr, html_text))
-    if level:
-        text = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + level)}", text)
-    return text
+    return _shift(_HREF.sub(href, _ID_ATTR.sub(id_attr, html_text)), level)
+
+
+def _shift(html_text: str, by: int) -> str:
+    """Every heading ``by`` levels down (up when negative), within h1 to h6."""
+    if not by:
+        return html_text
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{max(1, min(6, int(m.group(2)) + by))}", html_text)
 
 
 def _link(

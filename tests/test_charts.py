@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from strategi import charts, progress
 
@@ -71,3 +76,40 @@ def test_dates_are_ordered_left_to_right() -> None:
     svg = charts.svg(_progress([("2020-03", 6), ("2020-09", 7.5), ("2020-12", 8)]))
     xs = [float(x) for x in re.findall(r'<circle cx="([0-9.]+)"', svg)]
     assert xs == sorted(xs)
+
+
+def _is_round_step(step: float) -> bool:
+    mantissa = step / 10 ** math.floor(math.log10(step))
+    return any(math.isclose(mantissa, m) for m in (1, 2, 2.5, 5))
+
+
+@given(st.floats(min_value=1e-3, max_value=1e9, allow_nan=False, allow_infinity=False))
+def test_axis_ticks_are_round_steps_from_zero_past_the_top(top: float) -> None:
+    """The value axis starts at 0, steps evenly by 1, 2, 2.5 or 5 x 10^n, reaches the top in at most
+    four steps, and the next smaller round step would need more than four."""
+    ticks = charts.axis_ticks(top)
+    step = ticks[1] - ticks[0]
+    assert ticks[0] == 0
+    assert _is_round_step(step), ticks
+    assert all(math.isclose(b - a, step, rel_tol=1e-9) for a, b in itertools.pairwise(ticks))
+    assert ticks[-1] >= top * (1 - 1e-9)
+    assert ticks[-2] < top
+    assert len(ticks) - 1 <= charts.MAX_INTERVALS
+    power = 10 ** math.floor(math.log10(step))
+    smaller = max(m * p for m in (1, 2, 2.5, 5) for p in (power / 10, power) if m * p < step * (1 - 1e-9))
+    assert smaller * charts.MAX_INTERVALS < top * (1 - 1e-9), (top, ticks)
+
+
+def test_chart_axis_is_labelled_at_round_numbers() -> None:
+    """A chart whose values reach 11 600 labels its axis 0, 5 000, 10 000 and 15 000 (not thirds of
+    an arbitrary top such as 6 670 and 13 340)."""
+    svg = charts.svg(_progress([("2020-03", 10500), ("2021-01", 11600)], target=None))
+    labels = re.findall(r'text-anchor="end" font-size="15" fill="#1f1f1f">([^<]*) s</text>', svg)
+    assert labels == ["0", "5\u00a0000", "10\u00a0000", "15\u00a0000"]
+
+
+def test_axis_ticks_of_small_and_empty_ranges() -> None:
+    """Fractions get round decimal steps without float noise; an all-zero series still has an axis."""
+    assert charts.axis_ticks(0.9) == [0, 0.25, 0.5, 0.75, 1.0]
+    assert charts.axis_ticks(0.3) == [0, 0.1, 0.2, 0.3]
+    assert charts.axis_ticks(0) == [0.0, 1.0]

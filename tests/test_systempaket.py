@@ -44,7 +44,7 @@ def test_without_root_it_prints_the_one_command_and_stops(tmp_path: Path) -> Non
     assert (
         "  sudo sh -c 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "
         "--no-install-recommends chromium hunspell hunspell-sv poppler-utils default-jre-headless "
-        "nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'" in result.stderr
+        "nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra'" in result.stderr
     )
 
 
@@ -56,7 +56,7 @@ def test_as_root_it_installs_what_is_missing(tmp_path: Path) -> None:
     assert log[0] == "apt-get -o DPkg::Lock::Timeout=600 update -qq"
     assert log[1] == (
         "apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium hunspell "
-        "hunspell-sv poppler-utils default-jre-headless nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+        "hunspell-sv poppler-utils default-jre-headless nodejs npm libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra"
     )
 
 

@@ -10,16 +10,12 @@ import pytest
 
 from strategi import utskrift
 
+# The board edition: cover, summary, then the edition's chapters (utskrift.BOARD), the channels after
+# Kanaler; Budget and Organisation are two chapters of one page.
 CHAPTER_IDS = [
     "omslag",
     "sammanfattning",
-    "bakgrund",
-    "nulage",
-    "kanalanalys",
     "mal",
-    "personas",
-    "tonalitet",
-    "materialtyper",
     "kanaler",
     "kanaler-facebook",
     "kanaler-instagram",
@@ -27,12 +23,23 @@ CHAPTER_IDS = [
     "kanaler-twitter",
     "kanaler-webbplats",
     "kanaler-mejlutskick",
-    "uppfoljning",
-    "arshjul",
+    "tonalitet",
+    "materialtyper",
+    "personas",
+    "organisation-budget",
     "organisation",
-    "process",
-    "andringar",
+    "uppfoljning",
+]
+REVIEW_IDS = [
+    "omslag",
     "oppna-fragor",
+    "andringar",
+    "uppfoljning-indikatorerna-en-och-en",
+    "nulage",
+    "bakgrund",
+    "kanalanalys",
+    "arshjul",
+    "process",
 ]
 
 
@@ -41,33 +48,71 @@ def document(built_site: Path) -> str:
     return (built_site / "utskrift" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.slow
-def test_chapters_follow_the_navigation_with_appendices_last(document: str) -> None:
-    """Cover, summary, the pages in navigation order (channels after Kanaler), then Ändringar and
-    Öppna frågor; the guide, the start page, the publication plan (a working calendar, not strategy)
-    and the print page itself are not chapters."""
-    found = re.findall(r'<section class="[^"]*" id="([^"]+)">', document)
-    assert found == CHAPTER_IDS
+@pytest.fixture(scope="module")
+def review(built_site: Path) -> str:
+    return (built_site / "utskrift" / "granskning" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
-def test_ids_are_unique_and_every_internal_link_has_a_target(document: str) -> None:
-    """Pages' ids are prefixed per page so none repeats, and every '#' link lands on an id."""
-    ids = re.findall(r'\sid="([^"]+)"', document)
-    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
-    targets = set(re.findall(r'\shref="#([^"]*)"', document))
-    assert targets, "the contents link into the document"
-    assert not targets - set(ids), sorted(targets - set(ids))
+def test_chapters_follow_the_editions_order(document: str, review: str) -> None:
+    """The board edition: cover, summary, the strategy's chapters with the channels after Kanaler.
+    The review document: cover, then the review material and the pages the board leaves out. The
+    guide, the start page, the publication plan (a working calendar, not strategy) and the print
+    pages themselves are in neither."""
+    assert re.findall(r'<section class="[^"]*" id="([^"]+)">', document) == CHAPTER_IDS
+    assert re.findall(r'<section class="[^"]*" id="([^"]+)">', review) == REVIEW_IDS
 
 
 @pytest.mark.slow
-def test_links_between_included_pages_stay_inside_the_document(document: str) -> None:
-    """A link from one printed page to another (Start -> Kanaler, Öppna frågor -> a channel) is an
-    anchor in the document, never a link back to the site page."""
-    relative = re.findall(r'\shref="(\.\./[^"#]*)', document)
-    printed = {"bakgrund/", "mal/", "kanaler/", "oppna-fragor/", "kanaler/facebook/", "andringar/"}
-    assert not [r for r in relative if r.removeprefix("../") in printed]
+def test_ids_are_unique_and_every_internal_link_has_a_target(document: str, review: str) -> None:
+    """Pages' ids are prefixed per page so none repeats, and every '#' link lands on an id (a link
+    to a section the other document holds is left as its text)."""
+    for text in (document, review):
+        ids = re.findall(r'\sid="([^"]+)"', text)
+        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+        targets = set(re.findall(r'\shref="#([^"]*)"', text))
+        assert targets, "the contents link into the document"
+        assert not targets - set(ids), sorted(targets - set(ids))
+
+
+@pytest.mark.slow
+def test_links_between_included_pages_stay_inside_the_document(document: str, review: str) -> None:
+    """A link from one printed page to another (Kanaler -> a channel, Öppna frågor -> Ändringar) is
+    an anchor in the document, never a link back to the site page."""
+    for text, printed in (
+        (document, {"mal/", "kanaler/", "kanaler/facebook/", "materialtyper/"}),
+        (review, {"oppna-fragor/", "andringar/", "bakgrund/", "process/"}),
+    ):
+        relative = re.findall(r'\shref="(\.\./[^"#]*)', text)
+        assert not [r for r in relative if r.removeprefix("../") in printed]
     assert 'href="#kanaler-facebook"' in document
+
+
+@pytest.mark.slow
+def test_print_pages_link_to_each_other(document: str, review: str) -> None:
+    """On screen the board edition links to the review document and back."""
+    assert '<a href="granskning/">Granskningsunderlaget' in document
+    assert '<a href="../">Strategin' in review
+
+
+def test_sections_are_left_out_or_taken_alone_by_their_heading() -> None:
+    """A section runs from its heading to the next heading of its level or above: leaving it out
+    keeps what follows, taking it alone moves its heading up to h1."""
+    page = (
+        '<h1 id="t">T</h1><p>a</p><h2 id="x">X</h2><p>b</p><h3 id="y">Y</h3><p>c</p><h2 id="z">Z</h2><p>d</p>'
+    )
+    assert (
+        utskrift.drop_sections(page, ("x", "saknas")) == '<h1 id="t">T</h1><p>a</p><h2 id="z">Z</h2><p>d</p>'
+    )
+    assert utskrift.drop_sections(page, ("y",)) == page.replace('<h3 id="y">Y</h3><p>c</p>', "")
+    assert utskrift.take_section(page, "x") == '<h1 id="x">X</h1><p>b</p><h2 id="y">Y</h2><p>c</p>'
+    assert utskrift.take_section(page, "saknas") == ""
+
+
+def test_links_to_missing_anchors_become_text() -> None:
+    """A link to an id the document has stays a link; one to an id it lacks becomes its text."""
+    text = '<p id="a">x</p><a href="#a">till a</a> <a class="k" href="#b"><em>till b</em></a>'
+    assert utskrift.unlink_missing(text) == '<p id="a">x</p><a href="#a">till a</a> <em>till b</em>'
 
 
 @pytest.mark.slow

@@ -30,6 +30,8 @@ KNOWN: dict[tuple[str, str], str] = {
     # and rendered with strategi/templates/utskrift.html, added to the theme by on_env: Zensical
     # runs no MkDocs hooks, so strategi.zensical leaves the page out (and the PDF with it).
     ("page", "utskrift/index.html"): "utskriftssidan byggs av MkDocs-hooks",
+    # The review document's print page is a page the hooks add (on_files) and fill (on_page_context).
+    ("page", "utskrift/granskning/index.html"): "granskningsunderlaget byggs av MkDocs-hooks",
     # The hooks' on_page_context points each page's edit button at its YAML file. Zensical would
     # point it at the generated docs/ copy, a path not in the repository, so strategi.zensical
     # turns the button off. The edit links inside the pages (the views' "föreslå ändring") stay.

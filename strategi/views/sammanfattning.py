@@ -8,9 +8,10 @@ from .. import diff, questions, render, versions
 from ..model import Strategy
 from . import view
 
-# The appendices' anchors in the print document (strategi.utskrift names chapters after their URL).
+# The review document's chapters (strategi.utskrift names chapters after their URL).
 CHANGES_ANCHOR = "andringar"
 QUESTIONS_ANCHOR = "oppna-fragor"
+REVIEW_NAME = "granskningsunderlaget (granskning.pdf)"
 
 
 def open_question_counts(s: Strategy) -> list[tuple[str, int]]:
@@ -47,7 +48,11 @@ def _goals(s: Strategy) -> str:
     return f'<h2 id="sammanfattning-mal">Mål</h2><ul>{"".join(items)}</ul>'
 
 
-def _changes(s: Strategy, comparison: diff.Comparison) -> str:
+def _review_link(review_url: str, anchor: str) -> str:
+    return f'<a href="{render.esc(review_url)}#{anchor}">{render.esc(REVIEW_NAME)}</a>'
+
+
+def _changes(s: Strategy, comparison: diff.Comparison, review_url: str) -> str:
     head = '<h2 id="sammanfattning-andringar">Ändringar sedan förra versionen</h2>'
     label = versions.label(s)
     if comparison.ref is None:
@@ -65,28 +70,29 @@ def _changes(s: Strategy, comparison: diff.Comparison) -> str:
     )
     return (
         f"{head}<p>{render.esc(len(found))} ändringar, per avsnitt:</p><ul>{rows}</ul>"
-        f'<p>Hela listan finns i <a href="#{CHANGES_ANCHOR}">bilagan Ändringar</a>.</p>'
+        f"<p>Hela listan finns i {_review_link(review_url, CHANGES_ANCHOR)}.</p>"
     )
 
 
-def _questions(s: Strategy) -> str:
+def _questions(s: Strategy, review_url: str) -> str:
     counts = open_question_counts(s)
     total = sum(n for _, n in counts)
     rows = "".join(f"<li>{render.esc(n)} {render.esc(kind)}</li>" for kind, n in counts if n)
     return (
         '<h2 id="sammanfattning-fragor">Öppna frågor</h2>'
         f"<p>{render.esc(total)} öppna frågor behöver lösas innan strategin kan antas:</p><ul>{rows}</ul>"
-        f'<p>Alla listas i <a href="#{QUESTIONS_ANCHOR}">bilagan Öppna frågor</a>.</p>'
+        f"<p>Alla listas i {_review_link(review_url, QUESTIONS_ANCHOR)}.</p>"
     )
 
 
 @view("sammanfattning")
-def summary(s: Strategy, comparison: diff.Comparison) -> str:
-    """One or two pages up front: the vision, the goals, what changed and how much is still open."""
+def summary(s: Strategy, comparison: diff.Comparison, review_url: str) -> str:
+    """One or two pages up front: the vision, the goals, what changed and how much is still open;
+    the change list and the questions themselves are in the review document at ``review_url``."""
     return render.block(
         '<h1 id="sammanfattning-rubrik">Sammanfattning</h1>',
         _vision(s["strategi"]),
         _goals(s),
-        _changes(s, comparison),
-        _questions(s),
+        _changes(s, comparison, review_url),
+        _questions(s, review_url),
     )
