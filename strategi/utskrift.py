@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +55,8 @@ class Part:
     only: str | None = None
     sub_pages: str | None = None
     sub_drop: tuple[str, ...] = ()
+    # HTML made from the strategy that opens the chapter, after its title (the vision before the goals).
+    lead: Callable[[Strategy], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ class Edition:
 BOARD = Edition(
     PRINT_PAGE,
     (
-        Part(pages.GOALS, title="Vision och mål"),
+        Part(pages.GOALS, title="Vision och mål", lead=sammanfattning.vision),
         Part(
             pages.CHANNELS,
             sub_pages=CHANNEL_FOLDER,
@@ -207,6 +210,7 @@ class PrintDocument:
         ordered_pages: list[Any],
         print_dir: str = "utskrift",
         status_only: frozenset[str] = frozenset(),
+        strategy: Strategy | None = None,
     ) -> list[Chapter]:
         """The edition's chapters in its order, each channel page after Kanaler. ``print_dir`` is the
         folder the print page is written to ('utskrift', or '' in the offline preview's
@@ -237,6 +241,9 @@ class PrintDocument:
             )
             if not html_text.strip():
                 continue
+            if part.lead and strategy is not None:
+                title_end = html_text.find("</h1>") + len("</h1>") if "</h1>" in html_text else 0
+                html_text = html_text[:title_end] + part.lead(strategy) + html_text[title_end:]
             body = _rewrite(
                 html_text,
                 url,
@@ -268,7 +275,7 @@ class PrintDocument:
         status_only = frozenset(
             pages.channel(c["id"]) for c in strategy.channels if strategy.channel_file(c["id"]) in incomplete
         )
-        chapters = self.chapters(edition, ordered_pages, print_dir, status_only)
+        chapters = self.chapters(edition, ordered_pages, print_dir, status_only, strategy)
         cover = chrome.render_partial("cover.html", facts=facts, subtitle=edition.subtitle)
         parts = [f'<section class="omslag-sida" id="omslag">{cover}</section>', _contents(chapters, edition)]
         if not edition.review:

@@ -257,10 +257,19 @@ def test_summary_gives_vision_goals_changes_and_open_questions(pdf: Pdf, live: m
     of open questions, and says where the full lists are: in the review document."""
     summary_at = next(n for n, p in enumerate(pdf.pages) if _content_lines(p)[0] == "Sammanfattning")
     assert summary_at == 2
-    summary = _flat(" ".join(pdf.pages[summary_at : summary_at + 2]))
+    starts = sorted({index for _, depth, index in _outline(pdf.reader) if depth == 0})
+    following = next(index for index in starts if index > summary_at)
+    assert following - summary_at in (1, 2), "the summary is one or two pages"
+    summary = _flat(" ".join(pdf.pages[summary_at:following]))
     vision = (live["strategi"].get("vision") or {}).get("text")
     if vision:
         assert _flat(vision) in summary
+        # The words of the vision are explained once, in the chapter Vision och mål.
+        chapter_at = next(i for t, d, i in _outline(pdf.reader) if d == 0 and t == "Vision och mål")
+        chapter = _flat(" ".join(pdf.pages[chapter_at : chapter_at + 2]))
+        for word in (live["strategi"].get("vision") or {}).get("ord") or []:
+            assert _flat(word["betydelse"])[:40] in chapter
+            assert _flat(word["betydelse"])[:40] not in summary
     for goal in live["mal"].get("mål") or []:
         assert _flat(f"{goal['id']}. {goal['namn']}") in summary
     assert "Ändringar sedan förra versionen" in summary

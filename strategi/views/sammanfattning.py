@@ -26,15 +26,21 @@ def open_question_counts(s: Strategy) -> list[tuple[str, int]]:
 
 
 def _vision(st: dict[str, Any]) -> str:
+    """The vision in one sentence; its words are explained in the chapter Vision och mål."""
     vision = st.get("vision") or {}
     if not vision.get("text"):
         return ""
-    words = [(w.get("ord", ""), w.get("betydelse", "")) for w in vision.get("ord") or []]
-    return (
-        '<h2 id="sammanfattning-vision">Vision</h2>'
-        + render.p(vision["text"], cls="vision")
-        + render.dl(words)
-    )
+    return '<h2 id="sammanfattning-vision">Vision</h2>' + render.p(vision["text"], cls="vision")
+
+
+def vision(s: Strategy) -> str:
+    """The vision and what each of its words means: the opening of the board edition's chapter
+    Vision och mål ('' when the strategy states no vision)."""
+    data = s["strategi"].get("vision") or {}
+    if not data.get("text"):
+        return ""
+    words = [(w.get("ord", ""), w.get("betydelse", "")) for w in data.get("ord") or []]
+    return '<h2 id="vision">Vision</h2>' + render.p(data["text"], cls="vision") + render.dl(words)
 
 
 def _goals(s: Strategy) -> str:
