@@ -1,14 +1,20 @@
-"""The print document: every page of the site, as MkDocs rendered it, in one HTML document.
+"""The print documents: the board edition and the review document, from the site's pages as MkDocs
+rendered them, one HTML page each (utskrift/ and utskrift/granskning/).
 
 Nothing is rendered twice. The hooks hand each page's HTML to a ``PrintDocument`` as MkDocs
-renders it (``on_page_content``); when the theme renders the print page (after every page's
-content is ready) the document is assembled in one pass over the pages:
+renders it (``on_page_content``); when the theme renders a print page (after every page's content
+is ready) its ``Edition`` is assembled in one pass over the pages it names:
 
-cover, contents with page numbers, summary, the chapters in navigation order, then the change
-list and the open questions as appendices. Ids are made unique per page and links between
-pages become links inside the document; each page is scanned once, so the work grows linearly
-with the number of pages. Screen chrome (edit links, source lines, question markers) is
-dropped by the print style sheet (docs/assets/utskrift.css), not by separate views.
+- the board edition (``BOARD``, `make pdf`'s strategi.pdf): cover, contents with page numbers,
+  summary, then the strategy itself, each page without the sections another chapter or the review
+  document holds, and without its 'Att bekräfta' notes;
+- the review document (``REVIEW``, granskning.pdf): cover, contents, the open questions, the
+  change list, every indicator in detail, and the pages the board edition leaves out.
+
+Ids are made unique per page and links between printed pages become links inside the document
+(a link to a section the document lacks becomes its text); each page is scanned once, so the work
+grows linearly with the number of pages. Screen chrome (edit links, question markers) is dropped
+by the print style sheet (docs/assets/utskrift.css), not by separate views.
 """
 
 from __future__ import annotations

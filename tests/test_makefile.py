@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
+from strategi import pdf
 from tests.conftest import ROOT
 
 
@@ -35,3 +37,25 @@ def test_make_help_lists_every_target_once() -> None:
     listed = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("make ")]
     assert sorted(listed) == sorted(_declared_targets())
     assert all(len(line.split()) > 2 for line in result.stdout.splitlines())
+
+
+def _dry_run(target: str) -> str:
+    return subprocess.run(
+        ["make", "--no-print-directory", "-n", target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
+
+
+def test_make_clean_removes_both_pdfs_that_make_pdf_writes() -> None:
+    """`make pdf` writes the board edition (--ut) and granskning.pdf beside it; `make clean` removes
+    both."""
+    out = re.search(r"--ut (\S+)", _dry_run("pdf"))
+    assert out, "make pdf names its output"
+    board = Path(out.group(1))
+    removed = _dry_run("clean").split()
+    assert str(board) in removed
+    assert str(board.with_name(pdf.REVIEW_PDF)) in removed
