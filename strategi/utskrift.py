@@ -257,6 +257,7 @@ class PrintDocument:
                 level,
                 dest_dir=posixpath.dirname(page.file.dest_uri),
                 print_dir=print_dir,
+                print_url=directory_url(edition.page),
             )
             # A chapter of one section is named after it: the page's own anchor stays with the rest of it.
             anchor = f"{slugs[url]}-{part.only}" if part.only else slugs[url]
@@ -338,6 +339,7 @@ def _rewrite(
     *,
     dest_dir: str = "",
     print_dir: str = "utskrift",
+    print_url: str = directory_url(PRINT_PAGE),
 ) -> str:
     """Page-unique ids and in-document links, headings shifted to the page's depth: one pass each."""
     slug = slugs[url]
@@ -347,7 +349,10 @@ def _rewrite(
         return f'{m.group(1)}="{ids}"'
 
     def href(m: re.Match[str]) -> str:
-        return f'href="{_link(m.group(1), url, slug, slugs, dest_dir=dest_dir, print_dir=print_dir)}"'
+        target = _link(
+            m.group(1), url, slug, slugs, dest_dir=dest_dir, print_dir=print_dir, print_url=print_url
+        )
+        return f'href="{target}"'
 
     return _shift(_HREF.sub(href, _ID_ATTR.sub(id_attr, html_text)), level)
 
@@ -367,8 +372,10 @@ def _link(
     *,
     dest_dir: str = "",
     print_dir: str = "utskrift",
+    print_url: str = directory_url(PRINT_PAGE),
 ) -> str:
-    """Where a link of the page at ``url`` points in the print document."""
+    """Where a link of the page at ``url`` points in the print document whose directory URL is
+    ``print_url``."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or target.startswith(("mailto:", "tel:")):
         return target
@@ -388,11 +395,11 @@ def _link(
     if resolved in slugs:
         other = slugs[resolved]
         return f"#{other}--{parts.fragment}" if parts.fragment else f"#{other}"
-    # A page the print document leaves out: relative to the print page's directory URL ('utskrift/';
-    # the offline preview re-points such folder links itself). A file (a calendar, the PDF): relative
+    # A page the print document leaves out: relative to the print page's directory URL ('utskrift/'
+    # or 'utskrift/granskning/'; the offline preview re-points such folder links itself). A file (a calendar, the PDF): relative
     # to the folder the print page is really written to.
     folder = resolved.endswith("/") or not resolved
-    base = "/" + directory_url(PRINT_PAGE) if folder else posixpath.join("/", print_dir) + "/"
+    base = "/" + print_url if folder else posixpath.join("/", print_dir) + "/"
     relative = posixpath.relpath("/" + resolved, base) + ("/" if resolved.endswith("/") else "")
     return relative + (f"#{parts.fragment}" if parts.fragment else "")
 

@@ -179,3 +179,13 @@ def test_page_slugs_are_readable_and_unique_per_url() -> None:
     assert utskrift.slug_of("kanaler/facebook/") == "kanaler-facebook"
     assert utskrift.slug_of("mal/") == "mal"
     assert utskrift.slug_of("") == "start"
+
+
+def test_links_to_left_out_pages_start_from_the_print_page_they_stand_on() -> None:
+    """On the review document's page (utskrift/granskning/) a link to a page no document prints (the
+    guide) climbs two folders, on the board edition's one."""
+    slugs = {"oppna-fragor/": "oppna-fragor"}
+    link = utskrift._link
+    review = utskrift.directory_url(utskrift.REVIEW_PAGE)
+    assert link("../guide/", "oppna-fragor/", "oppna-fragor", slugs, print_url=review) == "../../guide/"
+    assert link("../guide/", "oppna-fragor/", "oppna-fragor", slugs) == "../guide/"
