@@ -47,7 +47,7 @@ setup: $(STAMP)
 validera: $(STAMP)
 	$(PY) -m strategi validera
 
-# strategi.serving says in Swedish where the site is, shows invalid data as an error page in the
+# strategi.site.serving says in Swedish where the site is, shows invalid data as an error page in the
 # browser and the problems in the terminal; MkDocs' warnings are shown, its INFO lines are not.
 # Not strict (mkdocs.yml is): a warning would leave the open tab stuck on the old page. `make build`
 # and the pull request's build stop on it. (--quiet would hide the warnings altogether.)
@@ -57,9 +57,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m strategi bygg
 
-# The same sources built by Zensical (strategi/zensical.py writes out what MkDocs' hooks add).
+# The same sources built by Zensical (strategi/site/zensical.py writes out what MkDocs' hooks add).
 zensical: validera $(ZS_STAMP)
-	$(ZS_VENV)/bin/python -m strategi.zensical build/zensical
+	$(ZS_VENV)/bin/python -m strategi.site.zensical build/zensical
 
 lint: $(STAMP)
 	$(PY) -m ruff check strategi tests bench macros.py

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi import model
+from strategi.data import model
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
