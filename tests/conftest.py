@@ -57,6 +57,16 @@ def run(
     )
 
 
+def git(repo: Path, *args: str) -> None:
+    """Run git in a throwaway repository as a test author with a fixed name; any failure stops the test."""
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
 def run_cli(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: int = 120
 ) -> subprocess.CompletedProcess[str]:
