@@ -9,7 +9,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from strategi import charts, progress
+from strategi.content import progress
+from strategi.views import charts
 
 
 def _progress(values: list[tuple[str, float]], target: float | None = 9.0) -> progress.Progress:

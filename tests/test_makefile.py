@@ -6,7 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from strategi import pdf
+from strategi.site import pdf
 from tests.conftest import ROOT
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strategi import model, progress, questions
+from strategi.content import progress, questions
+from strategi.data import model
 from tests.conftest import ROOT, TODAY, require, run_cli
 
 pytestmark = pytest.mark.slow

@@ -1,4 +1,5 @@
-"""The print document (site/utskrift/): the whole strategy in one HTML page, from the site's pages."""
+"""The print documents (site/utskrift/ and site/utskrift/granskning/): the board edition and the review
+document, each one HTML page made from the site's pages."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from strategi import utskrift
+from strategi.site import print_document
 
-# The board edition: cover, summary, then the edition's chapters (utskrift.BOARD), the channels after
+# The board edition: cover, summary, then the edition's chapters (print_document.BOARD), the channels after
 # Kanaler; Budget and Organisation are two chapters of one page.
 CHAPTER_IDS = [
     "omslag",
@@ -102,17 +103,18 @@ def test_sections_are_left_out_or_taken_alone_by_their_heading() -> None:
         '<h1 id="t">T</h1><p>a</p><h2 id="x">X</h2><p>b</p><h3 id="y">Y</h3><p>c</p><h2 id="z">Z</h2><p>d</p>'
     )
     assert (
-        utskrift.drop_sections(page, ("x", "saknas")) == '<h1 id="t">T</h1><p>a</p><h2 id="z">Z</h2><p>d</p>'
+        print_document.drop_sections(page, ("x", "saknas"))
+        == '<h1 id="t">T</h1><p>a</p><h2 id="z">Z</h2><p>d</p>'
     )
-    assert utskrift.drop_sections(page, ("y",)) == page.replace('<h3 id="y">Y</h3><p>c</p>', "")
-    assert utskrift.take_section(page, "x") == '<h1 id="x">X</h1><p>b</p><h2 id="y">Y</h2><p>c</p>'
-    assert utskrift.take_section(page, "saknas") == ""
+    assert print_document.drop_sections(page, ("y",)) == page.replace('<h3 id="y">Y</h3><p>c</p>', "")
+    assert print_document.take_section(page, "x") == '<h1 id="x">X</h1><p>b</p><h2 id="y">Y</h2><p>c</p>'
+    assert print_document.take_section(page, "saknas") == ""
 
 
 def test_links_to_missing_anchors_become_text() -> None:
     """A link to an id the document has stays a link; one to an id it lacks becomes its text."""
     text = '<p id="a">x</p><a href="#a">till a</a> <a class="k" href="#b"><em>till b</em></a>'
-    assert utskrift.unlink_missing(text) == '<p id="a">x</p><a href="#a">till a</a> <em>till b</em>'
+    assert print_document.unlink_missing(text) == '<p id="a">x</p><a href="#a">till a</a> <em>till b</em>'
 
 
 @pytest.mark.slow
@@ -150,7 +152,7 @@ def test_links_are_rewritten_to_document_anchors() -> None:
         "mailto:a@example.org": "mailto:a@example.org",
     }
     for target, expected in cases.items():
-        assert utskrift._link(target, page, "oppna-fragor", slugs) == expected, target
+        assert print_document._link(target, page, "oppna-fragor", slugs) == expected, target
 
 
 def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
@@ -158,7 +160,7 @@ def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
     from there ('arshjul/arshjul.ics'), while a left-out page keeps its folder link for the offline
     hooks to re-point."""
     slugs = {"arshjul/": "arshjul"}
-    link = utskrift._link
+    link = print_document._link
     assert link("arshjul.ics", "arshjul/", "arshjul", slugs, print_dir="") == "arshjul/arshjul.ics"
     assert link("arshjul.ics", "arshjul/", "arshjul", slugs) == "../arshjul/arshjul.ics"
     assert link("../guide/", "arshjul/", "arshjul", slugs, print_dir="") == "../guide/"
@@ -167,7 +169,9 @@ def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
 def test_headings_of_nested_pages_move_one_level_down() -> None:
     """A channel page (inside Kanaler) gets h2 for its title and h3 for its sections."""
     html_text = '<h1 id="x">Facebook</h1><h2 id="mal">Mål</h2><a href="#mal">m</a>'
-    out = utskrift._rewrite(html_text, "kanaler/facebook/", {"kanaler/facebook/": "kanaler-facebook"}, 1)
+    out = print_document._rewrite(
+        html_text, "kanaler/facebook/", {"kanaler/facebook/": "kanaler-facebook"}, 1
+    )
     assert out == (
         '<h2 id="kanaler-facebook--x">Facebook</h2><h3 id="kanaler-facebook--mal">Mål</h3>'
         '<a href="#kanaler-facebook--mal">m</a>'
@@ -176,16 +180,16 @@ def test_headings_of_nested_pages_move_one_level_down() -> None:
 
 def test_page_slugs_are_readable_and_unique_per_url() -> None:
     """Slugs come from the page URL: folders joined with '-', the start page called 'start'."""
-    assert utskrift.slug_of("kanaler/facebook/") == "kanaler-facebook"
-    assert utskrift.slug_of("mal/") == "mal"
-    assert utskrift.slug_of("") == "start"
+    assert print_document.slug_of("kanaler/facebook/") == "kanaler-facebook"
+    assert print_document.slug_of("mal/") == "mal"
+    assert print_document.slug_of("") == "start"
 
 
 def test_links_to_left_out_pages_start_from_the_print_page_they_stand_on() -> None:
     """On the review document's page (utskrift/granskning/) a link to a page no document prints (the
     guide) climbs two folders, on the board edition's one."""
     slugs = {"oppna-fragor/": "oppna-fragor"}
-    link = utskrift._link
-    review = utskrift.directory_url(utskrift.REVIEW_PAGE)
+    link = print_document._link
+    review = print_document.directory_url(print_document.REVIEW_PAGE)
     assert link("../guide/", "oppna-fragor/", "oppna-fragor", slugs, print_url=review) == "../../guide/"
     assert link("../guide/", "oppna-fragor/", "oppna-fragor", slugs) == "../guide/"
