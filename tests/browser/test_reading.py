@@ -19,9 +19,9 @@ DESKTOP = {"width": 1280, "height": 900}
 
 # The work lists keep every question in full; every other page is a reading page.
 WORK_LISTS = {"oppna-fragor/", "andringar/"}
-# mkdocs-print-site-plugin's page: the whole strategy for printing, not read on a phone (issue 12
-# replaces it with its own print document).
-PRINT_PAGES = {"print_page/", "utskrift/"}
+# mkdocs-print-site-plugin's page, and the print documents (the board edition and the review
+# document, strategi.site.print_document): made for paper, not read on a phone.
+PRINT_PAGES = {"print_page/", "utskrift/", "utskrift/granskning/"}
 
 # The page's first content heading: the first h2 of the article (the page title if it has none),
 # its top edge measured from the top of the document.
