@@ -59,7 +59,9 @@ def goals(s: Strategy, channel: dict[str, Any], page: str) -> str:
             render.heading(3, heading, pages.goal_group_anchor(group.get("id", ""))),
             _goal_links(s, list(group.get("mål") or []), page),
             render.p(group["beskrivning"]) if group.get("beskrivning") else "",
-            render.table(f"{name}, {heading}", headers, rows, row_headers=False) if rows else "",
+            render.table(f"{name}, {heading}", headers, rows, row_headers=False, cls="dold-rubrik")
+            if rows
+            else "",
             flags(group.get("flaggor")),
         ]
     return render.block(*parts)

@@ -7,6 +7,7 @@ Every section is optional: a channel with only the required fields renders too.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import pages, periods, render
@@ -14,7 +15,16 @@ from ..model import Strategy
 from . import _kanal_avsnitt as avsnitt
 from . import source_of, view
 from ._channel_matrix import channel_sources
-from ._kanal_nulage import followers, ordered, snapshot_block, title, when
+from ._kanal_nulage import (
+    anchor,
+    followers,
+    ordered,
+    snapshot_block,
+    snapshot_body,
+    snapshot_heading,
+    title,
+    when,
+)
 from ._org_helpers import flags, one_line
 from .indikatorer import kanal_indikatorer
 from .materialtyper import kanal_materialtyper
@@ -83,16 +93,28 @@ def _intro(channel: dict[str, Any]) -> str:
     return render.block(render.p(channel.get("inledning")), note)
 
 
+def _earlier_snapshot(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:
+    """An earlier snapshot folded under one line (its anchor kept, so links from Digitalt nuläge land on it)."""
+    return render.block(
+        f'<details class="nulage-tidigare" id="{render.esc(anchor(snapshot))}">'
+        f"<summary>Tidigare nuläge: {render.esc(snapshot_heading(snapshot))}</summary>"
+        f"{snapshot_body(s, channel, snapshot)}</details>",
+        flags(snapshot.get("flaggor")),
+    )
+
+
 def _status_section(s: Strategy, channel: dict[str, Any]) -> str:
+    """The channel's digital status once: its latest snapshot in full, earlier ones folded."""
     snapshots = ordered(channel)
     if not snapshots and not channel.get("nuläge_not"):
         return ""
-    intro = "Kanalens nuläge så som strategin beskriver det, en ögonblicksbild per ställe och tidpunkt, äldst först."
+    latest = periods.latest_snapshot(channel)
+    earlier = [snap for snap in reversed(snapshots) if snap is not latest]
     return render.block(
         render.heading(2, "Digitalt nuläge", "nulage"),
         render.p(channel["nuläge_not"]) if channel.get("nuläge_not") else "",
-        render.p(intro),
-        *(snapshot_block(s, channel, snap) for snap in snapshots),
+        snapshot_block(s, channel, latest) if latest is not None else "",
+        *(_earlier_snapshot(s, channel, snap) for snap in earlier),
     )
 
 
@@ -121,32 +143,50 @@ def kanal_rubrik(s: Strategy, channel_id: str) -> str:
     return render.md(one_line(s.channel(channel_id).get("namn", channel_id)))
 
 
+_H2 = re.compile(r"^## (?P<title>.+?) \{#(?P<anchor>[^}]+)\}$", re.MULTILINE)
+
+
+def _menu(sections: list[str]) -> str:
+    """The page's sections as a short menu at the top (on phones, where Material has no table of
+    contents beside the text): a communicator reaches Organisation without scrolling past the rest."""
+    found = [m for part in sections for m in _H2.finditer(part)]
+    if len(found) < 3:
+        return ""
+    items = "".join(f'<li><a href="#{render.esc(m["anchor"])}">{m["title"]}</a></li>' for m in found)
+    return f'<nav class="sidmeny" aria-label="På den här sidan"><ul>{items}</ul></nav>'
+
+
 @view("kanal_sida")
 def kanal_sida(s: Strategy, channel_id: str, page: str | None = None) -> str:
-    """A whole channel page, in the order of a channel section in the strategy (``page`` is the
-    channel's own page unless told)."""
+    """A whole channel page: first what a communicator needs (profile: what, how often, when, tone;
+    material types; do and don't), then goals, audience, digital status, indicators in brief, and
+    who decides. A menu at the top reaches every section (``page`` is the channel's own page unless told)."""
     channel = s.channel(channel_id)
     here = page or pages.channel(channel_id)
+    sections = [
+        avsnitt.profile(s, channel),
+        _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
+        avsnitt.do_list(s, channel, "gör", "gor"),
+        avsnitt.do_list(s, channel, "gör_inte", "gor-inte"),
+        avsnitt.goals(s, channel, here),
+        avsnitt.audience(s, channel),
+        avsnitt.target(channel),
+        _delegated(kanal_personas(s, channel_id), "Personas", "personas"),
+        _status_section(s, channel),
+        avsnitt.follow_up(channel),
+        _delegated(kanal_indikatorer(s, channel_id, here), "Indikatorer", pages.INDICATORS_ANCHOR),
+        avsnitt.organisation(s, channel),
+        avsnitt.budget(channel, here),
+        _assignments(s, channel),
+        avsnitt.links(channel),
+    ]
     return render.block(
         _status(s, channel, here),
         _stale(s, channel, here),
         flags(channel.get("flaggor")),
         _intro(channel),
-        avsnitt.profile(s, channel),
-        _status_section(s, channel),
-        avsnitt.goals(s, channel, here),
-        avsnitt.audience(s, channel),
-        avsnitt.target(channel),
-        avsnitt.do_list(s, channel, "gör", "gor"),
-        avsnitt.do_list(s, channel, "gör_inte", "gor-inte"),
-        _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
-        _delegated(kanal_personas(s, channel_id), "Personas", "personas"),
-        avsnitt.follow_up(channel),
-        _delegated(kanal_indikatorer(s, channel_id), "Indikatorer", pages.INDICATORS_ANCHOR),
-        avsnitt.organisation(s, channel),
-        avsnitt.budget(channel, here),
-        _assignments(s, channel),
-        avsnitt.links(channel),
+        _menu(sections),
+        *sections,
         render.source(s.channel_file(channel_id), s.edit_base),
     )
 
