@@ -15,23 +15,6 @@ def _planned(project: Path, extra: str = "") -> model.Strategy:
     return model.load(project, TODAY)
 
 
-def test_annual_cycle_shows_the_last_year_of_the_period(strategy: model.Strategy) -> None:
-    """Built in 2026, after the period (to 2022), the page says so and shows 2022: January has the
-    yearly media analysis on Monday 3 January and the news meeting on every Monday."""
-    html = VIEWS["arshjul"](strategy)
-    assert "Strategin gäller 2020–2022, så årshjulet visar 2022." in html
-    january = html.split("<h3>Januari 2022</h3>", 1)[1].split("</section>", 1)[0]
-    assert (
-        '<span class="arshjul__namn">Medieanalys helår</span> <span class="arshjul__dagar">mån 3</span>'
-        in january
-    )
-    assert (
-        '<span class="arshjul__namn">Nyhetsmöte</span> <span class="arshjul__dagar">mån 3, mån 10, mån 17, mån 24, mån 31</span>'
-        in january
-    )
-    assert "Det står i strategin: ”Varje vecka finns ett nyhetsmöte" in html
-
-
 def test_month_page_has_a_lane_per_channel_and_the_warnings(project: Path) -> None:
     """With the broken items (the unknown persona left out), the June page lists the three warnings
     first, then one lane per channel in the channels' order, the red type marked röd."""
