@@ -154,7 +154,7 @@ def test_incomplete_channel_states_why_and_its_assignment(strategy: Strategy, pa
 def test_stale_notice_in_words_with_link(pages: dict[str, str]) -> None:
     """A channel whose latest status is older than the cadence shows 'Behöver uppdateras' with a link."""
     out = pages["linkedin"]
-    assert '<p class="admonition-title">Behöver uppdateras</p>' in out
+    assert '<p class="kanal-gammal"><strong>Behöver uppdateras:</strong> ' in out
     assert 'href="../../oppna-fragor/#behover-uppdateras"' in out
     assert "Kanalens senaste nuläge: maj 2020." in out
 

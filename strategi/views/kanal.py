@@ -73,23 +73,25 @@ def _stale_link(page: str) -> str:
 
 
 def _stale(s: Strategy, channel: dict[str, Any], page: str) -> str:
-    """A visible notice, in words, when the channel's latest status is older than the revision cadence."""
+    """A visible notice, in words and on one short paragraph, when the channel's latest status is older
+    than the revision cadence."""
     cadence = _cadence(s)
     if not periods.is_stale(channel, cadence, s.today):
         return ""
     latest = periods.latest_snapshot(channel)
     since = f"Kanalens senaste nuläge: {when(latest)}." if latest else "Kanalen har inget daterat nuläge."
-    return render.admonition(
-        "warning",
-        "Behöver uppdateras",
-        f"<p>{render.esc(since)} Nuläget ska uppdateras minst var {cadence}:e månad. "
-        f'<a href="{_stale_link(page)}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>',
+    return (
+        '<p class="kanal-gammal"><strong>Behöver uppdateras:</strong> '
+        f"{render.esc(since)} Nuläget ska uppdateras minst var {cadence}:e månad. "
+        f'<a href="{_stale_link(page)}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>'
     )
 
 
 def _intro(channel: dict[str, Any]) -> str:
-    remarks = render.p(channel.get("anmärkningar"))
-    note = render.admonition("note", "Anmärkning", remarks) if remarks else ""
+    remarks = render.p(channel.get("anmärkningar"), cls="kanal-anmarkning")
+    note = remarks.replace(
+        '<p class="kanal-anmarkning">', '<p class="kanal-anmarkning"><strong>Anmärkning:</strong> ', 1
+    )
     return render.block(render.p(channel.get("inledning")), note)
 
 
@@ -152,8 +154,8 @@ def _menu(sections: list[str]) -> str:
     found = [m for part in sections for m in _H2.finditer(part)]
     if len(found) < 3:
         return ""
-    items = "".join(f'<li><a href="#{render.esc(m["anchor"])}">{m["title"]}</a></li>' for m in found)
-    return f'<nav class="sidmeny" aria-label="På den här sidan"><ul>{items}</ul></nav>'
+    links = " · ".join(f'<a href="#{render.esc(m["anchor"])}">{m["title"]}</a>' for m in found)
+    return f'<nav class="sidmeny" aria-label="På den här sidan"><p>På sidan: {links}</p></nav>'
 
 
 @view("kanal_sida")
@@ -164,7 +166,7 @@ def kanal_sida(s: Strategy, channel_id: str, page: str | None = None) -> str:
     channel = s.channel(channel_id)
     here = page or pages.channel(channel_id)
     sections = [
-        avsnitt.profile(s, channel),
+        avsnitt.profile(s, channel, _intro(channel)),
         _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
         avsnitt.do_list(s, channel, "gör", "gor"),
         avsnitt.do_list(s, channel, "gör_inte", "gor-inte"),
@@ -184,7 +186,6 @@ def kanal_sida(s: Strategy, channel_id: str, page: str | None = None) -> str:
         _status(s, channel, here),
         _stale(s, channel, here),
         flags(channel.get("flaggor")),
-        _intro(channel),
         _menu(sections),
         *sections,
         render.source(s.channel_file(channel_id), s.edit_base),
