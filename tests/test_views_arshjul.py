@@ -24,7 +24,7 @@ def test_after_the_period_it_says_so_and_shows_the_last_year(strategy: model.Str
     html = VIEWS["arshjul"](strategy)
     assert "Strategins period, 2020–2022, är slut" in html
     assert "Här visas periodens sista år, 2022." in html
-    assert "## Året 2022 i korthet {#aret}" in html
+    assert '## Året 2022 i korthet {#aret data-skarm=""}' in html
     assert _row(html, "medieanalys-helar")[0] == "3"
     assert _row(html, "nyhetsmote")[0].startswith("5\u00a0ggr")
     assert "Det står i strategin: ”Varje vecka finns ett nyhetsmöte" in html

@@ -88,10 +88,12 @@ def _glance(s: Strategy, year: int, year_days: Days) -> str:
     current = s.today.month if s.today.year == year else None
     headers: list[object] = ["Aktivitet"]
     for month in range(1, 13):
-        name = render.esc(periods.MONTHS[month - 1][:3])
+        name = periods.MONTHS[month - 1][:3]
         if month == current:
             headers.append(
-                render.Raw(f'<span class="arshjul__nu">{name}<span class="sr-endast"> (nu)</span></span>')
+                render.Raw(
+                    f'<span class="arshjul__nu">{render.esc(name)}<span class="sr-endast"> (nu)</span></span>'
+                )
             )
         else:
             headers.append(name)
@@ -103,15 +105,18 @@ def _glance(s: Strategy, year: int, year_days: Days) -> str:
         for activity, days in year_days
         if days
     ]
+    # An overview for the screen (data-skarm: not printed, where thirteen columns do not fit a page);
+    # every activity's section below says the same days.
+    table = render.table(f"Årshjulet {year}: dagarna i varje månad", headers, rows, cls="arshjul-tabell")
+    note = render.p(
+        "Siffrorna är dagar i månaden; ”4 ggr” är fyra gånger (varje vecka). En dag som är en "
+        "lördag, söndag eller helgdag står med veckodagen eller ordet helgdag efter datumet; "
+        "aktiviteten nedan säger vilken dag det är.",
+        cls="arshjul__forklaring",
+    )
     return render.block(
-        render.heading(2, f"Året {year} i korthet", "aret"),
-        render.table(f"Årshjulet {year}: dagarna i varje månad", headers, rows, cls="arshjul-tabell"),
-        render.p(
-            "Siffrorna är dagar i månaden; ”4 ggr” är fyra gånger (varje vecka). En dag som är en "
-            "lördag, söndag eller helgdag står med veckodagen eller ordet helgdag efter datumet; "
-            "aktiviteten nedan säger vilken dag det är.",
-            cls="arshjul__forklaring",
-        ),
+        f'\n## {render.md(f"Året {year} i korthet")} {{#aret data-skarm=""}}\n',
+        f'<div class="arshjul-oversikt" data-skarm="">{table}{note}</div>',
     )
 
 
