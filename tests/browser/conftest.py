@@ -31,12 +31,28 @@ def site_dir(built_site: Path) -> Path:
     return built_site
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that takes ``pages`` is a per-page check: marked ``per_page``, so a data-only pull
+    request can run just these (``-m per_page --andrade-sidor-mot REF``)."""
+    for item in items:
+        if "pages" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.per_page)
+
+
 @pytest.fixture(scope="session")
-def pages(site_dir: Path) -> list[str]:
-    """Every page of the built site as a path relative to the server's root."""
+def pages(
+    site_dir: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[str]:
+    """Every page of the built site as a path relative to the server's root; with
+    ``--andrade-sidor-mot REF`` only the pages the data's changes since REF alter."""
     found = page_paths(site_dir)
     assert len(found) >= 20, f"för få sidor i den byggda sajten: {found}"
-    return found
+    ref = request.config.getoption("andrade_sidor_mot")
+    if ref is None:
+        return found
+    from tests.browser.changed_pages import changed_since
+
+    return changed_since(ref, tmp_path_factory.mktemp("andrade-sidor"))
 
 
 @pytest.fixture(scope="session")
