@@ -23,7 +23,7 @@ from tests._viewtables import table
 from tests.conftest import ROOT, build_site, copy_project, run_cli
 from tests.test_site import page_text, values_missing_from
 
-pytestmark = [pytest.mark.slow, pytest.mark.live_data]
+pytestmark = pytest.mark.slow
 
 OTHER_LIGHT = {"röd": "gul", "gul": "grön", "grön": "gul"}
 NEW_WORD = "halvårsreviderad"

@@ -63,6 +63,7 @@ def _pages(site: Path) -> list[Path]:
     )
 
 
+@pytest.mark.live_data
 def test_every_channel_page_edits_its_yaml_file(built_site: Path) -> None:
     """Each channel page's edit button opens its channel file, not a Markdown file."""
     for data_file in sorted((ROOT / "data/channels").glob("*.yaml")):
@@ -85,6 +86,7 @@ def test_data_pages_edit_their_yaml_file(built_site: Path) -> None:
         assert f'href="{REPO_EDIT}{target}"' in text, page
 
 
+@pytest.mark.live_data
 def test_every_table_names_its_source(built_site: Path) -> None:
     """Every page with a generated table names the data file behind it ('Källa: data/...')."""
     missing = []

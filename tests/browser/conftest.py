@@ -32,10 +32,11 @@ def site_dir(built_site: Path) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that takes ``pages`` is a per-page check: marked ``per_page``, so a data-only pull
+    """A test here that takes ``pages`` is a per-page check: marked ``per_page``, so a data-only pull
     request can run just these (``-m per_page --andrade-sidor-mot REF``)."""
+    here = Path(__file__).parent
     for item in items:
-        if "pages" in getattr(item, "fixturenames", ()):
+        if item.path.is_relative_to(here) and "pages" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.per_page)
 
 
