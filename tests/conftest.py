@@ -29,7 +29,9 @@ import pytest
 from strategi import model
 
 ROOT = Path(__file__).resolve().parent.parent
-FROZEN_DATA = ROOT / "tests" / "fixtures" / "strategi-2020" / "data"
+# The frozen 2020 data: FROZEN/data is a data/ folder (without schemas/, which are today's).
+FROZEN = ROOT / "tests" / "fixtures" / "strategi-2020"
+FROZEN_DATA = FROZEN / "data"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 FIXED_TODAY = "2026-11-29"
 FIXED_UPDATED = "2021-01-19"
