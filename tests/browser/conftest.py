@@ -25,10 +25,19 @@ from tests.conftest import IN_CI
 
 
 @pytest.fixture(scope="session")
-def site_dir(built_site: Path) -> Path:
-    """The repository's site, built once per worker with `mkdocs build --strict` into a temp dir
-    (STRATEGI_IDAG fixed, see tests/conftest.py: built_site)."""
-    return built_site
+def every_page(request: pytest.FixtureRequest) -> bool:
+    """True unless --andrade-sidor-mot narrows the checks to the pages a data change alters."""
+    return request.config.getoption("andrade_sidor_mot") is None
+
+
+@pytest.fixture(scope="session")
+def site_dir(request: pytest.FixtureRequest, every_page: bool) -> Path:
+    """The site the browser checks look at, built once per worker with `mkdocs build --strict`
+    (STRATEGI_IDAG fixed, see tests/conftest.py). By default the site of the frozen 2020 data,
+    where what each check must find is known (wide tables, flags, the draft banner); with
+    --andrade-sidor-mot the site of the live data/, whose changed pages a data-only pull request
+    checks."""
+    return request.getfixturevalue("frozen_site" if every_page else "built_site")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
