@@ -1,9 +1,9 @@
 """The pages of the site that a change to the data alters, for the per-page browser checks.
 
 A data-only pull request needs axe, the phone width and the offline check only on the pages its
-files change, not on all of the site. Which pages those are is found by building the site twice
-with today's code, once from the working tree's data/ and once from data/ as it stands at a git
-ref (the pull request's target), with the same fixed dates, and comparing the pages' HTML: a page
+files change, not on all of the site. Which pages those are is found by building the site again
+with today's code from data/ as it stands at a git ref (the pull request's target), with the same
+fixed dates, and comparing the pages' HTML with the site of the working tree's data/: a page
 is changed when its HTML differs or it is new (and Ändringar always is). No table of which file
 feeds which page can drift from the views that way, and a figure that reaches a page indirectly
 (a measurement in a chart, a goal's name in a heading) is found too.
@@ -52,14 +52,14 @@ def _build(project: Path, site: Path) -> None:
         raise SystemExit(f"bygget av {project} misslyckades:\n{result.stderr}")
 
 
-def changed_since(ref: str, work: Path, root: Path = ROOT) -> list[str]:
-    """The pages that the data's changes since ``ref`` alter: both sites built in ``work`` from
-    copies (neither is a git repository, so nothing but the data differs between them)."""
+def changed_since(ref: str, site: Path, work: Path, root: Path = ROOT) -> list[str]:
+    """The pages of ``site`` (built from root's data/) that the data's changes since ``ref`` alter:
+    compared with a site built in ``work`` from a copy of data/ as it stood at ``ref`` (the copy is
+    no git repository, so only Ändringar, which reads git, differs for another reason)."""
     with gitref.checkout(root, ref) as old:
         _build(copy_project(work / "fore", old / "data"), work / "fore-sajt")
-    _build(copy_project(work / "efter", root / "data"), work / "efter-sajt")
-    changed = changed_pages(work / "efter-sajt", work / "fore-sajt")
-    return [path for path in page_paths(work / "efter-sajt") if path in changed or path in ALWAYS]
+    changed = changed_pages(site, work / "fore-sajt")
+    return [path for path in page_paths(site) if path in changed or path in ALWAYS]
 
 
 def main(argv: list[str]) -> int:
@@ -68,7 +68,8 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         with tempfile.TemporaryDirectory(prefix="sidor-") as work:
-            pages = changed_since(argv[0], Path(work))
+            _build(ROOT, Path(work) / "sajt")
+            pages = changed_since(argv[0], Path(work) / "sajt", Path(work))
     except gitref.RefError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1

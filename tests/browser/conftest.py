@@ -62,7 +62,7 @@ def pages(
         return found
     from tests.browser.changed_pages import changed_since
 
-    return changed_since(ref, tmp_path_factory.mktemp("andrade-sidor"))
+    return changed_since(ref, site_dir, tmp_path_factory.mktemp("andrade-sidor"))
 
 
 @pytest.fixture(scope="session")
