@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from strategi import render
-from strategi.loader import Document, load
+from strategi.data.loader import Document, load
+from strategi.views import render
 from tests._viewtables import table
 from tests.conftest import ROOT, build_site, copy_project, run_cli
 from tests.test_site import page_text, values_missing_from

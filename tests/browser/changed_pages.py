@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from strategi import gitref
+from strategi.data import gitref
 from tests.browser._site import page_paths
 from tests.conftest import ROOT, build_site, copy_project
 
