@@ -13,7 +13,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from strategi import arshjul, model
+from strategi.content import annual_cycle
+from strategi.data import model
 from tests.conftest import run_cli
 
 DOMAIN = "strategi.intranat.regionorebrolan.se"
@@ -21,7 +22,7 @@ DOMAIN = "strategi.intranat.regionorebrolan.se"
 
 @pytest.fixture(scope="module")
 def feed(strategy: model.Strategy) -> bytes:
-    return arshjul.feed(strategy, DOMAIN)
+    return annual_cycle.feed(strategy, DOMAIN)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +62,7 @@ def test_dtstamp_is_the_build_date_and_output_is_reproducible(strategy: model.St
     """Every DTSTAMP is the build date (STRATEGI_IDAG) at 00:00 UTC, and building twice gives the same bytes."""
     assert feed.count(b"DTSTAMP:20261129T000000Z") == feed.count(b"BEGIN:VEVENT")
     assert b"DTSTAMP:" in feed
-    assert arshjul.feed(strategy, DOMAIN) == feed
+    assert annual_cycle.feed(strategy, DOMAIN) == feed
 
 
 def test_lines_end_in_crlf(feed: bytes) -> None:

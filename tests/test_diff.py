@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from strategi import diff
-from strategi.diff import Change
-from strategi.model import Strategy
+from strategi.content import diff
+from strategi.content.diff import Change
+from strategi.data.model import Strategy
 from tests._viewtables import variant
 from tests.conftest import ROOT, TODAY
 

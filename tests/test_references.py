@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from strategi import check, rules
-from strategi.loader import Document, parse
-from tests.conftest import ROOT, TODAY
+from strategi.data import check, rules
+from strategi.data.loader import Document, parse
+from tests.conftest import TODAY
 
 ORGANISATION = "data/strategy/organisation.yaml"
 
@@ -116,8 +116,8 @@ def _case_id(relpath: str, path: tuple[Any, ...]) -> str:
 
 
 @pytest.fixture(scope="module")
-def documents() -> dict[str, Document]:
-    result = check.run(ROOT, TODAY)
+def documents(frozen_root: Path) -> dict[str, Document]:
+    result = check.run(frozen_root, TODAY)
     assert result.ok
     return result.documents
 

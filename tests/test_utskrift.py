@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi import utskrift
+from strategi.site import print_document
 
 CHAPTER_IDS = [
     "omslag",
@@ -37,8 +37,8 @@ CHAPTER_IDS = [
 
 
 @pytest.fixture(scope="module")
-def document(built_site: Path) -> str:
-    return (built_site / "utskrift" / "index.html").read_text(encoding="utf-8")
+def document(frozen_site: Path) -> str:
+    return (frozen_site / "utskrift" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -71,11 +71,11 @@ def test_links_between_included_pages_stay_inside_the_document(document: str) ->
 
 
 @pytest.mark.slow
-def test_print_page_is_reachable_from_the_site_but_not_searched(built_site: Path) -> None:
+def test_print_page_is_reachable_from_the_site_but_not_searched(frozen_site: Path) -> None:
     """Every page's navigation offers 'Skriv ut / PDF'; search does not return the whole document."""
-    start = (built_site / "index.html").read_text(encoding="utf-8")
+    start = (frozen_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="utskrift/"[^>]*>\s*<span class="md-ellipsis">\s*Skriv ut / PDF', start)
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((frozen_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("utskrift/")]
 
 
@@ -105,7 +105,7 @@ def test_links_are_rewritten_to_document_anchors() -> None:
         "mailto:a@example.org": "mailto:a@example.org",
     }
     for target, expected in cases.items():
-        assert utskrift._link(target, page, "oppna-fragor", slugs) == expected, target
+        assert print_document._link(target, page, "oppna-fragor", slugs) == expected, target
 
 
 def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
@@ -113,7 +113,7 @@ def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
     from there ('arshjul/arshjul.ics'), while a left-out page keeps its folder link for the offline
     hooks to re-point."""
     slugs = {"arshjul/": "arshjul"}
-    link = utskrift._link
+    link = print_document._link
     assert link("arshjul.ics", "arshjul/", "arshjul", slugs, print_dir="") == "arshjul/arshjul.ics"
     assert link("arshjul.ics", "arshjul/", "arshjul", slugs) == "../arshjul/arshjul.ics"
     assert link("../guide/", "arshjul/", "arshjul", slugs, print_dir="") == "../guide/"
@@ -122,7 +122,9 @@ def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
 def test_headings_of_nested_pages_move_one_level_down() -> None:
     """A channel page (inside Kanaler) gets h2 for its title and h3 for its sections."""
     html_text = '<h1 id="x">Facebook</h1><h2 id="mal">Mål</h2><a href="#mal">m</a>'
-    out = utskrift._rewrite(html_text, "kanaler/facebook/", {"kanaler/facebook/": "kanaler-facebook"}, 1)
+    out = print_document._rewrite(
+        html_text, "kanaler/facebook/", {"kanaler/facebook/": "kanaler-facebook"}, 1
+    )
     assert out == (
         '<h2 id="kanaler-facebook--x">Facebook</h2><h3 id="kanaler-facebook--mal">Mål</h3>'
         '<a href="#kanaler-facebook--mal">m</a>'
@@ -131,6 +133,6 @@ def test_headings_of_nested_pages_move_one_level_down() -> None:
 
 def test_page_slugs_are_readable_and_unique_per_url() -> None:
     """Slugs come from the page URL: folders joined with '-', the start page called 'start'."""
-    assert utskrift.slug_of("kanaler/facebook/") == "kanaler-facebook"
-    assert utskrift.slug_of("mal/") == "mal"
-    assert utskrift.slug_of("") == "start"
+    assert print_document.slug_of("kanaler/facebook/") == "kanaler-facebook"
+    assert print_document.slug_of("mal/") == "mal"
+    assert print_document.slug_of("") == "start"

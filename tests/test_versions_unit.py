@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from strategi import versions
-from strategi.model import Strategy
+from strategi.content import versions
+from strategi.data import history
+from strategi.data.model import Strategy
 from tests.conftest import TODAY
 
 
@@ -37,19 +38,19 @@ def test_draft_label_says_forslag(tmp_path: Path) -> None:
     assert small(tmp_path, status="förslag").is_draft
     assert versions.selector_title(small(tmp_path)) == "Våren 2020"
     assert not small(tmp_path).is_draft
-    assert versions.version_id(small(tmp_path)) == "2020-h1"
+    assert small(tmp_path).version_id == "2020-h1"
 
 
 def test_published_tags_oldest_first(repo: Path) -> None:
     """Only 'strategi-' tags count, as version ids, oldest first."""
     for tag in ["strategi-2021-h1", "strategi-2020-h1", "annat-2019", "strategi-2020-h2"]:
         git(repo, "tag", tag)
-    assert versions.published_tags(repo) == ["2020-h1", "2020-h2", "2021-h1"]
+    assert history.published_tags(repo) == ["2020-h1", "2020-h2", "2021-h1"]
 
 
 def test_published_tags_outside_git_is_empty(tmp_path: Path) -> None:
     """A folder that is not a git repository has no published versions (no error)."""
-    assert versions.published_tags(tmp_path / "inget") == []
+    assert history.published_tags(tmp_path / "inget") == []
 
 
 def test_previous_ref_is_the_latest_earlier_version(repo: Path) -> None:
@@ -57,16 +58,16 @@ def test_previous_ref_is_the_latest_earlier_version(repo: Path) -> None:
     for tag in ["strategi-2019-h2", "strategi-2020-h1", "strategi-2020-h2", "strategi-2021-h1"]:
         git(repo, "tag", tag)
     s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"})
-    assert versions.previous_ref(s) == "strategi-2020-h2"
+    assert history.previous_ref(s) == "strategi-2020-h2"
     first = small(repo, version={"id": "2019-h2", "etikett": "Hösten 2019"})
-    assert versions.previous_ref(first) is None
+    assert history.previous_ref(first) is None
 
 
 def test_configured_compare_ref_wins(repo: Path) -> None:
     """A 'jämför_med' ref in the strategy is used as given."""
     git(repo, "tag", "strategi-2020-h1")
     s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="v1")
-    assert versions.previous_ref(s) == "v1"
+    assert history.previous_ref(s) == "v1"
 
 
 def test_last_update_is_the_last_commit_touching_data(repo: Path) -> None:
@@ -84,20 +85,20 @@ def test_last_update_is_the_last_commit_touching_data(repo: Path) -> None:
         timeout=30,
     )
     git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "later")
-    assert versions.last_data_commit(repo) == "2024-03-05"
-    assert versions.last_data_commit(repo / "inget") == ""
+    assert history.last_data_commit(repo) == "2024-03-05"
+    assert history.last_data_commit(repo / "inget") == ""
 
 
 def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """versions.history: the previous adopted version, the problem with a 'jämför_med' that names
+    """history.history: the previous adopted version, the problem with a 'jämför_med' that names
     another one without a reason (none with a reason), and the update day the publish sets."""
     git(repo, "tag", "strategi-2020-h1")
     git(repo, "tag", "strategi-2020-h2")
-    monkeypatch.setenv(versions.UPDATED_ENV, "2021-02-03")
-    plain = versions.history(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
-    assert plain == versions.History("strategi-2020-h2", None, "2021-02-03")
+    monkeypatch.setenv(history.UPDATED_ENV, "2021-02-03")
+    plain = history.history(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
+    assert plain == history.History("strategi-2020-h2", None, "2021-02-03")
     other = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="strategi-2020-h1")
-    assert versions.history(other) == versions.History(
+    assert history.history(other) == history.History(
         "strategi-2020-h1",
         "jämför_med i data/strategy/strategi.yaml är 'strategi-2020-h1', men föregående antagna version är "
         "'strategi-2020-h2'. Ta bort jämför_med, eller skriv varför i jämför_med_motivering.",
@@ -109,7 +110,7 @@ def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPa
         jämför_med="strategi-2020-h1",
         jämför_med_motivering="Hösten 2020 antogs aldrig i sin helhet.",
     )
-    assert versions.history(reasoned).problem is None
+    assert history.history(reasoned).problem is None
 
 
 def test_version_facts_in_words(tmp_path: Path) -> None:
@@ -140,15 +141,15 @@ def test_version_facts_in_words(tmp_path: Path) -> None:
 def test_last_updated_falls_back_to_the_source_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Outside git and without a valid publish date, 'senast uppdaterad' is the date the source web
     page was last updated; a valid $STRATEGI_SENAST_UPPDATERAD wins; nothing known gives ''."""
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     s = small(tmp_path / "utan-git", källa={"webbsida_senast_uppdaterad": "2021-01-19"})
-    assert versions.last_updated(s) == "2021-01-19"
-    monkeypatch.setenv(versions.UPDATED_ENV, "igår")
-    assert versions.last_updated(s) == "2021-01-19"
-    monkeypatch.setenv(versions.UPDATED_ENV, "2026-06-30")
-    assert versions.last_updated(s) == "2026-06-30"
-    monkeypatch.delenv(versions.UPDATED_ENV)
-    assert versions.last_updated(small(tmp_path / "ingenting")) == ""
+    assert history.last_updated(s) == "2021-01-19"
+    monkeypatch.setenv(history.UPDATED_ENV, "igår")
+    assert history.last_updated(s) == "2021-01-19"
+    monkeypatch.setenv(history.UPDATED_ENV, "2026-06-30")
+    assert history.last_updated(s) == "2026-06-30"
+    monkeypatch.delenv(history.UPDATED_ENV)
+    assert history.last_updated(small(tmp_path / "ingenting")) == ""
 
 
 def dated_data_commit(repo: Path, day: str) -> None:
@@ -171,7 +172,7 @@ def test_a_ref_named_data_does_not_hide_the_data_folder(repo: Path) -> None:
     also called 'data' (git would otherwise refuse the name as ambiguous)."""
     dated_data_commit(repo, "2024-03-05")
     git(repo, "tag", "data")
-    assert versions.last_data_commit(repo) == "2024-03-05"
+    assert history.last_data_commit(repo) == "2024-03-05"
 
 
 def test_last_updated_and_history_read_the_strategys_own_repository(
@@ -179,11 +180,11 @@ def test_last_updated_and_history_read_the_strategys_own_repository(
 ) -> None:
     """Without a publish date, 'senast uppdaterad' (also in history) is the day of the last commit
     touching data/ in the repository the strategy was loaded from."""
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     dated_data_commit(repo, "2023-10-02")
     s = small(repo, källa={"webbsida_senast_uppdaterad": "2021-01-19"})
-    assert versions.last_updated(s) == "2023-10-02"
-    assert versions.history(s).updated == "2023-10-02"
+    assert history.last_updated(s) == "2023-10-02"
+    assert history.history(s).updated == "2023-10-02"
 
 
 def test_presentation_needs_both_when_and_for_whom(tmp_path: Path) -> None:
@@ -207,14 +208,14 @@ def test_only_prefixed_tags_are_versions(repo: Path) -> None:
     """A tag that looks like a version id without the 'strategi-' prefix is not an adopted version."""
     git(repo, "tag", "2019-h1")
     git(repo, "tag", "strategi-2020-h1")
-    assert versions.published_tags(repo) == ["2020-h1"]
+    assert history.published_tags(repo) == ["2020-h1"]
 
 
 def test_compare_problem_when_nothing_was_adopted_before(repo: Path) -> None:
     """A 'jämför_med' without a reason, when no earlier version is adopted, says in Swedish that
     the previous adopted version is nothing."""
     s = small(repo, jämför_med="main")
-    assert versions.compare_problem(s) == (
+    assert history.compare_problem(s) == (
         "jämför_med i data/strategy/strategi.yaml är 'main', men föregående antagna version är "
         "ingenting (det finns ingen tidigare antagen version). Ta bort jämför_med, eller skriv varför "
         "i jämför_med_motivering."

@@ -7,7 +7,9 @@ import dataclasses
 import datetime as dt
 import re
 
-from strategi import arshjul, helgdagar, model
+from strategi.content import annual_cycle as arshjul
+from strategi.content import holidays as helgdagar
+from strategi.data import model
 from strategi.views import VIEWS
 from strategi.views.arshjul import shown_year
 

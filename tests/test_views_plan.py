@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from strategi import model, plan
+from strategi.content import plan
+from strategi.data import model
 from strategi.views import VIEWS
 from tests.conftest import TODAY, add_plan
 from tests.test_plan import BROKEN

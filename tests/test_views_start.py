@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from strategi import model
+from strategi.data import model
 from strategi.views import VIEWS
 from tests._viewtables import HISTORY, variant
 

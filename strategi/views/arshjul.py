@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import arshjul, helgdagar, periods, render
-from ..model import Strategy
+from strategi.content import annual_cycle as arshjul
+from strategi.content import holidays as helgdagar
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._kanal_nulage import FACTS
+from strategi.views._org_helpers import flags, joined
+
 from . import source_of, view
-from ._kanal_nulage import FACTS
-from ._org_helpers import flags, joined
 
 Days = list[tuple["arshjul.Activity", list[dt.date]]]
 

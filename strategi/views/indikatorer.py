@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import charts, pages, periods, render
-from ..model import Strategy
-from ..progress import STATUS_RULE, STATUSES, Progress, all_progress, counts, value_text
+from strategi.content.progress import STATUS_RULE, STATUSES, Progress, all_progress, counts, value_text
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import charts, pages, render
+from strategi.views._kanal_nulage import FACTS
+from strategi.views._org_helpers import channel_name, flags
+
 from . import source_of, view
-from ._kanal_nulage import FACTS
-from ._org_helpers import channel_name, flags
 
 NO_GOAL = "Följs utan mål"
 HEADERS = ["Indikator", "Senaste värde", "Mål", "Status"]

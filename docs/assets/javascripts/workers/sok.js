@@ -7,7 +7,7 @@
  * goes through the stemmer: "följer" finds "följare", and a half-typed word still finds its
  * completions through the wildcard. A word typed without å, ä, ö that the index holds only with
  * them is searched as that word; the index also has fields of words without diacritics
- * (strategi/reading.py: fold_search_index) for the site opened from disk, where this worker
+ * (strategi/site/reading.py: fold_search_index) for the site opened from disk, where this worker
  * does not run.
  *
  * docs/assets/sok.js points Material at this file and names Material's worker in the query
