@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 from strategi.commands import measure, publish, scaffold
 from strategi.content import diff, plan, revision, versions
-from strategi.data import check, gitref, history, model, periods
+from strategi.data import check, gitref, history, model, parts, periods
 from strategi.data.problems import FORMATS
 from strategi.site import local, pdf
 
@@ -218,7 +218,7 @@ def _add_plan_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "ny-plan",
         parents=[common],
         help="skapa en månads publiceringsplan att fylla i",
-        description="Skriver data/plan/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
+        description=f"Skriver {parts.PLANS.path}/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
     )
     ny_plan.add_argument("manad", metavar="ÅÅÅÅ-MM", help="månaden, till exempel 2026-12")
     ny_plan.set_defaults(func=_cmd_ny_plan)
@@ -321,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="skapa en ny kanalfil med alla obligatoriska fält att fylla i",
         description=(
-            "Skriver data/channels/ID.yaml från kanalschemat: varje obligatoriskt fält, "
+            f"Skriver {parts.CHANNELS.path}/ID.yaml från kanalschemat: varje obligatoriskt fält, "
             "med en kommentar om vad som ska stå där."
         ),
     )
@@ -334,11 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     matvarde = sub.add_parser(
         "mätvärde",
         parents=[common],
-        help="för in ett mätvärde för en indikator (en rad i data/matvarden/ÅÅÅÅ.yaml)",
-        description="Lägger till en rad i data/matvarden/ÅÅÅÅ.yaml och kontrollerar den; blir det fel ändras inget.",
+        help=f"för in ett mätvärde för en indikator (en rad i {parts.MEASUREMENTS.path}/ÅÅÅÅ.yaml)",
+        description=f"Lägger till en rad i {parts.MEASUREMENTS.path}/ÅÅÅÅ.yaml och kontrollerar den; blir det fel ändras inget.",
     )
     matvarde.add_argument(
-        "indikator", metavar="INDIKATOR", help="indikatorns id i data/strategy/indikatorer.yaml"
+        "indikator", metavar="INDIKATOR", help=f"indikatorns id i {parts.path_of('indikatorer')}"
     )
     matvarde.add_argument(
         "period", metavar="PERIOD", help="månaden värdet gäller, ÅÅÅÅ-MM, till exempel 2021-02"

@@ -17,9 +17,9 @@ from typing import Any
 from strategi.content import progress, questions, versions
 from strategi.data import periods
 from strategi.data.model import Strategy
+from strategi.data.parts import STRATEGY_FILE
 
 _ID = re.compile(r"^([0-9]{4})-(h1|h2)$")
-STRATEGY_FILE = "data/strategy/strategi.yaml"
 
 
 class RevisionError(ValueError):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from strategi.data import git
+from strategi.data import git, parts
 
 
 class RefError(Exception):
@@ -49,7 +49,17 @@ def checkout(root: Path, ref: str) -> Iterator[Path]:
     try:
         archive = work / "arkiv.tar"
         if (
-            _attempt(root, "archive", "--format=tar", "-o", str(archive), commit, "--", "data", "schemas")
+            _attempt(
+                root,
+                "archive",
+                "--format=tar",
+                "-o",
+                str(archive),
+                commit,
+                "--",
+                parts.DATA_DIR,
+                parts.SCHEMA_DIR,
+            )
             is None
         ):
             raise RefError(f"'{ref}' innehåller ingen strategi (mapparna data/ och schemas/ saknas)")

@@ -78,7 +78,7 @@ class Strategy:
     @functools.cached_property
     def _schema_dir(self) -> Path:
         # Resolved once: the views ask for labels thousands of times in a large build.
-        return (self.root / check.SCHEMA_DIR).resolve()
+        return (self.root / parts.SCHEMA_DIR).resolve()
 
     def line_of(self, relpath: str, path: tuple[Any, ...]) -> int:
         """The line in a data file where a place in its data is written ('fullständighet' of a
@@ -155,7 +155,7 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
     for relpath, doc in sorted(result.documents.items()):
         stem = Path(relpath).stem
         part = parts.part_of(relpath)
-        if relpath.startswith(check.CHANNEL_DIR + "/"):
+        if parts.in_folder(relpath, parts.CHANNELS):
             channels.append(doc.data)
             sources[f"kanal:{doc.data['id']}"] = relpath
         elif part is not None and part.many:

@@ -21,7 +21,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from strategi.content import diff
-from strategi.data import gitref, model, periods
+from strategi.data import gitref, model, parts, periods
 from strategi.data.history import History
 from strategi.data.history import history as history_of
 from strategi.site import serving
@@ -133,7 +133,7 @@ def load_project(root: Path) -> model.Strategy:
     changed: `make serve` rebuilds on every save, and `python -m strategi bygg` checks the data
     before the build in the same process. InvalidData or BadToday as model.load."""
     root = root.resolve()
-    watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
+    watched = sorted([*(root / parts.DATA_DIR).rglob("*"), *(root / parts.SCHEMA_DIR).glob("*.json")])
     stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
     return _load_cached(root, stamp, periods.today())
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from strategi.views import render
+from strategi.data import parts
 from strategi.data.problems import Problem, format_text
 
 TITLE = "Datafilerna har fel"
@@ -85,7 +86,7 @@ def error_markdown() -> str:
 
 def channel_ids(root: Path) -> list[str]:
     """The channel pages to keep while the data is invalid: one per file in data/channels/."""
-    return sorted(p.stem for p in (root / "data" / "channels").glob("*.yaml"))
+    return sorted(p.stem for p in (root / parts.CHANNELS.path).glob("*.yaml"))
 
 
 def built(config: Any, stale: int) -> None:
