@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 
 from strategi.data import check, parts
-from strategi.data.problems import Problem
+from strategi.data.problems import Problem, UserError
 
 _PERIOD = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 _NUMBER = re.compile(r"^-?[0-9]+([.,][0-9]+)?$")
 HEADER = "# yaml-language-server: $schema=../../schemas/matvarden.schema.json\nmätvärden:\n"
 
 
-class MeasureError(ValueError):
+class MeasureError(UserError, ValueError):
     """The row cannot be added; the message says why, in Swedish."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from strategi.content import versions
 from strategi.data import git, gitref, history, model, parts
+from strategi.data.problems import UserError
 from strategi.site import generated
 from strategi.views import render
 
@@ -26,11 +27,11 @@ REDIRECT_TEMPLATE = TEMPLATES / "omdirigering.html"
 ROOT_404 = "404.html"
 
 
-class PublishError(Exception):
+class PublishError(UserError):
     """Publishing is refused or failed; the message is Swedish and says what to do."""
 
 
-class NothingToPublish(Exception):
+class NothingToPublish(UserError):
     """The data names a version that is already adopted and published: nothing to do (Swedish why)."""
 
 

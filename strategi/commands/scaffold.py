@@ -22,7 +22,14 @@ import yaml
 from strategi.data import schemas
 from strategi.data.loader import LoadError, load
 from strategi.data.parts import CHANNELS, PLANS, SCHEMA_DIR, id_problem
-from strategi.data.problems import shown
+from strategi.data.problems import UserError, shown
+
+
+class ScaffoldError(UserError, ValueError):
+    """The file cannot be written: a bad id or month, or it exists already (Swedish, exit 2)."""
+
+    code = 2
+
 
 TO_FILL = "FYLL I"
 _PLAIN_KEY = re.compile(r"^[^\W\d][\w-]*$")
@@ -148,17 +155,17 @@ def new_channel(root: Path, channel_id: str) -> Path:
     """
     reason = id_problem(channel_id, CHANNELS.reserved)
     if reason:
-        raise ValueError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
+        raise ScaffoldError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
     channel_dir = root / CHANNELS.path
     schema_path = root / SCHEMA_DIR / CHANNELS.schema
     if not channel_dir.is_dir() or not schema_path.is_file():
-        raise ValueError(
+        raise ScaffoldError(
             f"hittar inte {CHANNELS.path}/ och {SCHEMA_DIR}/{CHANNELS.schema} under {root}; "
             "kör kommandot i projektets rotmapp"
         )
     target = channel_dir / f"{channel_id}.yaml"
     if target.exists():
-        raise ValueError(
+        raise ScaffoldError(
             f"kanalen '{channel_id}' finns redan ({CHANNELS.path}/{channel_id}.yaml); välj ett annat id"
         )
     header = [
@@ -178,7 +185,7 @@ def _write(
         contents, resolver = schemas.root((root / SCHEMA_DIR).resolve(), schema)
     except schemas.SchemaFileError as exc:
         problem = exc.problem
-        raise ValueError(f"{problem.file}:{problem.line}: {problem.message}") from None
+        raise ScaffoldError(f"{problem.file}:{problem.line}: {problem.message}") from None
     writer = _Writer()
     depth = "../" * folder.count("/") + "../"
     writer.lines += [f"# yaml-language-server: $schema={depth}{SCHEMA_DIR}/{schema}", *header]
@@ -195,14 +202,16 @@ _MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 def new_plan(root: Path, month: str) -> Path:
     """Write ``data/plan/<month>.yaml``: the month and one item to fill in (ValueError in Swedish)."""
     if not _MONTH.match(month):
-        raise ValueError(f"'{month}' är ingen månad: skriv ÅÅÅÅ-MM, till exempel 2026-12")
+        raise ScaffoldError(f"'{month}' är ingen månad: skriv ÅÅÅÅ-MM, till exempel 2026-12")
     if not (root / SCHEMA_DIR / PLANS.schema).is_file():
-        raise ValueError(
+        raise ScaffoldError(
             f"hittar inte {SCHEMA_DIR}/{PLANS.schema} under {root}; kör kommandot i projektets rotmapp"
         )
     target = root / PLANS.path / f"{month}.yaml"
     if target.exists():
-        raise ValueError(f"planen för {month} finns redan ({PLANS.path}/{month}.yaml); öppna den i stället")
+        raise ScaffoldError(
+            f"planen för {month} finns redan ({PLANS.path}/{month}.yaml); öppna den i stället"
+        )
     header = [
         f"# Publiceringsplan för {month}. Fyll i varje värde under en rad som börjar med '# {TO_FILL}',",
         "# kopiera posten för varje ny publicering och kör 'make validera': den kontrollerar planen",

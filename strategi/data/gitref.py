@@ -10,15 +10,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from strategi.data import git, parts
+from strategi.data.problems import UserError
 
 
-class RefError(Exception):
+class RefError(UserError):
     """The ref does not exist, or git cannot be asked (a Swedish message for the user)."""
+
+    code = 2
 
 
 class RefDataError(RefError):
     """The strategy at another ref cannot be used: a symlink or other odd file in its tree, data
     with errors, or a broken schema. The message says the problem is in that version."""
+
+    code = 1
 
 
 def _attempt(root: Path, *args: str) -> str | None:

@@ -11,13 +11,13 @@ from typing import Any
 
 from strategi.data import check, gitref, labels, parts, periods
 from strategi.data.loader import Document
-from strategi.data.problems import Problem, format_text
+from strategi.data.problems import Problem, UserError, format_text
 
 # The names of the single-file parts ('strategi', 'mal', ...), which Strategy[name] accepts.
 SINGLE_PARTS = frozenset(part.name for part in parts.PARTS if not part.many)
 
 
-class InvalidData(Exception):
+class InvalidData(UserError):
     """The data has errors; nothing may be built or published from it."""
 
     def __init__(self, problems: list[Problem], files: int) -> None:
