@@ -17,7 +17,7 @@ from strategi.data import check
 from strategi.data.loader import Document, parse
 from strategi.data.rules import references
 from strategi.data.rules.context import Context, match
-from tests.conftest import ROOT, TODAY
+from tests.conftest import TODAY
 
 ORGANISATION = "data/strategy/organisation.yaml"
 
@@ -118,8 +118,8 @@ def _case_id(relpath: str, path: tuple[Any, ...]) -> str:
 
 
 @pytest.fixture(scope="module")
-def documents() -> dict[str, Document]:
-    result = check.run(ROOT, TODAY)
+def documents(frozen_root: Path) -> dict[str, Document]:
+    result = check.run(frozen_root, TODAY)
     assert result.ok
     return result.documents
 
