@@ -172,7 +172,7 @@ def copy_project(dest: Path, data: Path = FROZEN_DATA) -> Path:
     for name in ["schemas", "docs", "overrides", "strategi"]:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "macros.py"]:
+    for name in ["mkdocs.yml", "macros.py", "hooks.py"]:
         shutil.copy2(ROOT / name, dest / name)
     return dest
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from strategi.data import check, model
 from strategi.data.loader import load
-from strategi.data.rules import walk
+from strategi.data.rules.context import walk
 from tests._viewtables import render_every_view
 from tests.conftest import FROZEN, IN_CI, TODAY, copy_data
 

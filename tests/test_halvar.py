@@ -54,7 +54,8 @@ def _trimmed_project(dest: Path) -> Path:
     shutil.copytree(FROZEN_DATA, dest / "data")
     for name in ["schemas", "overrides", "strategi"]:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "macros.py", dest / "macros.py")
+    for name in ["macros.py", "hooks.py"]:
+        shutil.copy2(ROOT / name, dest / name)
     (dest / "docs" / "kanaler").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     for page in ["index.md", "nulage.md", "andringar.md", "kanaler/index.md"]:

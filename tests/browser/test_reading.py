@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from strategi.data import check
+from strategi.data import parts
 from tests.browser._site import Record, guarded_page, visit
 from tests.conftest import FROZEN
 
@@ -203,7 +203,7 @@ def test_start_page_at_a_glance_with_navigation(browser: Any, server: str) -> No
     the vision, every goal linked to Mål, one card per channel file linked to its page, and where
     things stand linked to Digitalt nuläge, Ändringar and Öppna frågor."""
     strategy_goals = ["A", "B", "C", "1", "2"]
-    channel_files = sorted(p.stem for p in (FROZEN / check.CHANNEL_DIR).glob("*.yaml"))
+    channel_files = sorted(p.stem for p in (FROZEN / parts.CHANNELS.path).glob("*.yaml"))
     record = Record()
     context, page = guarded_page(browser, record, viewport=DESKTOP)
     try:
