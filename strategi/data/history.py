@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategi.data import git, periods
+from strategi.data import git, parts, periods
 from strategi.data.model import Strategy
 
 TAG_PREFIX = "strategi-"
@@ -38,7 +38,7 @@ def history(s: Strategy) -> History:
 
 def last_data_commit(root: Path) -> str:
     """The day (ÅÅÅÅ-MM-DD) of the last commit that touched data/, or '' outside git."""
-    found = _git_lines(root, "log", "-1", "--format=%cs", "--", "data")
+    found = _git_lines(root, "log", "-1", "--format=%cs", "--", parts.DATA_DIR)
     return found[0] if found and periods.valid(found[0]) else ""
 
 
@@ -98,6 +98,6 @@ def compare_problem(s: Strategy) -> str | None:
         return None
     wanted = f"'{expected}'" if expected else "ingenting (det finns ingen tidigare antagen version)"
     return (
-        f"jämför_med i data/strategy/strategi.yaml är '{configured}', men föregående antagna version är "
+        f"jämför_med i {parts.STRATEGY_FILE} är '{configured}', men föregående antagna version är "
         f"{wanted}. Ta bort jämför_med, eller skriv varför i jämför_med_motivering."
     )
