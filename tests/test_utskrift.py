@@ -35,7 +35,7 @@ REVIEW_IDS = [
     "omslag",
     "oppna-fragor",
     "andringar",
-    "uppfoljning-indikatorerna-en-och-en",
+    "uppfoljning-indikatorer",
     "nulage",
     "bakgrund",
     "kanalanalys",

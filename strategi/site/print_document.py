@@ -47,7 +47,9 @@ LEFT_OUT_MARK = "tillganglighet"
 LEFT_OUT_FOLDERS = (posixpath.dirname(pages.PLAN) + "/",)
 CHANNEL_FOLDER = posixpath.dirname(pages.CHANNELS) + "/"
 STATUS_ANCHOR = "nulage"  # a channel page's digital status
-INDICATORS_ONE_BY_ONE = "indikatorerna-en-och-en"  # Uppföljning: every indicator in detail
+# What Uppföljning folds under each indicator's status line (measure, source, chart, every value):
+# the board edition keeps the status line, the review document the whole.
+INDICATOR_DETAIL = re.compile(r'<details class="indikator-mer">.*?</details>', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ BOARD = Edition(
         Part(pages.PERSONAS),
         Part(pages.ORGANISATION, title="Budget", only=pages.BUDGET_ANCHOR),
         Part(pages.ORGANISATION, title="Organisation", drop=(pages.BUDGET_ANCHOR, "personer", "lankar")),
-        # Without the indicators one by one, and without the site's list of links to channel pages.
-        Part(pages.FOLLOW_UP, drop=(INDICATORS_ONE_BY_ONE, "uppfoljning-per-kanal")),
+        # Each indicator by its status line (the rest is folded on the site and in the review document),
+        # without the status rule and the site's list of links to channel pages.
+        Part(pages.FOLLOW_UP, drop=("sa-raknas-status", "uppfoljning-per-kanal")),
     ),
 )
 # The review document: what the board edition leaves out, in full.
@@ -113,7 +116,7 @@ REVIEW = Edition(
     (
         Part(pages.QUESTIONS),
         Part(pages.CHANGES),
-        Part(pages.FOLLOW_UP, title="Indikatorerna en och en", only=INDICATORS_ONE_BY_ONE),
+        Part(pages.FOLLOW_UP, title="Indikatorerna en och en", only=pages.INDICATORS_ANCHOR),
         Part(pages.STATUS),
         Part(pages.BACKGROUND),
         Part(pages.CHANNEL_ANALYSIS),
@@ -242,7 +245,7 @@ class PrintDocument:
         for part, url, level in picked:
             page, html_text = self.pages[url]
             if not edition.review:
-                html_text = reading.drop_questions(html_text)
+                html_text = INDICATOR_DETAIL.sub("", reading.drop_questions(html_text))
             html_text = (
                 take_section(html_text, part.only) if part.only else drop_sections(html_text, part.drop)
             )
