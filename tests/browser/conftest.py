@@ -45,7 +45,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     request can run just these (``-m per_page --andrade-sidor-mot REF``)."""
     here = Path(__file__).parent
     for item in items:
-        if item.path.is_relative_to(here) and "pages" in getattr(item, "fixturenames", ()):
+        per_page = "pages" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("whole_site")
+        if item.path.is_relative_to(here) and per_page:
             item.add_marker(pytest.mark.per_page)
 
 
