@@ -185,6 +185,7 @@ EXEMPT_KEYS = {
     "datering",  # how a snapshot was dated, shown as words
     "intervall",  # follow-up interval code, shown as words
     "ungefärliga_mätvärden",  # metric codes, shown as "ca" beside the metric
+    "mätvärde",  # a metric code in ungefärligt_ord, shown as its words ("lite drygt") beside the metric
     "nuläge_mätvärde",  # metric code; its values are shown as the indicator's first measurements
 }
 _TIDPUNKT = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from strategi import model
+from strategi import model, progress, revision
 from strategi.views import VIEWS
 from tests._viewtables import HISTORY
 
@@ -23,15 +23,19 @@ def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:
 
 
 def test_overview_row_has_baseline_latest_target_deadline_status(strategy: model.Strategy) -> None:
-    """The film viewing time row: 6 s in spring 2020, target +50 % = 9 s by March 2021, deadline passed;
-    each cell names its column, so on a phone the row reads as a card."""
+    """The film viewing time row: 6 s in spring 2020 (dated by the project, and saying so), target
+    +50 % = 9 s by March 2021. Only the baseline was ever measured, so the status is the neutral
+    'Ingen mätning' with the deadline beside it, never a red 'Måldatum passerat'; each cell names its
+    column, so on a phone the row reads as a card."""
     html = VIEWS["indikatorer"](strategy)
     row = html[html.index('href="#indikator-facebook-visningstid-film"') :].split("</tr>")[0]
     assert (
-        '<td data-rubrik="Utgångsvärde">6 s (våren 2020)</td><td data-rubrik="Senaste">6 s (våren 2020)</td>'
-        '<td data-rubrik="Mål">+50 % = 9 s</td><td data-rubrik="Senast">mars 2021</td>'
+        '<td data-rubrik="Utgångsvärde">6\u00a0s (härlett till våren 2020)</td>'
+        '<td data-rubrik="Senaste">6\u00a0s (härlett till våren 2020)</td>'
+        '<td data-rubrik="Mål">+50\u00a0% = 9\u00a0s</td><td data-rubrik="Måldatum">mars 2021</td>'
     ) in row
-    assert '<span aria-hidden="true">✕</span> Måldatum passerat' in row
+    assert '<span class="status status--unmeasured"><span aria-hidden="true">∅</span> Ingen mätning' in row
+    assert "Måldatum passerat" not in row
 
 
 def test_status_rule_is_documented_on_the_page(strategy: model.Strategy) -> None:
@@ -48,12 +52,19 @@ def test_each_indicator_quotes_its_source_sentence_and_flags(strategy: model.Str
     assert "Mäts antalet dialoger eller andelen (av vad)?" in html
 
 
-def test_chart_only_with_two_values(strategy: model.Strategy) -> None:
-    """Instagram's followers (two values) get a chart; Twitter's (one value) only a table."""
+def test_chart_only_with_two_values_that_agree(strategy: model.Strategy) -> None:
+    """Linkedin's followers (two values) get a chart; Twitter's (one value) only a table; Instagram's
+    two counts, flagged as contradicting each other, get no chart (no trend) but their table, each
+    disputed value marked, and the contradiction question beside them."""
     html = VIEWS["indikatorer"](strategy)
-    assert 'aria-labelledby="diagram-instagram-foljare-titel"' in html
+    assert 'aria-labelledby="diagram-linkedin-foljare-titel"' in html
     assert 'aria-labelledby="diagram-twitter-foljare-titel"' not in html
     assert "<caption>Mätvärden: Följare på Twitter</caption>" in html
+    instagram = html[html.index("{#indikator-instagram-foljare}") :].split("\n### ")[0]
+    assert "diagram-instagram-foljare" not in instagram
+    assert "<caption>Mätvärden: Följare på Instagram</caption>" in instagram
+    assert "cirka\u00a011\u00a0600, motsägelse i källan" in instagram
+    assert "<strong>Motsägelse:</strong> Tabellen Digitalt nuläge (våren 2020) säger 10 500" in instagram
 
 
 def test_channel_page_shows_its_indicators(strategy: model.Strategy) -> None:
@@ -66,11 +77,16 @@ def test_channel_page_shows_its_indicators(strategy: model.Strategy) -> None:
 
 
 def test_start_page_counts_statuses(strategy: model.Strategy) -> None:
-    """The start page has one line with the number of indicators per status and a link to them."""
+    """The start page has one line with the number of indicators per status, and how many await a
+    fresh value counted as the ny-version checklist counts them, and a link to them."""
     html = VIEWS["start"](strategy, HISTORY)
+    found = progress.counts(progress.all_progress(strategy))
+    waiting = revision.checklist(strategy)[1]
+    parts = ", ".join(f"{n} {progress.STATUSES[code][0].lower()}" for code, n in found.items())
+    assert waiting[0] == f"Indikatorer som {progress.AWAITING_WORDS}"
     assert (
-        "**Uppföljning:** 17 indikatorer: 6 inga färska mätvärden, 6 måldatum passerat, 5 följs utan mål. "
-        "[Se alla indikatorer](uppfoljning.md#indikatorer)."
+        f"**Uppföljning:** {sum(found.values())} indikatorer: {parts}; "
+        f"{len(waiting[1])} {progress.AWAITING_WORDS}. [Se alla indikatorer](uppfoljning.md#indikatorer)."
     ) in html
 
 

@@ -112,7 +112,7 @@ def test_at_a_glance_goals_channels_and_where_things_stand(strategy: model.Strat
     assert glance.count('<li class="kanalkort">') == len(strategy.channels)
     assert '<a class="kanalkort__namn" href="kanaler/facebook/">Facebook</a>' in glance
     assert "<dt>Målgrupp</dt><dd>Länsinvånare 18 år och uppåt.</dd>" in glance
-    assert "<dt>Följare</dt><dd>ca\u00a017\u00a0000 (våren 2020)</dd>" in glance
+    assert "<dt>Följare</dt><dd>lite drygt\u00a017\u00a0000 (våren 2020)</dd>" in glance
     assert "[Se nuläget i alla kanaler](nulage.md)" in glance
     assert "[Se ändringarna](andringar.md)" in glance
     assert "[Se Öppna frågor](oppna-fragor.md)" in glance
