@@ -187,6 +187,7 @@ EXEMPT_KEYS = {
     "ungefärliga_mätvärden",  # metric codes, shown as "ca" beside the metric
     "mätvärde",  # a metric code in ungefärligt_ord, shown as its words ("lite drygt") beside the metric
     "nuläge_mätvärde",  # metric code; its values are shown as the indicator's first measurements
+    "sidfot",  # the source page's German frame: kept in the data with its note, shown to no reader
 }
 _TIDPUNKT = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
 

@@ -100,24 +100,6 @@ def _source_note(st: dict[str, Any]) -> str:
     )
 
 
-def source_frame(s: Strategy) -> str:
-    """The source web page's own frame (its German feedback footer), word for word. It is not
-    strategy content, so it is shown on the work list Öppna frågor, not on a reading page."""
-    note = s["strategi"].get("källa") or {}
-    footer = "".join(f"<p>{render.esc(one_line(line))}</p>" for line in note.get("sidfot") or [])
-    if not footer:
-        return ""
-    return render.block(
-        render.heading(2, "Källsidans ram", "kallsidans-ram"),
-        render.p(
-            "Strategin hämtades från en webbsida. Sidans fot hör till sidans ram och inte till "
-            "strategin; den sparas i data så att inget faller bort och visas här ordagrant."
-        ),
-        f'<blockquote class="om-kallan" lang="de">{footer}</blockquote>',
-        source_of(s, "strategi"),
-    )
-
-
 @view("bakgrund")
 def bakgrund(s: Strategy) -> str:
     """Digitalt växer, period, communication roles, policy documents, scope and channels, source note."""

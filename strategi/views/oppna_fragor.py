@@ -9,7 +9,6 @@ from ..model import Strategy
 from . import source_of, view
 from ._channel_matrix import channel_link
 from ._org_helpers import FLAG_TYPES
-from .bakgrund import source_frame
 from .personas import personas_matris
 
 
@@ -117,5 +116,4 @@ def oppna_fragor(s: Strategy, page: str = pages.QUESTIONS) -> str:
         render.heading(2, "Länkar utan adress", "lankar-utan-adress"),
         _links(s),
         personas_matris(s, page),
-        source_frame(s),
     )
