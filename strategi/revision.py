@@ -164,7 +164,7 @@ def checklist(s: Strategy) -> list[tuple[str, list[str]]]:
                 for c in reviews_due(s)
             ],
         ),
-        ("Öppna frågor", [f"{questions.flag_count(s)} frågor att bekräfta (se sidan Öppna frågor)"]),
+        ("Öppna frågor", [questions.open_line(s)]),
     ]
 
 

@@ -160,9 +160,7 @@ def _where_things_stand(s: Strategy, history: versions.History, page: str) -> st
         if ref
         else f"{label} är den första versionen; det finns ingen tidigare att jämföra med."
     )
-    flagged = questions.flag_count(s)
-    tasks = len(questions.open_assignments(s))
-    open_text = f"{flagged} frågor att bekräfta och {tasks} öppna uppdrag."
+    open_text = questions.open_line(s)
     lines = [
         f"- **Digitalt nuläge:** {render.md(status)} [Se nuläget i alla kanaler]({pages.md_href(page, pages.STATUS)})",
         f"- **Ändringar:** {render.md(changed)} [Se ändringarna]({pages.md_href(page, pages.CHANGES)})",
