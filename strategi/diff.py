@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import figures, labels, periods, render, versions, worddiff
+from . import figures, labels, periods, render, version_rules, worddiff
 from .check import CHANNEL_SCHEMA
 from .model import Strategy
 
@@ -336,8 +336,8 @@ def describe_html(change: Change) -> render.Raw:
 def ref_words(ref: str) -> str:
     """A git ref as a reader says it: 'strategi-2020-h1' -> 'våren 2020', 'origin/main' -> 'main'."""
     name = ref.removeprefix("origin/").removeprefix("refs/tags/").removeprefix("refs/heads/")
-    version = name.removeprefix(versions.TAG_PREFIX)
-    if name.startswith(versions.TAG_PREFIX) and periods.valid(version):
+    version = name.removeprefix(version_rules.TAG_PREFIX)
+    if name.startswith(version_rules.TAG_PREFIX) and periods.valid(version):
         return periods.describe(version)
     return name
 

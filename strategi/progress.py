@@ -202,11 +202,7 @@ def assess(s: Any, indicator: dict[str, Any]) -> Progress:
 
     if not indicator.get("målnivå"):
         latest = pts[-1] if pts else None
-        said = (
-            f"Senaste värdet: {latest.text(unit)} ({latest.when})."
-            if latest
-            else "Inga mätvärden ännu."
-        )
+        said = f"Senaste värdet: {latest.text(unit)} ({latest.when})." if latest else "Inga mätvärden ännu."
         return done("no_target", said)
     if deadline and periods.bounds(deadline)[1] < s.today:
         until = [p for p in pts if p.end <= periods.bounds(deadline)[1]]
@@ -214,7 +210,9 @@ def assess(s: Any, indicator: dict[str, Any]) -> Progress:
         if hit:
             return done("achieved", f"Målnivån nåddes {periods.describe(hit[0].period)}.")
         if len(pts) < 2:
-            measured = "Bara utgångsvärdet finns, inget mätvärde efter det" if pts else "Inget mätvärde har förts in"
+            measured = (
+                "Bara utgångsvärdet finns, inget mätvärde efter det" if pts else "Inget mätvärde har förts in"
+            )
             return done("unmeasured", f"{measured}. Måldatumet var {periods.describe(deadline)}.")
         return done(
             "passed",

@@ -204,7 +204,7 @@ def _publish(root: Path, strategy: model.Strategy) -> str:
     check_allowed(root, strategy, env)
     version = versions.version_id(strategy)
     title = versions.selector_title(strategy)
-    updated = versions.last_data_commit(root)
+    updated = versions.content_updated(strategy)
     if updated:
         env[versions.UPDATED_ENV] = updated
     mike = [str(Path(sys.executable).with_name("mike"))]

@@ -20,6 +20,8 @@ from . import periods
 from .loader import Document, JsonPath
 from .problems import Problem
 
+# The tag that marks an adopted version: "strategi-2020-h1" (strategi.versions, strategi.diff).
+TAG_PREFIX = "strategi-"
 STRATEGI = "data/strategy/strategi.yaml"
 CHANNELS = "data/channels/"
 _SEASON = re.compile(r"\b(våren|hösten)\s+([0-9]{4})\b")

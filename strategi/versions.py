@@ -4,21 +4,23 @@ came before, and the facts every page shows about this version (banner, start pa
 Derived, never typed (one fact in one place):
 - the label, from ``version.id``: '2020-h2' -> 'Hösten 2020';
 - what the digital status refers to, from the channels' dated snapshots;
-- 'last updated', from the publish (STRATEGI_SENAST_UPPDATERAD) or the last commit touching data/,
-  else the source page's date in ``källa.webbsida_senast_uppdaterad``.
+- 'senast ändrad', from the publish (STRATEGI_SENAST_UPPDATERAD), else the day of the last commit
+  since the previous version whose data the change list reports as changed (strategi.changed: a
+  commit that only reformats or adds a comment does not count), else the source page's own date
+  in ``källa.webbsida_senast_uppdaterad`` (the data as it came from the source).
 """
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from . import git, periods, render, version_rules
+from . import changed, figures, git, periods, render, version_rules
 from .model import Strategy
 
-TAG_PREFIX = "strategi-"
+TAG_PREFIX = version_rules.TAG_PREFIX
 DEFAULT_ALIAS = "senaste"
 DRAFT_SUFFIX = " (förslag)"
 UPDATED_ENV = "STRATEGI_SENAST_UPPDATERAD"
@@ -49,26 +51,21 @@ def status_refers_to(s: Strategy) -> str:
     return version_rules.refers_to(s.channels)
 
 
-def last_data_commit(root: Path) -> str:
-    """The day (ÅÅÅÅ-MM-DD) of the last commit that touched data/, or '' outside git."""
-    found = _git_lines(root, "log", "-1", "--format=%cs", "--", "data")
-    return found[0] if found and periods.valid(found[0]) else ""
-
-
-@functools.lru_cache(maxsize=8)
-def _last_data_commit(root: str) -> str:
-    return last_data_commit(Path(root))
+def content_updated(s: Strategy) -> str:
+    """When the strategy's content last changed, as ÅÅÅÅ-MM-DD: the day of the last commit since the
+    previous version that the change list would report (strategi.changed), else the date the source
+    web page was last updated (the first version, or nothing changed since the previous one)."""
+    since = previous_ref(s)
+    day = changed.last_change_day(s.root, since, s.today) if since else ""
+    return day or str((s["strategi"].get("källa") or {}).get("webbsida_senast_uppdaterad", ""))
 
 
 def last_updated(s: Strategy) -> str:
-    """When the strategy's data last changed, as ÅÅÅÅ-MM-DD: the publish's date, else the last
-    commit touching data/, else the date the source web page was last updated."""
+    """'Senast ändrad' as ÅÅÅÅ-MM-DD: the publish's date when it gives one, else content_updated."""
     given = os.environ.get(UPDATED_ENV, "")
     if periods.valid(given):
         return given
-    return _last_data_commit(str(s.root)) or str(
-        (s["strategi"].get("källa") or {}).get("webbsida_senast_uppdaterad", "")
-    )
+    return content_updated(s)
 
 
 def presentation_past(s: Strategy) -> bool:
@@ -109,13 +106,46 @@ def facts(s: Strategy, updated: str) -> list[tuple[str, str]]:
     rows = [
         ("Version", label(s)),
         ("Status", STATUS_WORDS.get(status, status)),
-        ("Senast uppdaterad", periods.describe(updated)),
+        ("Senast ändrad", periods.describe(updated)),
         ("Digitalt nuläge avser", periods.describe(status_refers_to(s))),
     ]
     if presentation_words(s):
         verb = "Skulle presenteras" if presentation_past(s) else "Presenteras"
         rows.append((verb if s.is_draft else "Presenterades", presentation_words(s)))
     return [(k, v) for k, v in rows if v]
+
+
+def _genitive(name: str) -> str:
+    return name if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"
+
+
+def newest_snapshot(s: Strategy) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The channel whose latest digital status ends last, with that snapshot (None when none is dated)."""
+    dated = [(c, snap) for c in s.channels if (snap := periods.latest_snapshot(c)) and snap.get("datum")]
+    if not dated:
+        return None
+    return max(dated, key=lambda pair: periods.bounds(str(pair[1]["datum"]))[::-1])
+
+
+def sentence(s: Strategy, updated: str) -> str:
+    """One sentence on what this version is, when its content last changed, what time its figures
+    describe and whose are newest, saying so when the strategy gives that time no date: 'Våren 2020
+    är ett förslag, senast ändrat 19 januari 2021; nulägets siffror avser våren 2020, nyast är
+    Instagrams (senast 19 januari 2021, en tidpunkt som strategin inte anger).'"""
+    text = f"{label(s)} är {'ett förslag' if s.is_draft else 'den antagna versionen'}"
+    if updated:
+        text += f", senast ändrat {periods.describe(updated)}"
+    refers = status_refers_to(s)
+    if refers:
+        text += f"; nulägets siffror avser {periods.describe(refers)}"
+    newest = newest_snapshot(s)
+    if newest:
+        channel, snap = newest
+        if not refers or periods.bounds(str(snap["datum"]))[1] > periods.bounds(refers)[1]:
+            undated = ", en tidpunkt som strategin inte anger" if snap.get("datering") else ""
+            joiner = ", nyast är" if refers else "; nyast är"
+            text += f"{joiner} {_genitive(render.one_line(channel.get('namn', channel['id'])))} ({figures.when(snap)}{undated})"
+    return text + "."
 
 
 def _git_lines(root: Path, *args: str) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from strategi import build, git, model, versions
+from strategi import build, changed, git, model, versions
 from tests._viewtables import render_every_view
 from tests.conftest import FIXED_TODAY, ROOT, TODAY, build_site, copy_project
 
@@ -159,7 +159,7 @@ def test_views_run_no_git(strategy: model.Strategy, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(git, "run", no_process)
     monkeypatch.setattr(git, "attempt", no_process)
     monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
-    versions._last_data_commit.cache_clear()
+    changed._last_change_day.cache_clear()
     render_every_view(strategy)
     with pytest.raises(AssertionError, match="körde ett program"):
         versions.last_updated(strategy)

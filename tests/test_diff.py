@@ -24,11 +24,11 @@ def lines(old: Strategy, new: Strategy) -> list[str]:
     return [diff.describe(c) for c in diff.compare(old, new)]
 
 
-
 def _word(snapshot: dict) -> str:
     """The strategy's word before a snapshot's follower count and a no-break space ('' when exact)."""
     word = figures.qualifier(snapshot, "följare")
     return f"{word}\u00a0" if word else ""
+
 
 def test_same_strategy_has_no_changes(strategy: Strategy) -> None:
     """Comparing the strategy with itself gives no change, and the text says so in Swedish."""

@@ -257,7 +257,7 @@ def test_latest_version_shows_latest_figures_and_derived_facts(played: dict[str,
     start = _show(repo, "senaste/index.html")
     assert "<dt>Version</dt><dd>Hösten 2024</dd>" in start
     assert "<dt>Status</dt><dd>Antagen</dd>" in start
-    assert "<dt>Senast uppdaterad</dt><dd>15 november 2024</dd>" in start
+    assert "<dt>Senast ändrad</dt><dd>15 november 2024</dd>" in start
     assert "<dt>Digitalt nuläge avser</dt><dd>hösten 2024</dd>" in start
     assert "Förslag – inte antaget" not in start
 

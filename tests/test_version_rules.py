@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from strategi import check, diff, model, versions
+from strategi import check, diff, figures, model, periods, versions
 from tests.conftest import TODAY
 
 
@@ -139,7 +139,7 @@ def test_derived_fields(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert versions.facts(s, versions.last_updated(s)) == [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
-        ("Senast uppdaterad", "19 januari 2021"),
+        ("Senast ändrad", "19 januari 2021"),
         ("Digitalt nuläge avser", "våren 2020"),
         ("Skulle presenteras", "för strategigruppen för kommunikation i november 2020"),
     ]
@@ -177,8 +177,12 @@ def test_new_snapshot_shows_its_figures_before_and_after(strategy: model.Strateg
         }
     )
     lines = [diff.describe(c) for c in diff.compare(strategy, _with_channels(strategy, channels))]
+    word = figures.qualifier(
+        periods.latest_snapshot(next(c for c in strategy.channels if c["id"] == "facebook")), "följare"
+    )
+    before = f"{word} 17 000" if word else "17 000"  # a rounded figure keeps the strategy's words
     assert [line.replace("\u00a0", " ").replace("\u202f", " ") for line in lines] == [
-        "Nytt: Facebook › Digitalt nuläge › hösten 2020: Följare: 17 000 → 18 250; Kvinnor (%): 72 (oförändrat)"
+        f"Nytt: Facebook › Digitalt nuläge › hösten 2020: Följare: {before} → 18 250; Kvinnor (%): 72 (oförändrat)"
     ]
 
 
@@ -254,7 +258,7 @@ def test_banner_start_page_and_cover_agree(strategy: model.Strategy, monkeypatch
     for label, value in [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
-        ("Senast uppdaterad", "19 januari 2021"),
+        ("Senast ändrad", "19 januari 2021"),
         ("Digitalt nuläge avser", "våren 2020"),
         ("Skulle presenteras", "för strategigruppen för kommunikation i november 2020"),
     ]:

@@ -77,7 +77,9 @@ def test_source_page_frame_is_shown_nowhere(strategy: model.Strategy) -> None:
         except TypeError:  # views that need more than the strategy are covered by the site test
             continue
         assert not any(line in out for line in lines), name
-    assert render.esc(render.one_line(strategy["strategi"]["källa"]["anmärkning"])) in VIEWS["bakgrund"](strategy)
+    assert render.esc(render.one_line(strategy["strategi"]["källa"]["anmärkning"])) in VIEWS["bakgrund"](
+        strategy
+    )
 
 
 def test_values_are_escaped(strategy: model.Strategy) -> None:

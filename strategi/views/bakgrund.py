@@ -7,7 +7,7 @@ from typing import Any
 from .. import render, versions
 from ..model import Strategy
 from . import source_of, view
-from ._org_helpers import flags, links, one_line
+from ._org_helpers import flags, links
 from ._time import tidpunkt
 
 # Paragraphs of "Digitalt växer" in the strategy's order.

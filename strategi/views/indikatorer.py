@@ -7,7 +7,16 @@ from typing import Any
 
 from .. import charts, pages, periods, render
 from ..model import Strategy
-from ..progress import AWAITING_WORDS, STATUS_RULE, STATUSES, Progress, all_progress, awaiting_value, counts, value_text
+from ..progress import (
+    AWAITING_WORDS,
+    STATUS_RULE,
+    STATUSES,
+    Progress,
+    all_progress,
+    awaiting_value,
+    counts,
+    value_text,
+)
 from . import source_of, view
 from ._org_helpers import channel_name, flags
 

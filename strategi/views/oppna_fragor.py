@@ -84,7 +84,9 @@ def _stale(s: Strategy, page: str) -> str:
         render.p(
             f"Nuläget ska uppdateras minst var {cadence}:e månad. Räknat från {periods.describe(s.today.isoformat())}:"
         ),
-        render.table("Nulägen som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows, cls="kort"),
+        render.table(
+            "Nulägen som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows, cls="kort"
+        ),
     )
 
 
