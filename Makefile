@@ -17,15 +17,23 @@ ZS_STAMP := $(ZS_VENV)/.installed-$(shell cksum < requirements-zensical.txt | cu
 
 .PHONY: help setup systempaket validera serve build zensical test lint publicera pdf bench krav clean mutation
 
+# `make help` lists every target of .PHONY (a test holds it to that list).
 help:
-	@echo "make serve      bygg och visa sajten på http://$(ADDR) (uppdateras när du sparar)"
-	@echo "make test       kör alla tester"
-	@echo "make validera   kontrollera datafilerna"
-	@echo "make build      bygg sajten till site/ (strikt)"
-	@echo "make zensical   bygg sajten med Zensical till build/zensical/site/"
-	@echo "make publicera  publicera versionen lokalt med mike (gh-pages, ingen push)"
-	@echo "make pdf        skriv ut hela strategin till strategi.pdf"
-	@echo "make mutation   mutationstesta modulerna som avgör vad som är giltigt och vad som visas (långsamt)"
+	@echo "make serve        bygg och visa sajten på http://$(ADDR) (uppdateras när du sparar)"
+	@echo "make test         kör alla tester (installerar det som behövs)"
+	@echo "make validera     kontrollera datafilerna"
+	@echo "make build        bygg sajten till site/ (strikt)"
+	@echo "make pdf          skriv ut strategin som PDF"
+	@echo "make publicera    publicera versionen lokalt med mike (gh-pages, ingen push)"
+	@echo "make zensical     bygg sajten med Zensical till build/zensical/site/"
+	@echo "make lint         ruff och mypy över koden"
+	@echo "make setup        installera Python-miljön .venv/ från requirements.txt"
+	@echo "make systempaket  installera systempaketen som testerna behöver"
+	@echo "make krav         skriv om requirements*.txt från .in-filerna (hämtar från paketregistret)"
+	@echo "make bench        mät bygget, kontrollen, förhandsvisningen och PDF:en (långsamt)"
+	@echo "make mutation     mutationstesta modulerna som avgör vad som är giltigt och vad som visas (långsamt)"
+	@echo "make clean        ta bort det som byggts (site/, build/, PDF, .cache/)"
+	@echo "make help         den här listan"
 
 $(STAMP): requirements.txt
 	$(INSTALL) $(VENV) requirements.txt
@@ -78,6 +86,13 @@ systempaket:
 
 test: systempaket $(STAMP) $(PD_STAMP) $(ZS_STAMP) node_modules/.installed
 	$(PY) -m pytest -n 2 --dist loadgroup
+
+# Benchmarks, side by side against their baselines (slow; not part of `make test`): bench/RESULTS.md.
+bench: $(STAMP)
+	$(PY) bench/validate.py
+	$(PY) bench/build.py --sizes 6 60
+	$(PY) bench/serve.py
+	$(PY) bench/pdf.py
 
 # Mutation testing, one module at a time (slow; not part of `make test`). MODULER="diff rules" for some.
 mutation: $(STAMP)

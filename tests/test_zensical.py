@@ -29,11 +29,11 @@ KNOWN: dict[tuple[str, str], str] = {
     # The print page's content is gathered from every rendered page by the hooks' on_page_context
     # and rendered with strategi/templates/utskrift.html, added to the theme by on_env: Zensical
     # runs no MkDocs hooks, so strategi.zensical leaves the page out (and the PDF with it).
-    ("page", "utskrift/index.html"): "utskriftssidan byggs av MkDocs-hooks",
+    ("page", "utskrift/index.html"): "the print page is built by MkDocs hooks",
     # The hooks' on_page_context points each page's edit button at its YAML file. Zensical would
     # point it at the generated docs/ copy, a path not in the repository, so strategi.zensical
     # turns the button off. The edit links inside the pages (the views' "föreslå ändring") stay.
-    ("edit", EVERY_PAGE): "redigeringsknappen sätts av MkDocs-hooks",
+    ("edit", EVERY_PAGE): "the edit button is set by MkDocs hooks",
 }
 
 
@@ -162,13 +162,13 @@ def test_differences_sees_a_changed_page(built_site: Path, tmp_path: Path) -> No
     }
 
 
-def test_readme_lists_what_zensical_lacks() -> None:
-    """The README's engine section names the reason of every known difference, so its list of
-    what Zensical lacks today is the test's."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Byggmotorn") : readme.index("## För utvecklare")]
+def test_developer_doc_lists_what_zensical_lacks() -> None:
+    """The developer document's engine section names the reason of every known difference, so its
+    list of what Zensical lacks today is the test's."""
+    doc = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Engines") :].split("\n## ", 1)[0]
     missing = [reason for reason in KNOWN.values() if f"**{reason}**" not in section]
-    assert not missing, f"reasons not in the README's Byggmotorn section: {missing}"
+    assert not missing, f"reasons not in DEVELOPING.md's Engines section: {missing}"
 
 
 def test_zensical_escapes_a_title_from_data(project: Path, tmp_path: Path) -> None:
