@@ -14,6 +14,7 @@ import pytest
 import recurring_ical_events
 
 from strategi import arshjul, model
+from strategi.views import VIEWS
 from tests.conftest import run_cli
 
 DOMAIN = "strategi.intranat.regionorebrolan.se"
@@ -174,3 +175,15 @@ def test_a_weekly_activity_without_its_weekday_is_an_error(project: Path) -> Non
         f"data/strategy/arshjul.yaml:{line}:17: en aktivitet med frekvens 'veckovis' behöver 'veckodag': "
         "en veckodag, till exempel 'måndag'"
     ) in result.stdout.splitlines()
+
+
+def test_a_start_the_strategy_does_not_give_is_marked_as_a_reading(strategy: model.Strategy) -> None:
+    """An activity without 'från' starts from the strategy period by the project's reading, and the
+    page says so beside its first day; one with 'från' shows its first day as a plain fact."""
+    items = {str(i["id"]): i for i in strategy["arshjul"].get("aktiviteter") or []}
+    page = VIEWS["arshjul"](strategy)
+    for activity in arshjul.from_data(strategy):
+        assert activity.start_interpreted == (not items[activity.id]["upprepning"].get("från"))
+        section = page[page.index(f"{{#{activity.id}}}") :].split("\n### ")[0]
+        marked = "(tolkning: strategin anger ingen start" in section
+        assert marked == activity.start_interpreted, activity.id

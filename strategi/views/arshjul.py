@@ -32,6 +32,15 @@ def _month(year_days: list[tuple[arshjul.Activity, list[dt.date]]], year: int, m
     return f'<section class="arshjul__manad"><h3>{render.esc(title)}</h3>{body}</section>'
 
 
+def _first_time(activity: arshjul.Activity) -> str:
+    """The first day in words; when the strategy gives no start, saying it is counted from the
+    strategy period, so a reader never takes the project's start for the strategy's."""
+    day = periods.describe(activity.start.isoformat())
+    if activity.start_interpreted:
+        return f"{day} (tolkning: strategin anger ingen start, så årshjulet räknar från strategiperiodens början)"
+    return day
+
+
 def _facts(activity: arshjul.Activity, repeat: dict[str, object]) -> str:
     months = repeat.get("månader")
     pairs = [
@@ -47,7 +56,7 @@ def _facts(activity: arshjul.Activity, repeat: dict[str, object]) -> str:
         ),
         ("Från", periods.describe(str(repeat["från"])) if repeat.get("från") else None),
         ("Till", periods.describe(str(repeat["till"])) if repeat.get("till") else None),
-        ("Första gången", periods.describe(activity.start.isoformat())),
+        ("Första gången", _first_time(activity)),
         ("Vem", joined(activity.who, "strategin säger inte vem")),
         ("Kanaler", joined(activity.channels, "alla")),
     ]
