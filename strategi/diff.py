@@ -2,7 +2,7 @@
 
 Two Strategy objects -> a list of Change, grouped by section. Keys are named by their schema
 titles, list items by their name or id, so a line reads like
-'Facebook › Digitalt nuläge › våren 2020 › Följare: 17 000 → 18 250'.
+'Facebook › Digitalt nuläge › våren 2020 › Följare: lite drygt 17 000 → lite drygt 18 250'.
 """
 
 from __future__ import annotations
