@@ -65,7 +65,7 @@ def tillganglighet(s: Strategy) -> str:
     status = STATUS_WORDS.get(str(compliance["status"]), str(compliance["status"]))
     built = periods.describe(s.today.isoformat())
     draft = (
-        render.admonition("note", "Utkast", render.p(data["utkast"]), cls="utkast")
+        f'<p class="utkast"><strong>Utkast.</strong> {render.esc(one_line(data["utkast"]))}</p>'
         if data.get("utkast")
         else ""
     )
