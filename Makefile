@@ -55,7 +55,7 @@ setup: $(STAMP)
 validera: $(STAMP)
 	$(PY) -m strategi validera
 
-# strategi.serving says in Swedish where the site is, shows invalid data as an error page in the
+# strategi.site.serving says in Swedish where the site is, shows invalid data as an error page in the
 # browser and the problems in the terminal; MkDocs' warnings are shown, its INFO lines are not.
 # Not strict (mkdocs.yml is): a warning would leave the open tab stuck on the old page. `make build`
 # and the pull request's build stop on it. (--quiet would hide the warnings altogether.)
@@ -65,9 +65,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m strategi bygg
 
-# The same sources built by Zensical (strategi/zensical.py writes out what MkDocs' hooks add).
+# The same sources built by Zensical (strategi/site/zensical.py writes out what MkDocs' hooks add).
 zensical: validera $(ZS_STAMP)
-	$(ZS_VENV)/bin/python -m strategi.zensical build/zensical
+	$(ZS_VENV)/bin/python -m strategi.site.zensical build/zensical
 
 lint: $(STAMP)
 	$(PY) -m ruff check strategi tests bench macros.py
@@ -94,7 +94,7 @@ bench: $(STAMP)
 	$(PY) bench/serve.py
 	$(PY) bench/pdf.py
 
-# Mutation testing, one module at a time (slow; not part of `make test`). MODULER="diff rules" for some.
+# Mutation testing, one module at a time (slow; not part of `make test`). MODULER="content/diff data/rules/__init__" for some.
 mutation: $(STAMP)
 	$(PY) scripts/mutation.py $(MODULER)
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from strategi.build import register
+from strategi.site.build import register
 
 
 def define_env(env: Any) -> None:

@@ -37,8 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from strategi import chrome, model, site, versions  # noqa: E402
-from strategi.zensical import read_config, write_config  # noqa: E402
+from strategi.data import history, model  # noqa: E402
+from strategi.site import chrome, generated  # noqa: E402
+from strategi.site.zensical import read_config, write_config  # noqa: E402
 
 ENV = {**os.environ, "STRATEGI_IDAG": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
 # Measure what a second `make build` costs anywhere: with Python's bytecode caches written. With
@@ -129,8 +130,8 @@ def make_plain(project: Path, dest: Path) -> Path:
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     config.pop("hooks", None)
     config.pop("watch", None)
-    config["nav"] = site.insert_channels(config["nav"], strategy)
-    site.configure(config, chrome.version_facts(strategy, versions.history(strategy)))
+    config["nav"] = generated.insert_channels(config["nav"], strategy)
+    generated.configure(config, chrome.version_facts(strategy, history.history(strategy)))
     write_config(dest / "mkdocs.yml", config)
     drop_print_page(dest)
     return dest

@@ -1,6 +1,6 @@
 """Time from saving a YAML file to the changed value in the page `make serve` serves.
 
-Starts `mkdocs serve` as `make serve` does (strategi.local.SERVE_FLAGS) on a copy of the project (6 channels, or --kanaler N), then edits
+Starts `mkdocs serve` as `make serve` does (strategi.site.local.SERVE_FLAGS) on a copy of the project (6 channels, or --kanaler N), then edits
 data/channels/facebook.yaml EDITS times. After each save it polls the served Facebook page every
 20 ms until the new value is there, and reports the median and the worst of those times. Each
 edit waits for the previous rebuild to settle first, as an editor typing and saving would.
@@ -25,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import ENV, make_project
-from strategi.local import SERVE_FLAGS
+
+from strategi.site.local import SERVE_FLAGS
 
 FIELD = "  målgrupp: Länsinvånare 18 år och uppåt."
 PAGE = "kanaler/facebook/"

@@ -9,7 +9,7 @@ __all__ = ["Problem", "Result", "run"]
 
 # Public name -> module that defines it. Imported on first use, so that `python -m strategi` can start
 # (and set itself up, see bootstrap.py) before the packages those modules need are installed.
-_PUBLIC = {"Result": "check", "run": "check", "Problem": "problems"}
+_PUBLIC = {"Result": "data.check", "run": "data.check", "Problem": "data.problems"}
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,6 @@ code = ensure(sys.argv[1:])
 if code is not None:
     sys.exit(code)
 
-from .cli import main  # noqa: E402  (only after the packages it needs are there)
+from strategi.commands.cli import main  # noqa: E402  (only after the packages it needs are there)
 
 sys.exit(main())

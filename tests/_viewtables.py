@@ -1,4 +1,4 @@
-"""Read the tables that strategi.render.table writes back into captions and cells, for view tests."""
+"""Read the tables that strategi.views.render.table writes back into captions and cells, for view tests."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ import itertools
 import re
 from typing import Any
 
-from strategi import diff, plan, versions
-from strategi.model import Strategy
+from strategi.content import diff, plan
+from strategi.data import history
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests.conftest import ROOT, TODAY
 
-# What git would tell the build about the repository's version (strategi.versions.History), written
+# What git would tell the build about the repository's version (strategi.content.history.History), written
 # out so view tests run no git: no earlier adopted version, data last changed on 19 January 2021.
-HISTORY = versions.History(previous=None, problem=None, updated="2021-01-19")
+HISTORY = history.History(previous=None, problem=None, updated="2021-01-19")
 
 _TABLE = re.compile(r"<table><caption>(.*?)</caption>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -132,8 +133,8 @@ def render_every_view(strategy: Strategy) -> None:
         ],
         # What git says: nothing, or an earlier version with a problem in the choice.
         "history": [
-            versions.History(),
-            versions.History("strategi-2020-h1", "jämför_med är fel", "2021-01-19"),
+            history.History(),
+            history.History("strategi-2020-h1", "jämför_med är fel", "2021-01-19"),
         ],
     }
     for fn in VIEWS.values():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi import model
+from strategi.data import model
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -54,6 +54,16 @@ def run(
     """Run a command as the tests do: its output captured as text, its exit status left to the test."""
     return subprocess.run(
         args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run git in a throwaway repository as a test author with a fixed name; any failure stops the test."""
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
     )
 
 

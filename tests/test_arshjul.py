@@ -13,7 +13,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from strategi import arshjul, model
+from strategi.content import annual_cycle
+from strategi.data import model
 from strategi.views import VIEWS
 from tests.conftest import run_cli
 
@@ -22,7 +23,7 @@ DOMAIN = "strategi.intranat.regionorebrolan.se"
 
 @pytest.fixture(scope="module")
 def feed(strategy: model.Strategy) -> bytes:
-    return arshjul.feed(strategy, DOMAIN)
+    return annual_cycle.feed(strategy, DOMAIN)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,7 @@ def test_dtstamp_is_the_build_date_and_output_is_reproducible(strategy: model.St
     """Every DTSTAMP is the build date (STRATEGI_IDAG) at 00:00 UTC, and building twice gives the same bytes."""
     assert feed.count(b"DTSTAMP:20261129T000000Z") == feed.count(b"BEGIN:VEVENT")
     assert b"DTSTAMP:" in feed
-    assert arshjul.feed(strategy, DOMAIN) == feed
+    assert annual_cycle.feed(strategy, DOMAIN) == feed
 
 
 def test_lines_end_in_crlf(feed: bytes) -> None:
@@ -182,7 +183,7 @@ def test_a_start_the_strategy_does_not_give_is_marked_as_a_reading(strategy: mod
     page says so beside its first day; one with 'från' shows its first day as a plain fact."""
     items = {str(i["id"]): i for i in strategy["arshjul"].get("aktiviteter") or []}
     page = VIEWS["arshjul"](strategy)
-    for activity in arshjul.from_data(strategy):
+    for activity in annual_cycle.from_data(strategy):
         assert activity.start_interpreted == (not items[activity.id]["upprepning"].get("från"))
         section = page[page.index(f"{{#{activity.id}}}") :].split("\n### ")[0]
         marked = "(tolkning: strategin anger ingen start" in section

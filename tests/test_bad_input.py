@@ -21,7 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategi import cli, schemas
+from strategi.commands import cli
+from strategi.data import schemas
 from tests.conftest import FIXED_TODAY, ROOT, copy_data, run_cli
 
 

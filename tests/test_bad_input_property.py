@@ -18,9 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strategi import check, model
-from strategi.loader import load
-from strategi.rules import walk
+from strategi.data import check, model
+from strategi.data.loader import load
+from strategi.data.rules import walk
 from tests._viewtables import render_every_view
 from tests.conftest import IN_CI, ROOT, TODAY, copy_data
 

@@ -1,4 +1,4 @@
-"""The seam with MkDocs (strategi.build): one load per build, views that only view."""
+"""The seam with MkDocs (strategi.site.build): one load per build, views that only view."""
 
 from __future__ import annotations
 
@@ -13,24 +13,26 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from strategi import build, changed, git, model, versions
+from strategi.content import changed
+from strategi.data import git, history, model
+from strategi.site import build
 from tests._viewtables import render_every_view
 from tests.conftest import FIXED_TODAY, ROOT, TODAY, build_site, copy_project
 
 VIEWS_DIR = ROOT / "strategi" / "views"
 
 # What a view must not import: modules that run git, read files, validate data, or tie the views
-# to one site engine. strategi.build hands the views what these would give them.
+# to one site engine. strategi.site.build hands the views what these would give them.
 FORBIDDEN = {
-    "strategi.build",
-    "strategi.check",
-    "strategi.git",
-    "strategi.gitref",
-    "strategi.loader",
-    "strategi.model.load",
-    "strategi.schemas",
-    "strategi.mkdocs_hooks",
-    "strategi.publish",
+    "strategi.site.build",
+    "strategi.data.check",
+    "strategi.data.git",
+    "strategi.data.gitref",
+    "strategi.data.loader",
+    "strategi.data.model.load",
+    "strategi.data.schemas",
+    "strategi.site.mkdocs_hooks",
+    "strategi.commands.publish",
     "subprocess",
     "os",
     "pathlib",
@@ -64,15 +66,17 @@ def _forbidden(name: str) -> bool:
 
 
 def test_the_import_scan_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
-    """The scan resolves `from .. import gitref` and `import subprocess`, so a view that ran git
+    """The scan resolves `from ..data import gitref` and `import subprocess`, so a view that ran git
     would be caught."""
     sample = tmp_path / "sample.py"
-    sample.write_text("import subprocess\nfrom .. import gitref, render\nfrom ._time import x\n")
+    sample.write_text(
+        "import subprocess\nfrom ..data import gitref\nfrom . import render\nfrom ._time import x\n"
+    )
     names = _imports(sample)
-    assert {"subprocess", "strategi.gitref", "strategi.render", "strategi.views._time.x"} <= names
-    assert _forbidden("strategi.gitref")
+    assert {"subprocess", "strategi.data.gitref", "strategi.views.render", "strategi.views._time.x"} <= names
+    assert _forbidden("strategi.data.gitref")
     assert _forbidden("subprocess")
-    assert not _forbidden("strategi.render")
+    assert not _forbidden("strategi.views.render")
 
 
 @pytest.mark.parametrize("path", sorted(VIEWS_DIR.glob("*.py")), ids=lambda p: p.name)
@@ -158,11 +162,11 @@ def test_views_run_no_git(strategy: model.Strategy, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(subprocess, "Popen", no_process)
     monkeypatch.setattr(git, "run", no_process)
     monkeypatch.setattr(git, "attempt", no_process)
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     changed._last_change_day.cache_clear()
     render_every_view(strategy)
     with pytest.raises(AssertionError, match="körde ett program"):
-        versions.last_updated(strategy)
+        changed.last_updated(strategy)
 
 
 def test_the_tests_build_is_strict_a_warning_fails_it(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from strategi import charts, progress
+from strategi.content import progress
+from strategi.views import charts
 
 
 def _progress(values: list[tuple[str, float]], target: float | None = 9.0) -> progress.Progress:

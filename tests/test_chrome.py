@@ -9,7 +9,8 @@ from typing import Any
 import jinja2
 import pytest
 
-from strategi import chrome, model, site
+from strategi.data import model
+from strategi.site import chrome, generated
 from tests._viewtables import HISTORY
 
 SCRIPT = "<script>alert(1)</script>"
@@ -46,7 +47,7 @@ def _theme_render(name: str, facts: Any) -> str:
 @pytest.mark.parametrize("name", ["version-banner.html", "cover.html"])
 def test_partials_escape_every_value(name: str) -> None:
     """A label, title, organisation, presentation or fact holding markup comes out as text, both
-    from strategi.chrome's renderer and in the theme's environment that does not autoescape."""
+    from strategi.site.chrome's renderer and in the theme's environment that does not autoescape."""
     facts = _facts(
         label=SCRIPT,
         title=SCRIPT,
@@ -100,7 +101,7 @@ def test_configure_hands_the_theme_plain_facts(strategy: model.Strategy) -> None
     """site.configure puts the version facts into config.extra as plain values (lists, strings,
     booleans), and the theme's include of the banner renders the draft banner from them."""
     config: dict[str, Any] = {"extra": {}}
-    site.configure(config, chrome.version_facts(strategy, HISTORY))
+    generated.configure(config, chrome.version_facts(strategy, HISTORY))
     extra = config["extra"][chrome.EXTRA_KEY]
     assert extra["version_id"] == "2020-h1"
     assert extra["draft"] is True

@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from strategi import diff, figures, periods
-from strategi.diff import Change
-from strategi.model import Strategy
+from strategi.content import diff, figures
+from strategi.content.diff import Change
+from strategi.data import periods
+from strategi.data.model import Strategy
 from tests._viewtables import variant
 from tests.conftest import ROOT, TODAY
 

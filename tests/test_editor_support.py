@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from strategi.check import data_files, schema_for
-from strategi.parts import PARTS
+from strategi.data.check import data_files, schema_for
+from strategi.data.parts import PARTS
 from tests.conftest import ROOT, copy_data, require
 
 SCHEMA_DIR = ROOT / "schemas"

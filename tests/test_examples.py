@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from strategi import schemas
-from strategi.loader import load
+from strategi.data import schemas
+from strategi.data.loader import load
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "tests" / "examples"

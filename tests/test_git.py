@@ -1,4 +1,4 @@
-"""The one git runner (strategi.git): every exit status checked, every failure told in Swedish."""
+"""The one git runner (strategi.data.git): every exit status checked, every failure told in Swedish."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from strategi import git, gitref, publish
+from strategi.commands import publish
+from strategi.data import git, gitref
 from tests.conftest import run_cli
 
 # git's own words in English, whatever the machine's language.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi.cli import build_parser
+from strategi.commands.cli import build_parser
 from tests.conftest import ROOT, edit, run_cli
 
 GUIDE = ROOT / "docs" / "guide.md"

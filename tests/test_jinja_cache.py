@@ -1,4 +1,4 @@
-"""The compiled-template cache (strategi.jinja_cache): kept on disk between builds, never stale,
+"""The compiled-template cache (strategi.site.jinja_cache): kept on disk between builds, never stale,
 never a reason for a build to fail."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from strategi import jinja_cache
+from strategi.site import jinja_cache
 
 
 def _environment(templates: Path, cache: jinja_cache.BuildBytecodeCache) -> jinja2.Environment:

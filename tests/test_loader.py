@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from strategi import loader
-from strategi.loader import LoadError, load, parse
-from strategi.problems import BIDI
+from strategi.data import loader
+from strategi.data.loader import LoadError, load, parse
+from strategi.data.problems import BIDI
 
 
 def _problem(text: str) -> tuple[int, int, str]:

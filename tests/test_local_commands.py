@@ -20,7 +20,9 @@ from typing import Any
 
 import pytest
 
-from strategi import bootstrap, build, check, local, serving
+from strategi import bootstrap
+from strategi.data import check
+from strategi.site import build, local, serving
 from tests.conftest import FIXED_TODAY, ROOT, run, run_cli
 
 pytestmark = pytest.mark.xdist_group("lokalt")
@@ -92,10 +94,10 @@ def test_problem_matchers_read_validera_output(project: Path) -> None:
 
 def test_serve_task_knows_when_the_preview_is_up() -> None:
     """The background task for the preview begins at the line `serve` prints before checking and ends
-    at the line it prints when the site is shown (both printed by strategi/local.py)."""
+    at the line it prints when the site is shown (both printed by strategi/site/local.py)."""
     serve = next(task for task in _tasks() if task["args"][2:] == ["serve"])
     assert serve["isBackground"] is True
-    source = (ROOT / "strategi" / "local.py").read_text(encoding="utf-8")
+    source = (ROOT / "strategi" / "site" / "local.py").read_text(encoding="utf-8")
     for matcher in serve["problemMatcher"]:
         assert re.match(matcher["background"]["beginsPattern"], "Kontrollerar datafilerna …")
         assert re.match(matcher["background"]["endsPattern"], "Visar sajten på http://127.0.0.1:8000/ och")

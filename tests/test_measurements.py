@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi import check
+from strategi.data import check
 from tests.conftest import copy_project, run_cli
 
 HEADER = "# yaml-language-server: $schema=../../schemas/matvarden.schema.json\nmätvärden:\n"

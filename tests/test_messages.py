@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from strategi import check, cli
+from strategi.commands import cli
+from strategi.data import check
 from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_data, edit, run_cli
 
 

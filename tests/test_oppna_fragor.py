@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from strategi import diff, questions, revision
-from strategi.loader import load
-from strategi.model import Strategy
+from strategi.content import diff, questions, revision
+from strategi.data.loader import load
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import HISTORY, table, tables, text, variant
 from tests.conftest import ROOT, TODAY

@@ -1,4 +1,4 @@
-"""The site map (strategi/pages.py): links computed from the page being rendered, one goal anchor,
+"""The site map (strategi/views/pages.py): links computed from the page being rendered, one goal anchor,
 and no relative URL typed into a view."""
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from urllib.parse import urljoin
 import pytest
 from mkdocs.exceptions import PluginError
 
-from strategi import build, model, pages
-from strategi.views import VIEWS
+from strategi.data import model
+from strategi.site import build
+from strategi.views import VIEWS, pages
 from tests._viewtables import HISTORY
 from tests.conftest import ROOT, build_site
 
@@ -135,9 +136,14 @@ def test_the_scan_finds_typed_links() -> None:
     assert not _typed_urls('f\'<a href="mailto:{a}">\' "[Mål]({link})" f"[x](https://example.org)"')
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "strategi" / "views").glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    # pages.py itself is where the URLs are worked out; every other module of views/ uses it.
+    sorted(p for p in (ROOT / "strategi" / "views").glob("*.py") if p.name != "pages.py"),
+    ids=lambda p: p.name,
+)
 def test_no_view_types_a_relative_url(path: Path) -> None:
-    """No view writes a relative URL by hand: every link to another page comes from strategi.pages."""
+    """No view writes a relative URL by hand: every link to another page comes from strategi.views.pages."""
     assert not _typed_urls(path.read_text(encoding="utf-8"))
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from strategi import periods
+from strategi.data import periods
 
 
 @pytest.mark.parametrize(

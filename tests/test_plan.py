@@ -16,7 +16,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from strategi import model, plan
+from strategi.content import plan
+from strategi.data import model
 from tests.conftest import TODAY, add_plan, run_cli
 
 DOMAIN = "strategi.intranat.regionorebrolan.se"

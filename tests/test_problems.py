@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from strategi.problems import FORMATS, Problem, invisible, shown, sort_problems, visible
+from strategi.data.problems import FORMATS, Problem, invisible, shown, sort_problems, visible
 
 ERROR = Problem("data/strategy/mal.yaml", 12, 5, "'Q' finns inte som mål", rule="referens")
 WARNING = Problem(

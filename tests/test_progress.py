@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from strategi import model, progress
+from strategi.content import progress
+from strategi.data import model
 
 
 @dataclass

@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 
-from strategi import cli, publish, versions
-from strategi.model import Strategy
-from tests.conftest import FIXED_TODAY, TODAY, copy_data, edit
+from strategi.commands import cli, publish
+from strategi.data import history
+from strategi.data.model import Strategy
+from strategi.site import generated
+from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_data, edit
 from tests.fake_mike import commit as commit_on
 
 REAL_PYTHON = sys.executable
@@ -93,7 +95,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     for name in (
         *IDENTITY,
-        versions.UPDATED_ENV,
+        history.UPDATED_ENV,
         "FAKE_MIKE_FAIL",
         "GIT_DIR",
         "GIT_INDEX_FILE",
@@ -146,7 +148,8 @@ def mike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def template() -> str:
-    return str(Path(publish.__file__).parent / "templates" / "omdirigering.html")
+    """The Swedish redirect page mike is handed (strategi/templates/, shared by the package)."""
+    return str(ROOT / "strategi" / "templates" / "omdirigering.html")
 
 
 def deploy(title: str, *rest: str) -> list[str]:
@@ -227,7 +230,7 @@ def test_without_data_in_git_no_update_day_is_given(repo: Path, mike: Path) -> N
     git(repo, "checkout", "-q", "--orphan", "ny")
     git(repo, "commit", "-q", "-m", "ny början")
     publish.publish(repo, version(repo, "2020-h1", "förslag"))
-    assert [versions.UPDATED_ENV in c["env"] for c in calls(mike)] == [False, False]
+    assert [history.UPDATED_ENV in c["env"] for c in calls(mike)] == [False, False]
 
 
 def test_the_root_404_page_is_swedish_and_committed_beside_mikes_work(repo: Path, mike: Path) -> None:
@@ -279,7 +282,7 @@ def test_the_404_link_follows_the_site_url(tmp_path: Path, monkeypatch: pytest.M
     }
     for text, url in cases.items():
         (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
-        assert publish._site_url(tmp_path) == url, text
+        assert generated.site_url(tmp_path) == url, text
     assert '<a href="/senaste/">' in publish.root_404_html("/")
 
 

@@ -1,4 +1,4 @@
-"""The reading view's HTML steps (strategi/reading.py) and what they make of the built site: folded
+"""The reading view's HTML steps (strategi/site/reading.py) and what they make of the built site: folded
 question markers, edit links that open files, search entries with words typed without å, ä, ö."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi import reading
+from strategi.site import reading
 
 NOTE = '<div class="admonition warning"><p class="admonition-title">Att bekräfta</p>{}</div>'
 REPO = "https://github.com/region-orebro-lan/digital-strategi/"

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from strategi import check, rules
-from strategi.loader import Document, parse
+from strategi.data import check, rules
+from strategi.data.loader import Document, parse
 from tests.conftest import ROOT, TODAY
 
 ORGANISATION = "data/strategy/organisation.yaml"

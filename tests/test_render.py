@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategi import render
+from strategi.views import render
 
 NB = "\u00a0"
 

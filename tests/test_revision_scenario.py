@@ -14,19 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_site, copy_project, run_cli
+from tests.conftest import git as _git
 
 TODAY = {"STRATEGI_IDAG": "2021-04-20"}
 OLD_GOAL = "Våra inlägg ska ha en interaktionsfrekvens på minst 7 procent."
 NEW_GOAL = "Våra inlägg ska ha en interaktionsfrekvens på minst 8 procent."
-
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 def _cli(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from strategi import check, rules
-from strategi.loader import Document, parse
+from strategi.data import check, rules
+from strategi.data.loader import Document, parse
 from tests.conftest import ROOT, TODAY, edit
 
 

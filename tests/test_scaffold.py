@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from strategi import check
-from strategi.loader import load
-from strategi.scaffold import TO_FILL, new_channel
+from strategi.commands.scaffold import TO_FILL, new_channel
+from strategi.data import check
+from strategi.data.loader import load
 from tests.conftest import ROOT, TODAY, copy_data
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/kanal.schema.json"

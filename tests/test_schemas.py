@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from strategi import schemas
-from strategi.loader import parse
+from strategi.data import schemas
+from strategi.data.loader import parse
 from tests.conftest import ROOT
 
 SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
@@ -75,7 +75,7 @@ def test_every_enum_value_is_explained(path: Path) -> None:
     assert not unexplained, f"const without description at {unexplained}"
 
 
-# What `validera` says for each kind of schema error (strategi.schemas), on a small schema of
+# What `validera` says for each kind of schema error (strategi.data.schemas), on a small schema of
 # our own: the exact Swedish line, file:line:col.
 
 VALUE_LINE = 2

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from strategi import periods, render
-from strategi.loader import load
+from strategi.data import periods
+from strategi.data.loader import load
+from strategi.views import render
 from tests.conftest import ROOT, build_site, copy_project
 
 pytestmark = pytest.mark.slow
@@ -204,7 +205,7 @@ def _expected(path: tuple[Any, ...], value: Any) -> str | None:
     return text
 
 
-# Where references stand and what they name, written out here (not read from strategi.rules), so
+# Where references stand and what they name, written out here (not read from strategi.data.rules), so
 # this oracle does not share its table with the code it checks: (file stem or "kanal", path, kind).
 # "*" matches any list position or key. tests/test_references.py checks each is validated.
 REFERENCE_PLACES: list[tuple[str, tuple[str, ...], str]] = [

@@ -6,7 +6,7 @@ against what the content layer works out from data/, for any valid strategy.
   after its baseline;
 - a figure the data marks as rounded is never shown bare: its word ('ca', 'lite drygt') stands
   before it, in every place it appears;
-- 'Senast ändrad' is the day the content last changed (strategi.versions.content_updated), the
+- 'Senast ändrad' is the day the content last changed (strategi.content.changed.content_updated), the
   site built without a publish date so the rule itself is what shows;
 - no line of the source page's frame (its German footer) reaches a reader.
 """
@@ -22,7 +22,9 @@ from typing import Any
 
 import pytest
 
-from strategi import figures, model, periods, progress, render, versions
+from strategi.content import changed, figures, progress
+from strategi.data import history, model, periods
+from strategi.views import render
 from tests.conftest import ROOT, TODAY, build_site, require, run_cli
 
 RED = progress.MISSED
@@ -39,7 +41,7 @@ def strategy() -> model.Strategy:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's site built with no publish date, so 'Senast ändrad' comes from the rule."""
     out = tmp_path_factory.mktemp("sanning") / "site"
-    result = build_site(ROOT, out, env={versions.UPDATED_ENV: ""})
+    result = build_site(ROOT, out, env={history.UPDATED_ENV: ""})
     assert result.returncode == 0, result.stderr
     return out
 
@@ -177,8 +179,8 @@ def test_senast_andrad_follows_the_content_rule(
     strategy: model.Strategy, pages: dict[str, str], pdf_text: str
 ) -> None:
     """'Senast ändrad' on the start page, on every page that states it and in the PDF is the day the
-    content last changed by the rule (versions.content_updated), never another day."""
-    day = periods.describe(versions.content_updated(strategy))
+    content last changed by the rule (changed.content_updated), never another day."""
+    day = periods.describe(changed.content_updated(strategy))
     assert day
     stated = [
         (name, found)

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from strategi import render
-from strategi.model import Strategy
-from strategi.views import VIEWS
+from strategi.data.model import Strategy
+from strategi.views import VIEWS, render
 from tests._viewtables import table
 from tests.conftest import ROOT
 

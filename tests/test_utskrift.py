@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from strategi import utskrift
+from strategi.site import print_document
 
 CHAPTER_IDS = [
     "omslag",
@@ -105,7 +105,7 @@ def test_links_are_rewritten_to_document_anchors() -> None:
         "mailto:a@example.org": "mailto:a@example.org",
     }
     for target, expected in cases.items():
-        assert utskrift._link(target, page, "oppna-fragor", slugs) == expected, target
+        assert print_document._link(target, page, "oppna-fragor", slugs) == expected, target
 
 
 def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
@@ -113,7 +113,7 @@ def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
     from there ('arshjul/arshjul.ics'), while a left-out page keeps its folder link for the offline
     hooks to re-point."""
     slugs = {"arshjul/": "arshjul"}
-    link = utskrift._link
+    link = print_document._link
     assert link("arshjul.ics", "arshjul/", "arshjul", slugs, print_dir="") == "arshjul/arshjul.ics"
     assert link("arshjul.ics", "arshjul/", "arshjul", slugs) == "../arshjul/arshjul.ics"
     assert link("../guide/", "arshjul/", "arshjul", slugs, print_dir="") == "../guide/"
@@ -122,7 +122,9 @@ def test_file_links_follow_the_print_page_into_the_offline_layout() -> None:
 def test_headings_of_nested_pages_move_one_level_down() -> None:
     """A channel page (inside Kanaler) gets h2 for its title and h3 for its sections."""
     html_text = '<h1 id="x">Facebook</h1><h2 id="mal">Mål</h2><a href="#mal">m</a>'
-    out = utskrift._rewrite(html_text, "kanaler/facebook/", {"kanaler/facebook/": "kanaler-facebook"}, 1)
+    out = print_document._rewrite(
+        html_text, "kanaler/facebook/", {"kanaler/facebook/": "kanaler-facebook"}, 1
+    )
     assert out == (
         '<h2 id="kanaler-facebook--x">Facebook</h2><h3 id="kanaler-facebook--mal">Mål</h3>'
         '<a href="#kanaler-facebook--mal">m</a>'
@@ -131,6 +133,6 @@ def test_headings_of_nested_pages_move_one_level_down() -> None:
 
 def test_page_slugs_are_readable_and_unique_per_url() -> None:
     """Slugs come from the page URL: folders joined with '-', the start page called 'start'."""
-    assert utskrift.slug_of("kanaler/facebook/") == "kanaler-facebook"
-    assert utskrift.slug_of("mal/") == "mal"
-    assert utskrift.slug_of("") == "start"
+    assert print_document.slug_of("kanaler/facebook/") == "kanaler-facebook"
+    assert print_document.slug_of("mal/") == "mal"
+    assert print_document.slug_of("") == "start"

@@ -1,5 +1,5 @@
-"""The consistency checks of a half-year version (strategi/version_rules.py) and the fields that are
-derived instead of typed (strategi/versions.py)."""
+"""The consistency checks of a half-year version (strategi/data/rules/version.py) and the fields that are
+derived instead of typed (strategi/content/versions.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from strategi import check, diff, figures, model, periods, versions
+from strategi.content import changed, diff, figures, versions
+from strategi.data import check, history, model, periods
 from tests.conftest import TODAY
 
 
@@ -128,23 +129,23 @@ def test_nulage_text_season_across_a_line_break_or_no_break_space_is_read(projec
 def test_derived_fields(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Label from the id, 'nuläget avser' from the stated snapshots (Linkedin's May 2020 widens to
     spring), last updated from the source page outside git, presentation words with 'i'."""
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     s = model.load(project, TODAY)
     assert versions.label(s) == "Våren 2020"
     assert versions.selector_title(s) == "Våren 2020 (förslag)"
     assert versions.label_of("2024-h2") == "Hösten 2024"
     assert versions.status_refers_to(s) == "2020-h1"
-    assert versions.last_updated(s) == "2021-01-19"
+    assert changed.last_updated(s) == "2021-01-19"
     assert versions.presentation_words(s) == "för strategigruppen för kommunikation i november 2020"
-    assert versions.facts(s, versions.last_updated(s)) == [
+    assert versions.facts(s, changed.last_updated(s)) == [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
         ("Senast ändrad", "19 januari 2021"),
         ("Digitalt nuläge avser", "våren 2020"),
         ("Skulle presenteras", "för strategigruppen för kommunikation i november 2020"),
     ]
-    monkeypatch.setenv(versions.UPDATED_ENV, "2026-06-30")
-    assert versions.last_updated(s) == "2026-06-30"
+    monkeypatch.setenv(history.UPDATED_ENV, "2026-06-30")
+    assert changed.last_updated(s) == "2026-06-30"
 
 
 def test_old_field_names_are_refused(project: Path) -> None:
@@ -246,13 +247,13 @@ def test_comment_markdown_and_titles() -> None:
 def test_banner_start_page_and_cover_agree(strategy: model.Strategy, monkeypatch: pytest.MonkeyPatch) -> None:
     """Version, status, last updated and the presentation read the same on the draft banner, the start
     page and the printed cover; the cover has no print date (it would freeze into each version)."""
-    from strategi import chrome
+    from strategi.site import chrome
     from strategi.views import VIEWS
 
-    monkeypatch.setenv(versions.UPDATED_ENV, "2021-01-19")
-    history = versions.history(strategy)
-    start = VIEWS["start"](strategy, history)
-    facts = chrome.version_facts(strategy, history)
+    monkeypatch.setenv(history.UPDATED_ENV, "2021-01-19")
+    known = changed.history_of(strategy)
+    start = VIEWS["start"](strategy, known)
+    facts = chrome.version_facts(strategy, known)
     cover = chrome.render_partial("cover.html", facts=facts)
     banner = chrome.render_partial("version-banner.html", facts=facts)
     for label, value in [

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from strategi import changed, model, versions
-from strategi.model import Strategy
+from strategi.content import changed, versions
+from strategi.data import history, model
+from strategi.data.model import Strategy
 from tests.conftest import ROOT, TODAY
 
 
@@ -38,19 +39,19 @@ def test_draft_label_says_forslag(tmp_path: Path) -> None:
     assert small(tmp_path, status="förslag").is_draft
     assert versions.selector_title(small(tmp_path)) == "Våren 2020"
     assert not small(tmp_path).is_draft
-    assert versions.version_id(small(tmp_path)) == "2020-h1"
+    assert small(tmp_path).version_id == "2020-h1"
 
 
 def test_published_tags_oldest_first(repo: Path) -> None:
     """Only 'strategi-' tags count, as version ids, oldest first."""
     for tag in ["strategi-2021-h1", "strategi-2020-h1", "annat-2019", "strategi-2020-h2"]:
         git(repo, "tag", tag)
-    assert versions.published_tags(repo) == ["2020-h1", "2020-h2", "2021-h1"]
+    assert history.published_tags(repo) == ["2020-h1", "2020-h2", "2021-h1"]
 
 
 def test_published_tags_outside_git_is_empty(tmp_path: Path) -> None:
     """A folder that is not a git repository has no published versions (no error)."""
-    assert versions.published_tags(tmp_path / "inget") == []
+    assert history.published_tags(tmp_path / "inget") == []
 
 
 def test_previous_ref_is_the_latest_earlier_version(repo: Path) -> None:
@@ -58,28 +59,28 @@ def test_previous_ref_is_the_latest_earlier_version(repo: Path) -> None:
     for tag in ["strategi-2019-h2", "strategi-2020-h1", "strategi-2020-h2", "strategi-2021-h1"]:
         git(repo, "tag", tag)
     s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"})
-    assert versions.previous_ref(s) == "strategi-2020-h2"
+    assert history.previous_ref(s) == "strategi-2020-h2"
     first = small(repo, version={"id": "2019-h2", "etikett": "Hösten 2019"})
-    assert versions.previous_ref(first) is None
+    assert history.previous_ref(first) is None
 
 
 def test_configured_compare_ref_wins(repo: Path) -> None:
     """A 'jämför_med' ref in the strategy is used as given."""
     git(repo, "tag", "strategi-2020-h1")
     s = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="v1")
-    assert versions.previous_ref(s) == "v1"
+    assert history.previous_ref(s) == "v1"
 
 
 def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """versions.history: the previous adopted version, the problem with a 'jämför_med' that names
+    """history.history: the previous adopted version, the problem with a 'jämför_med' that names
     another one without a reason (none with a reason), and the update day the publish sets."""
     git(repo, "tag", "strategi-2020-h1")
     git(repo, "tag", "strategi-2020-h2")
-    monkeypatch.setenv(versions.UPDATED_ENV, "2021-02-03")
-    plain = versions.history(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
-    assert plain == versions.History("strategi-2020-h2", None, "2021-02-03")
+    monkeypatch.setenv(history.UPDATED_ENV, "2021-02-03")
+    plain = changed.history_of(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
+    assert plain == history.History("strategi-2020-h2", None, "2021-02-03")
     other = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="strategi-2020-h1")
-    assert versions.history(other) == versions.History(
+    assert changed.history_of(other) == history.History(
         "strategi-2020-h1",
         "jämför_med i data/strategy/strategi.yaml är 'strategi-2020-h1', men föregående antagna version är "
         "'strategi-2020-h2'. Ta bort jämför_med, eller skriv varför i jämför_med_motivering.",
@@ -91,7 +92,7 @@ def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPa
         jämför_med="strategi-2020-h1",
         jämför_med_motivering="Hösten 2020 antogs aldrig i sin helhet.",
     )
-    assert versions.history(reasoned).problem is None
+    assert changed.history_of(reasoned).problem is None
 
 
 def test_version_facts_in_words(tmp_path: Path) -> None:
@@ -122,15 +123,15 @@ def test_version_facts_in_words(tmp_path: Path) -> None:
 def test_last_updated_falls_back_to_the_source_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Outside git and without a valid publish date, 'senast uppdaterad' is the date the source web
     page was last updated; a valid $STRATEGI_SENAST_UPPDATERAD wins; nothing known gives ''."""
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     s = small(tmp_path / "utan-git", källa={"webbsida_senast_uppdaterad": "2021-01-19"})
-    assert versions.last_updated(s) == "2021-01-19"
-    monkeypatch.setenv(versions.UPDATED_ENV, "igår")
-    assert versions.last_updated(s) == "2021-01-19"
-    monkeypatch.setenv(versions.UPDATED_ENV, "2026-06-30")
-    assert versions.last_updated(s) == "2026-06-30"
-    monkeypatch.delenv(versions.UPDATED_ENV)
-    assert versions.last_updated(small(tmp_path / "ingenting")) == ""
+    assert changed.last_updated(s) == "2021-01-19"
+    monkeypatch.setenv(history.UPDATED_ENV, "igår")
+    assert changed.last_updated(s) == "2021-01-19"
+    monkeypatch.setenv(history.UPDATED_ENV, "2026-06-30")
+    assert changed.last_updated(s) == "2026-06-30"
+    monkeypatch.delenv(history.UPDATED_ENV)
+    assert changed.last_updated(small(tmp_path / "ingenting")) == ""
 
 
 def dated_commit(repo: Path, day: str, message: str) -> None:
@@ -171,7 +172,7 @@ def test_senast_andrad_is_the_last_content_change_not_the_last_commit(
     """Two dated commits after the previous version: a content edit (a vision word's meaning) on
     2024-03-05, then a comment-only edit on 2024-04-20. The site takes 2024-03-05: the change list
     reports the first and nothing for the second, and 'Senast ändrad' follows the change list."""
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     vision = model.load(strategy_repo, TODAY)["strategi"]["vision"]["text"]
     _edit(strategy_repo, "data/strategy/strategi.yaml", vision, vision + " i hela länet")
     dated_commit(strategy_repo, "2024-03-05", "content")
@@ -181,11 +182,11 @@ def test_senast_andrad_is_the_last_content_change_not_the_last_commit(
     )
     dated_commit(strategy_repo, "2024-04-20", "comment")
     s = model.load(strategy_repo, TODAY)
-    assert versions.previous_ref(s) == "strategi-2019-h2"
+    assert history.previous_ref(s) == "strategi-2019-h2"
     assert changed.commits_since(strategy_repo, "strategi-2019-h2")[0][1] == "2024-04-20"
-    assert versions.last_updated(s) == "2024-03-05"
-    assert versions.history(s).updated == "2024-03-05"
-    assert ("Senast ändrad", "5 mars 2024") in versions.facts(s, versions.history(s).updated)
+    assert changed.last_updated(s) == "2024-03-05"
+    assert changed.history_of(s).updated == "2024-03-05"
+    assert ("Senast ändrad", "5 mars 2024") in versions.facts(s, changed.history_of(s).updated)
 
 
 def test_without_a_content_change_the_date_is_the_sources(
@@ -193,7 +194,7 @@ def test_without_a_content_change_the_date_is_the_sources(
 ) -> None:
     """Commits after the previous version that only add a comment or reformat (other quotes) leave
     'Senast ändrad' at the source page's own date; so does a first version with nothing to compare."""
-    monkeypatch.delenv(versions.UPDATED_ENV, raising=False)
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     path = strategy_repo / "data" / "strategy" / "mal.yaml"
     first, rest = path.read_text(encoding="utf-8").split("\n", 1)
     path.write_text(f"{first}\n# Bara en kommentar.\n{rest}", encoding="utf-8")
@@ -208,10 +209,10 @@ def test_without_a_content_change_the_date_is_the_sources(
     dated_commit(strategy_repo, "2024-05-02", "quotes")
     s = model.load(strategy_repo, TODAY)
     source_day = s["strategi"]["källa"]["webbsida_senast_uppdaterad"]
-    assert versions.last_updated(s) == source_day
+    assert changed.last_updated(s) == source_day
     git(strategy_repo, "tag", "-d", "strategi-2019-h2")
-    assert versions.previous_ref(s) is None
-    assert versions.content_updated(model.load(strategy_repo, TODAY)) == source_day
+    assert history.previous_ref(s) is None
+    assert changed.content_updated(model.load(strategy_repo, TODAY)) == source_day
 
 
 def test_presentation_needs_both_when_and_for_whom(tmp_path: Path) -> None:
@@ -235,14 +236,14 @@ def test_only_prefixed_tags_are_versions(repo: Path) -> None:
     """A tag that looks like a version id without the 'strategi-' prefix is not an adopted version."""
     git(repo, "tag", "2019-h1")
     git(repo, "tag", "strategi-2020-h1")
-    assert versions.published_tags(repo) == ["2020-h1"]
+    assert history.published_tags(repo) == ["2020-h1"]
 
 
 def test_compare_problem_when_nothing_was_adopted_before(repo: Path) -> None:
     """A 'jämför_med' without a reason, when no earlier version is adopted, says in Swedish that
     the previous adopted version is nothing."""
     s = small(repo, jämför_med="main")
-    assert versions.compare_problem(s) == (
+    assert history.compare_problem(s) == (
         "jämför_med i data/strategy/strategi.yaml är 'main', men föregående antagna version är "
         "ingenting (det finns ingen tidigare antagen version). Ta bort jämför_med, eller skriv varför "
         "i jämför_med_motivering."

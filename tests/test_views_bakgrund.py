@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from strategi import model, render
-from strategi.views import VIEWS
+from strategi.data import model
+from strategi.views import VIEWS, render
 from tests._viewtables import variant
 
 

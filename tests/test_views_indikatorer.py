@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from strategi import model, progress, revision
+from strategi.content import progress, revision
+from strategi.data import model
 from strategi.views import VIEWS
 from tests._viewtables import HISTORY
 

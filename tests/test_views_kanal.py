@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from strategi import periods
-from strategi.model import Strategy
+from strategi.data import periods
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import minimal_channel, shown, small, variant
 from tests.conftest import TODAY

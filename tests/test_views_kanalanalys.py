@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from strategi.model import Strategy
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from strategi.views.kanalanalys import SCALE, chart_svg
 from tests._viewtables import table, text, variant

@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from strategi import model
-from strategi.pages import goal_anchor
+from strategi.data import model
 from strategi.views import VIEWS
+from strategi.views.pages import goal_anchor
 from tests._viewtables import table, variant
 
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from strategi.model import Strategy
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import small, table, text, variant
 

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from strategi.model import Strategy
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import minimal_channel, shown, small, snapshot, variant
 

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 import re
 
-from strategi.model import Strategy
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import small, table, text, variant
 

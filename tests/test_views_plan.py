@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strategi import model
+from strategi.data import model
 from strategi.views import VIEWS
 from tests.conftest import TODAY, add_plan
 from tests.test_plan import BROKEN

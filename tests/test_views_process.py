@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from strategi.model import Strategy
+from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import shown, small, table, text
 from tests.conftest import TODAY

@@ -6,8 +6,9 @@ import copy
 
 import pytest
 
-from strategi import figures, model, periods, render, versions
-from strategi.views import VIEWS
+from strategi.content import figures, versions
+from strategi.data import model, periods
+from strategi.views import VIEWS, render
 from tests._viewtables import HISTORY, variant
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from strategi import model
+from strategi.data import model
 from strategi.views import VIEWS
 from tests._viewtables import variant
 

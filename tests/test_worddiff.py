@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strategi import diff, worddiff
+from strategi.content import diff, worddiff
 
 OLD = "Öka visningstiden för våra filmer på Facebook med 50 procent det kommande året"
 NEW = "Öka visningstiden för våra filmer på Facebook med 75 procent de kommande två åren"

@@ -28,10 +28,10 @@ EVERY_PAGE = "*"  # every page both builds have
 KNOWN: dict[tuple[str, str], str] = {
     # The print page's content is gathered from every rendered page by the hooks' on_page_context
     # and rendered with strategi/templates/utskrift.html, added to the theme by on_env: Zensical
-    # runs no MkDocs hooks, so strategi.zensical leaves the page out (and the PDF with it).
+    # runs no MkDocs hooks, so strategi.site.zensical leaves the page out (and the PDF with it).
     ("page", "utskrift/index.html"): "the print page is built by MkDocs hooks",
     # The hooks' on_page_context points each page's edit button at its YAML file. Zensical would
-    # point it at the generated docs/ copy, a path not in the repository, so strategi.zensical
+    # point it at the generated docs/ copy, a path not in the repository, so strategi.site.zensical
     # turns the button off. The edit links inside the pages (the views' "föreslå ändring") stay.
     ("edit", EVERY_PAGE): "the edit button is set by MkDocs hooks",
 }
@@ -95,9 +95,9 @@ def differences(ours: Path, theirs: Path) -> set[tuple[str, str]]:
 
 
 def build_with_zensical(project: Path, out: Path) -> Path:
-    """`python -m strategi.zensical OUT` in .venv-zensical for a project folder; the site's folder."""
+    """`python -m strategi.site.zensical OUT` in .venv-zensical for a project folder; the site's folder."""
     require(ZENSICAL_PYTHON.exists(), "Zensical saknas: kör 'make test' (som skapar .venv-zensical)")
-    result = run_build([str(ZENSICAL_PYTHON), "-m", "strategi.zensical", str(out)], project)
+    result = run_build([str(ZENSICAL_PYTHON), "-m", "strategi.site.zensical", str(out)], project)
     assert result.returncode == 0, result.stdout + result.stderr
     return out / "site"
 

@@ -1,7 +1,7 @@
 /* Point Material's search at docs/assets/javascripts/workers/sok.js, which wraps Material's own
  * worker so Swedish words are stemmed (see that file). Runs before Material's bundle reads its
  * configuration (overrides/main.html, block config). Not from disk: there the search index
- * has no stemmer (strategi/reading.py: fold_search_index). */
+ * has no stemmer (strategi/site/reading.py: fold_search_index). */
 (function () {
   var element = document.getElementById("__config");
   // Opened from disk (the offline preview), Material runs its worker in an iframe: leave it be.

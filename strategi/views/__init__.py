@@ -10,10 +10,10 @@ import pkgutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .. import render
+from strategi.views import render
 
 if TYPE_CHECKING:
-    from ..model import Strategy
+    from strategi.data.model import Strategy
 
 View = Callable[..., str]
 VIEWS: dict[str, View] = {}

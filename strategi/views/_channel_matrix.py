@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
 
 MISSING = "uppgift saknas"
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
-from ._kanal_nulage import FACTS, labelled, title
-from ._org_helpers import flags, goal_link, href, one_line, person_name, role_name
-from ._org_helpers import links as link_list
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._kanal_nulage import FACTS, labelled, title
+from strategi.views._org_helpers import flags, goal_link, href, one_line, person_name, role_name
+from strategi.views._org_helpers import links as link_list
 
 EMPTY = "–"
 

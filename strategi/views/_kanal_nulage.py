@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import figures, periods, render
-from ..model import Strategy
-from ..parts import CHANNELS
-from ._org_helpers import flags, one_line
+from strategi.content import figures
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.data.parts import CHANNELS
+from strategi.views import render
+from strategi.views._org_helpers import flags, one_line
 
 PERCENT_SUFFIX = " (%)"
 # The class of a channel page's definition lists.

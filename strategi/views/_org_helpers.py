@@ -8,12 +8,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
-from ..render import one_line
+from strategi.data.model import Strategy, channel_name, goal_name, group_name, person_name, role_name
+from strategi.views import pages, render
+from strategi.views.render import one_line
 
-# one_line is re-exported for the views that import it from here.
-__all__ = ["FLAG_TYPES", "flags", "links", "one_line"]
+# Re-exported for the views that import them from here: the name look-ups live in the model
+# (strategi.data.model), so that content (plan, annual cycle) can use them without importing a view.
+__all__ = [
+    "FLAG_TYPES",
+    "channel_name",
+    "flags",
+    "goal_name",
+    "group_name",
+    "links",
+    "one_line",
+    "person_name",
+    "role_name",
+]
 
 FLAG_TYPES = {
     "motsägelse": "Motsägelse",
@@ -57,39 +68,6 @@ def links(items: Iterable[dict[str, Any]] | None) -> str:
             entry += f" – {render.esc(one_line(link['beskrivning']))}"
         entries.append(f"<li>{entry}</li>")
     return f'<ul class="lankar">{"".join(entries)}</ul>' if entries else ""
-
-
-def _name_in(items: Iterable[dict[str, Any]] | None, item_id: str) -> str:
-    for item in items or []:
-        if item.get("id") == item_id:
-            return str(item.get("namn", item_id))
-    return item_id
-
-
-def channel_name(s: Strategy, channel_id: str) -> str:
-    """The channel's name from data/channels/, or its id when there is no such file yet."""
-    return _name_in(s.channels, channel_id)
-
-
-def group_name(s: Strategy, group_id: str) -> str:
-    return _name_in(s["organisation"].get("grupper"), group_id)
-
-
-def role_name(s: Strategy, role_id: str) -> str:
-    return _name_in(s["organisation"].get("roller"), role_id)
-
-
-def person_name(s: Strategy, person_id: str) -> str:
-    return _name_in(s["organisation"].get("personer"), person_id)
-
-
-def goal_name(s: Strategy, goal_id: str) -> str:
-    """'Delmål 1: Öka antalet dialoger …' or 'Mål A: Stärka varumärket'; the id if unknown."""
-    for goal in s["mal"].get("mål") or []:
-        if str(goal.get("id")) == str(goal_id):
-            kind = "Delmål" if goal.get("typ") == "delmål" else "Mål"
-            return f"{kind} {goal_id}: {goal.get('namn', '')}".rstrip(": ")
-    return str(goal_id)
 
 
 def goal_link(s: Strategy, goal_id: Any, page: str, text: str) -> str:

@@ -1,6 +1,6 @@
 """Points in time for the views: words, the last day covered, and a `<time>` element.
 
-The logic lives in strategi.periods (shared with the rules and the open questions); this
+The logic lives in strategi.data.periods (shared with the rules and the open questions); this
 module gives the views short names for it.
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import periods, render
-from ..periods import describe as tidpunkt
+from strategi.data import periods
+from strategi.data.periods import describe as tidpunkt
+from strategi.views import render
 
 __all__ = ["tidpunkt", "tidpunkt_html", "tidpunkt_slut"]
 

@@ -1,15 +1,21 @@
 """The 'Ändringar' page: what changed since the previous published version.
 
-Pure: the build (strategi.build) runs git and compares; this view only shows the result.
+Pure: the build (strategi.site.build) runs git and compares; this view only shows the result.
 """
 
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
-from .. import diff, render, versions
-from ..model import Strategy
+from strategi.content import diff, versions
+from strategi.data.model import Strategy
+from strategi.views import render
+
 from . import view
+
+if TYPE_CHECKING:  # a view is handed what git knows; it never runs git itself
+    from strategi.data.history import History
 
 
 def _source_line(s: Strategy, items: list[diff.Change]) -> str:
@@ -23,7 +29,7 @@ def _source_line(s: Strategy, items: list[diff.Change]) -> str:
 
 
 @view("andringar")
-def andringar(s: Strategy, comparison: diff.Comparison, history: versions.History) -> str:
+def andringar(s: Strategy, comparison: diff.Comparison, history: History) -> str:
     """Every change since the previous version, grouped by section, or a sentence saying there is none."""
     current = render.esc(versions.label(s))
     if comparison.ref is None:

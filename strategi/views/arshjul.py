@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import arshjul, periods, render
-from ..model import Strategy
+from strategi.content import annual_cycle
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._org_helpers import flags, joined
+
 from . import source_of, view
-from ._org_helpers import flags, joined
 
 
 def shown_year(s: Strategy) -> int:
     """The build year, kept inside the strategy's period (after it ends: its last year)."""
-    start, end = arshjul.strategy_period(s)
+    start, end = annual_cycle.strategy_period(s)
     return min(max(s.today.year, start.year), end.year)
 
 
-def _month(year_days: list[tuple[arshjul.Activity, list[dt.date]]], year: int, month: int) -> str:
+def _month(year_days: list[tuple[annual_cycle.Activity, list[dt.date]]], year: int, month: int) -> str:
     entries = []
     for activity, in_year in year_days:
         days = [d for d in in_year if d.month == month]
@@ -32,7 +35,7 @@ def _month(year_days: list[tuple[arshjul.Activity, list[dt.date]]], year: int, m
     return f'<section class="arshjul__manad"><h3>{render.esc(title)}</h3>{body}</section>'
 
 
-def _first_time(activity: arshjul.Activity) -> str:
+def _first_time(activity: annual_cycle.Activity) -> str:
     """The first day in words; when the strategy gives no start, saying it is counted from the
     strategy period, so a reader never takes the project's start for the strategy's."""
     day = periods.describe(activity.start.isoformat())
@@ -41,10 +44,10 @@ def _first_time(activity: arshjul.Activity) -> str:
     return day
 
 
-def _facts(activity: arshjul.Activity, repeat: dict[str, object]) -> str:
+def _facts(activity: annual_cycle.Activity, repeat: dict[str, object]) -> str:
     months = repeat.get("månader")
     pairs = [
-        ("Hur ofta", arshjul.describe_rule(activity)),
+        ("Hur ofta", annual_cycle.describe_rule(activity)),
         ("Frekvens", repeat.get("frekvens")),
         ("Veckodag", repeat.get("veckodag")),
         ("Vardag i månaden", repeat.get("vardag_i_månaden")),
@@ -63,7 +66,7 @@ def _facts(activity: arshjul.Activity, repeat: dict[str, object]) -> str:
     return render.dl(pairs)
 
 
-def _activity(s: Strategy, activity: arshjul.Activity, item: dict[str, object]) -> str:
+def _activity(s: Strategy, activity: annual_cycle.Activity, item: dict[str, object]) -> str:
     repeat = item.get("upprepning") if isinstance(item.get("upprepning"), dict) else {}
     parts = [
         render.heading(3, activity.name, anchor=activity.id),
@@ -80,11 +83,11 @@ def _activity(s: Strategy, activity: arshjul.Activity, item: dict[str, object]) 
 @view("arshjul")
 def arshjul_page(s: Strategy) -> str:
     """The year month by month, then each activity: how often, who, the strategy's words."""
-    data = s[arshjul.SOURCE]
-    activities = arshjul.activities(s)
+    data = s[annual_cycle.SOURCE]
+    activities = annual_cycle.activities(s)
     items = {str(i["id"]): i for i in data.get("aktiviteter") or []}
     year = shown_year(s)
-    start, end = arshjul.strategy_period(s)
+    start, end = annual_cycle.strategy_period(s)
     note = ""
     if s.today.year != year:
         note = render.p(
@@ -92,7 +95,9 @@ def arshjul_page(s: Strategy) -> str:
         )
     # One pass over each rule for the whole year: a rule is walked from its first day, so asking
     # month by month would walk it twelve times.
-    year_days = [(a, arshjul.occurrences(a, dt.date(year, 1, 1), dt.date(year, 12, 31))) for a in activities]
+    year_days = [
+        (a, annual_cycle.occurrences(a, dt.date(year, 1, 1), dt.date(year, 12, 31))) for a in activities
+    ]
     months = "".join(_month(year_days, year, m) for m in range(1, 13))
     written = [a for a in activities if a.id in items]
     computed = [a for a in activities if a.id not in items]
@@ -103,7 +108,7 @@ def arshjul_page(s: Strategy) -> str:
         f'<div class="arshjul">{months}</div>',
         render.heading(2, "Aktiviteterna och var de står i strategin"),
         *(_activity(s, a, items[a.id]) for a in written),
-        source_of(s, arshjul.SOURCE),
+        source_of(s, annual_cycle.SOURCE),
         render.heading(2, "Framräknat ur strategin och kanalerna"),
         *(_activity(s, a, {}) for a in computed),
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render, versions
-from ..model import Strategy
+from strategi.content import versions
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._org_helpers import flags, links
+from strategi.views._time import tidpunkt
+
 from . import source_of, view
-from ._org_helpers import flags, links
-from ._time import tidpunkt
 
 # Paragraphs of "Digitalt växer" in the strategy's order.
 GROWTH_KEYS = ("digitalt_först", "marknadsföring", "det_vi_mäter", "digitaliseringens_möjligheter")

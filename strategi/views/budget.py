@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._org_helpers import flags, links, one_line, role_name
+
 from . import source_of, view
-from ._org_helpers import flags, links, one_line, role_name
 
 
 def _social(s: Strategy, social: dict[str, Any]) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import charts, pages, periods, render
-from ..model import Strategy
-from ..progress import (
+from strategi.content.progress import (
     AWAITING_WORDS,
     STATUS_RULE,
     STATUSES,
@@ -17,8 +15,12 @@ from ..progress import (
     counts,
     value_text,
 )
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import charts, pages, render
+from strategi.views._org_helpers import channel_name, flags
+
 from . import source_of, view
-from ._org_helpers import channel_name, flags
 
 NO_GOAL = "Följs utan mål"
 HEADERS = ["Indikator", "Utgångsvärde", "Senaste", "Mål", "Måldatum", "Status"]

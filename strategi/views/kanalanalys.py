@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._org_helpers import flags, one_line
+from strategi.views._time import tidpunkt
+
 from . import source_of, view
-from ._org_helpers import flags, one_line
-from ._time import tidpunkt
 
 CHART_ID = "kanalanalys-diagram"
 SCALE = 3  # SVG units per percentage point: 100 % is 300 units long

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._org_helpers import flags, one_line
+
 from . import source_of, view
-from ._org_helpers import flags, one_line
 
 # The table is the goals at a glance; where each goal comes from and what the running text calls
 # it stand quietly in the goal's own section below (issue 11: no columns that repeat the text).

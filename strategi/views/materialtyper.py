@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._channel_matrix import MISSING, channel_link, channel_sources, completeness, unknown
+from strategi.views._org_helpers import flags, goal_link, one_line
+
 from . import source_of, view
-from ._channel_matrix import MISSING, channel_link, channel_sources, completeness, unknown
-from ._org_helpers import flags, goal_link, one_line
 
 
 def _types(s: Strategy) -> list[dict[str, Any]]:

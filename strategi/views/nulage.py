@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, periods, render
-from ..model import Strategy
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._channel_matrix import channel_link, channel_sources
+from strategi.views._kanal_nulage import anchor, followers, metric_rows, ordered, table_snapshot, title, when
+from strategi.views._org_helpers import FLAG_TYPES, one_line
+
 from . import source_of, view
-from ._channel_matrix import channel_link, channel_sources
-from ._kanal_nulage import anchor, followers, metric_rows, ordered, table_snapshot, title, when
-from ._org_helpers import FLAG_TYPES, one_line
 
 EMPTY = "–"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import pages, periods, questions, render
-from ..model import Strategy
+from strategi.content import questions
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._channel_matrix import channel_link
+from strategi.views._org_helpers import FLAG_TYPES
+from strategi.views.personas import personas_matris
+
 from . import source_of, view
-from ._channel_matrix import channel_link
-from ._org_helpers import FLAG_TYPES
-from .personas import personas_matris
 
 
 def _quote(text: str | None) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import render
-from ..model import Strategy
-from . import source_of, view
-from ._org_helpers import (
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._org_helpers import (
     channel_name,
     flags,
     goal_name,
@@ -17,7 +16,9 @@ from ._org_helpers import (
     one_line,
     role_name,
 )
-from ._time import tidpunkt
+from strategi.views._time import tidpunkt
+
+from . import source_of, view
 
 
 def _frequency(code: Any) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._channel_matrix import channel_link, channel_sources, unknown
+from strategi.views._org_helpers import flags, one_line
+
 from . import source_of, view
-from ._channel_matrix import channel_link, channel_sources, unknown
-from ._org_helpers import flags, one_line
 
 MATRIX_FLAGS_ID = "personas-matris-att-bekrafta"
 

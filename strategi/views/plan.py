@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .. import pages, periods, plan, render
-from ..model import Strategy
+from strategi.content import plan
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._org_helpers import channel_name, flags, goal_name, joined, person_name
+
 from . import source_of, view
-from ._org_helpers import channel_name, flags, goal_name, joined, person_name
 
 PER_WORDS = {"vardag": "per vardag", "vecka": "per vecka", "vid behov": "vid behov"}
 

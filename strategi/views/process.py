@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._org_helpers import channel_name, flags, group_name, joined, one_line, person_name
+from strategi.views._time import tidpunkt, tidpunkt_html, tidpunkt_slut
+
 from . import source_of, view
-from ._org_helpers import channel_name, flags, group_name, joined, one_line, person_name
-from ._time import tidpunkt, tidpunkt_html, tidpunkt_slut
 
 STATUS = {"öppen": "Öppen", "pågår": "Pågår", "klar": "Klar", "okänd": "Okänd"}
 

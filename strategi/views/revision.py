@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .. import render, revision, versions
-from ..model import Strategy
+from strategi.content import revision, versions
+from strategi.data.model import Strategy
+from strategi.views import render
+
 from . import view
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import diff, questions, render, versions
-from ..model import Strategy
+from strategi.content import diff, questions, versions
+from strategi.data.model import Strategy
+from strategi.views import render
+
 from . import view
 
-# The appendices' anchors in the print document (strategi.utskrift names chapters after their URL).
+# The appendices' anchors in the print document (strategi.site.print_document names chapters after their URL).
 CHANGES_ANCHOR = "andringar"
 QUESTIONS_ANCHOR = "oppna-fragor"
 

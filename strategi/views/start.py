@@ -3,17 +3,23 @@ things stand), then what this document is (status box), the region and how to us
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import pages, periods, questions, render, versions
-from ..model import Strategy
+from strategi.content import questions, versions
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._channel_matrix import completeness
+from strategi.views._kanal_nulage import followers, when
+from strategi.views._org_helpers import flags, one_line
+from strategi.views._time import tidpunkt
+from strategi.views.indikatorer import uppfoljning_i_korthet
+from strategi.views.mal import label as goal_label
+
 from . import source_of, view
-from ._channel_matrix import completeness
-from ._kanal_nulage import followers, when
-from ._org_helpers import flags, one_line
-from ._time import tidpunkt
-from .indikatorer import uppfoljning_i_korthet
-from .mal import label as goal_label
+
+if TYPE_CHECKING:  # a view is handed what git knows; it never runs git itself
+    from strategi.data.history import History
 
 
 def _how_to_use(page: str) -> str:
@@ -44,9 +50,9 @@ def _period(period: dict[str, Any]) -> str:
     return start or end
 
 
-def _status_box(s: Strategy, history: versions.History) -> str:
+def _status_box(s: Strategy, history: History) -> str:
     """An admonition saying what this document is: the version facts every page shares
-    (strategi.versions.facts), then period, revision interval and who presents it."""
+    (strategi.content.versions.facts), then period, revision interval and who presents it."""
     st = s["strategi"]
     pres = st.get("presentation") or {}
     months = st.get("revideringsintervall_månader")
@@ -135,7 +141,7 @@ def _channels(s: Strategy, page: str) -> str:
     )
 
 
-def _where_things_stand(s: Strategy, history: versions.History, page: str) -> str:
+def _where_things_stand(s: Strategy, history: History, page: str) -> str:
     """Where things stand: the latest status, what changed in this version, what is still open."""
     stale = len(questions.stale_channels(s))
     status = (
@@ -166,7 +172,7 @@ def _where_things_stand(s: Strategy, history: versions.History, page: str) -> st
 
 
 @view("start")
-def start(s: Strategy, history: versions.History, page: str = pages.START) -> str:
+def start(s: Strategy, history: History, page: str = pages.START) -> str:
     """The strategy at a glance (vision, goals, channels, where things stand), then the status box,
     the region and its brand, how to use the site."""
     st = s["strategi"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import periods, render
-from ..model import Strategy
+from strategi.data import periods
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._org_helpers import flags, href, one_line
+
 from . import source_of, view
-from ._org_helpers import flags, href, one_line
 
 STATUS_WORDS = {
     "helt": "Helt förenlig med lagkraven",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .. import render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import render
+from strategi.views._org_helpers import flags, links
+
 from . import source_of, view
-from ._org_helpers import flags, links
 
 
 @view("tonalitet")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pages, render
-from ..model import Strategy
+from strategi.data.model import Strategy
+from strategi.views import pages, render
+from strategi.views._org_helpers import channel_name, flags, joined, one_line
+
 from . import source_of, view
-from ._org_helpers import channel_name, flags, joined, one_line
 
 INTERVAL_WORDS = {"vecka": "varje vecka", "månad": "varje månad", "år": "varje år"}
 

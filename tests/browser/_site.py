@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from strategi.pdf import BROWSER_FLAGS
+from strategi.site.pdf import BROWSER_FLAGS
 
 LOCAL_HOST = "127.0.0.1"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from strategi import check
+from strategi.data import check
 from tests.browser._site import Record, guarded_page, visit
 from tests.conftest import ROOT
 

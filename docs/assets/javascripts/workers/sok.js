@@ -6,7 +6,7 @@
  * for as an exact term ("följare^1": Material leaves a boosted term without a wildcard), which
  * goes through the stemmer: "följer" finds "följare", and a half-typed word still finds its
  * completions through the wildcard. Words typed without å, ä, ö match a field of the search
- * index that holds each word without its diacritics (strategi/reading.py: fold_search_index).
+ * index that holds each word without its diacritics (strategi/site/reading.py: fold_search_index).
  *
  * docs/assets/sok.js points Material at this file and names Material's worker in the query
  * string; it lives beside Material's worker so that worker finds its language files.

@@ -1,0 +1,139 @@
+"""The reading view: what a page's HTML becomes before a reader sees it.
+
+Views write every open question where it belongs ("Att bekräfta" notes). On a reading page those
+notes are folded into one collapsed marker per section, down to the nearest heading of any level
+(an indicator, an activity), so a marker stands beside the item it questions ("3 frågor att
+bekräfta"); it opens to
+the questions themselves and links to the work list on Öppna frågor. The work list keeps
+everything in full; nothing is removed from the page, only folded.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from strategi.views import pages, render
+
+# An 'Att bekräfta' note as strategi.views.render.flag_box writes it (its content has no nested <div>).
+_NOTE = re.compile(
+    re.escape(render.flag_box("\0").partition("\0")[0]) + "(?P<body>.*?)</div>",
+    re.DOTALL,
+)
+# A section ends at the next heading of any level: the notes of one item (an h3 indicator, an h4
+# snapshot) stay with that item, never gathered under the first item of an h2 section.
+_SECTION = re.compile(r"(?=<h[2-6][\s>])")
+_QUOTE = re.compile(r"<blockquote.*?</blockquote>", re.DOTALL)
+
+QUESTIONS_PAGE = pages.directory_url(pages.QUESTIONS)
+
+# Pages whose questions stay unfolded: the work lists themselves.
+WORK_LISTS = frozenset({QUESTIONS_PAGE, pages.directory_url(pages.CHANGES)})
+
+
+def count_questions(body: str) -> int:
+    """How many questions one note holds: its paragraphs or list items, quotes not counted."""
+    bare = _QUOTE.sub("", body)
+    return max(1, len(re.findall(r"<(?:p|li)[\s>]", bare)))
+
+
+def questions_phrase(count: int) -> str:
+    return "1 fråga att bekräfta" if count == 1 else f"{count} frågor att bekräfta"
+
+
+def _marker(bodies: list[str], link: str) -> str:
+    count = sum(count_questions(b) for b in bodies)
+    return (
+        '<details class="warning fragor" data-search-exclude><summary>'
+        f"{questions_phrase(count)}</summary>{''.join(bodies)}"
+        f'<p class="fragor__lank"><a href="{link}">Alla frågor på sidan Öppna frågor</a></p>'
+        "</details>"
+    )
+
+
+def fold_section(section: str, link: str) -> str:
+    """All 'Att bekräfta' notes of one section as one collapsed marker, where the first one stood."""
+    bodies = [m.group("body") for m in _NOTE.finditer(section)]
+    if not bodies:
+        return section
+    first = True
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal first
+        if first:
+            first = False
+            return _marker(bodies, link)
+        return ""
+
+    return _NOTE.sub(replace, section)
+
+
+def fold_questions(
+    html_text: str, page_url: str, questions_url: str = QUESTIONS_PAGE, link_from: str | None = None
+) -> str:
+    """One collapsed question marker per section, a section ending at the next heading of any level
+    (the part before the first heading counts as one).
+    ``questions_url`` is Öppna frågor's URL in this build ('oppna-fragor/', or 'oppna-fragor.html'
+    when the site is built for opening from disk); ``link_from`` the URL the marker's link is
+    relative to, when the engine reads it from elsewhere than the page (pages.folder_index)."""
+    if page_url in WORK_LISTS or page_url == questions_url or page_url.startswith(tuple(WORK_LISTS)):
+        return html_text
+    base = page_url if link_from is None else link_from
+    link = f"{pages.relative_url(base, questions_url)}#{pages.FLAGS_ANCHOR}"
+    return "".join(fold_section(part, link) for part in _SECTION.split(html_text))
+
+
+# Cells and list items whose text would run together in the search index ("VarTypFrågaRad"):
+# the whitespace between these elements is not rendered, but the search indexer keeps it.
+_RUN_TOGETHER = re.compile(r"(</(?:td|th|tr|caption|li|summary|blockquote)>)(?=<)")
+
+
+def loosen(html_text: str) -> str:
+    """A line break after every table cell, row and list item, so search snippets keep words apart."""
+    return _RUN_TOGETHER.sub("\\1\n", html_text)
+
+
+FOLDED_FIELD = "utan_diakritiska_tecken"
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=16384)  # the same words recur on every page of the index
+def fold(word: str) -> str:
+    """A word without diacritics, lower case: 'Följare' -> 'foljare', 'målgrupp' -> 'malgrupp'."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def folded_words(text: str) -> str:
+    """The words of a text that change when their diacritics are dropped, dropped, each once."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        if word.isascii():  # nothing to drop: most words, and the index has tens of thousands
+            continue
+        bare = fold(word)
+        if bare != word.casefold():
+            seen.setdefault(bare, None)
+    return " ".join(seen)
+
+
+def fold_search_index(path: Path, *, stem: bool = True) -> None:
+    """Give every entry of Material's search index an extra field with its words typed without
+    å, ä, ö (and other diacritics), so 'foljare' finds 'följare'. The shown title and text are
+    untouched, and the words with diacritics stay indexed and stemmed as before.
+
+    Without ``stem`` (a site built to be opened from disk, where Material's own search worker
+    runs without docs/assets/javascripts/workers/sok.js) the stemmer is left out, as Material
+    does by default: its trailing wildcards would otherwise miss stemmed words."""
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if not stem:
+        index["config"]["pipeline"] = [p for p in index["config"].get("pipeline", []) if p != "stemmer"]
+    index["config"].setdefault("fields", {})[FOLDED_FIELD] = {"boost": 1.0}
+    for doc in index["docs"]:
+        doc[FOLDED_FIELD] = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
