@@ -70,8 +70,8 @@ zensical: validera $(ZS_STAMP)
 	$(ZS_VENV)/bin/python -m strategi.site.zensical build/zensical
 
 lint: $(STAMP)
-	$(PY) -m ruff check strategi tests bench macros.py
-	$(PY) -m ruff format --check strategi tests bench macros.py
+	$(PY) -m ruff check strategi tests bench macros.py hooks.py
+	$(PY) -m ruff format --check strategi tests bench macros.py hooks.py
 	$(PY) -m mypy
 
 publicera: validera

@@ -63,7 +63,7 @@ def drop_print_page(project: Path) -> None:
 def make_project(dest: Path, channels: int) -> Path:
     for name in ["data", "schemas", "docs", "overrides", "strategi"]:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "macros.py"]:
+    for name in ["mkdocs.yml", "macros.py", "hooks.py"]:
         shutil.copy2(ROOT / name, dest / name)
     template = (ROOT / "data/channels/facebook.yaml").read_text(encoding="utf-8")
     for n in range(7, channels + 1):

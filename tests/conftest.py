@@ -1,4 +1,17 @@
-"""Shared fixtures: the project root, the strategy on a fixed date, a throwaway copy, running the CLI."""
+"""Shared fixtures: the strategy on a fixed date, throwaway copies, built sites, running the CLI.
+
+Two kinds of data reach the tests. The live ``data/`` is what editors change every half-year: tests
+of it hold for any valid strategy (it validates, builds strictly, every value reaches a page) and
+name it (``ROOT``, ``built_site``, ``copy_project(dest, ROOT / "data")``). The frozen copy
+``tests/fixtures/strategi-2020/data`` is the strategy as transcribed from the 2020 source and never
+changes: every test of the code or of fidelity to the source (17 000 followers, a red traffic
+light, a goal's sentence) reads it, through ``strategy`` (loaded), ``frozen_site`` (built) and
+``project``/``copy_data``/``copy_project`` (copies a test may edit).
+
+A strategy is loaded or built from a project root, its ``data/`` beside ``schemas/``: every command
+takes it as ``--rot``, ``model.load`` as its argument, a build as the folder of ``mkdocs.yml``.
+To load or build another data folder, copy it into a root (``copy_data``/``copy_project``, ``data=``).
+"""
 
 from __future__ import annotations
 
@@ -16,10 +29,23 @@ import pytest
 from strategi.data import model
 
 ROOT = Path(__file__).resolve().parent.parent
+# The frozen 2020 data: FROZEN/data is a data/ folder (without schemas/, which are today's).
+FROZEN = ROOT / "tests" / "fixtures" / "strategi-2020"
+FROZEN_DATA = FROZEN / "data"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 FIXED_TODAY = "2026-11-29"
 FIXED_UPDATED = "2021-01-19"
 TODAY = dt.date.fromisoformat(FIXED_TODAY)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--andrade-sidor-mot",
+        metavar="REF",
+        default=None,
+        help="run the per-page browser checks only on the pages that the data's changes since the git "
+        "ref REF alter (tests/browser/changed_pages.py); for a data-only pull request",
+    )
 
 
 def require(present: bool, message: str) -> None:
@@ -33,18 +59,21 @@ def require(present: bool, message: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def strategy() -> model.Strategy:
-    """The repository's strategy as the views see it, on the fixed date 2026-11-29.
+def strategy(frozen_root: Path) -> model.Strategy:
+    """The frozen 2020 strategy (tests/fixtures/strategi-2020) as the views see it, on the fixed date
+    2026-11-29: tests that assert the source's figures, lights and sentences read this, never the
+    live data/, which editors change.
 
     One load per test module, so a test module that swaps parts (dataclasses.replace) never
     sees another module's changes.
     """
-    return model.load(ROOT, TODAY)
+    return model.load(frozen_root, TODAY)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of data/, schemas/ and the site sources that a test may change freely."""
+    """A copy of the frozen 2020 data, today's schemas and the site sources that a test may change
+    freely (its edits may look for the 2020 values: they never change)."""
     return copy_project(tmp_path / "projekt")
 
 
@@ -128,18 +157,37 @@ def add_plan(project: Path, extra: str = "") -> Path:
     return target
 
 
-def copy_data(dest: Path) -> Path:
-    """A throwaway copy of data/ and schemas/ only: all that loading and `validera` read."""
-    for name in ("data", "schemas"):
-        shutil.copytree(ROOT / name, dest / name)
+def copy_data(dest: Path, data: Path = FROZEN_DATA) -> Path:
+    """A throwaway copy of data/ (the frozen 2020 data unless ``data`` names another, such as the
+    live ``ROOT / "data"``) and schemas/ only: all that loading and `validera` read."""
+    shutil.copytree(data, dest / "data")
+    shutil.copytree(ROOT / "schemas", dest / "schemas")
     return dest
 
 
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of everything a build needs."""
-    for name in ["data", "schemas", "docs", "overrides", "strategi"]:
+def copy_project(dest: Path, data: Path = FROZEN_DATA) -> Path:
+    """A throwaway copy of everything a build needs, with the frozen 2020 data unless ``data`` names
+    another data/ folder (``ROOT / "data"`` for the live one)."""
+    shutil.copytree(data, dest / "data")
+    for name in ["schemas", "docs", "overrides", "strategi"]:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ["mkdocs.yml", "macros.py"]:
+    for name in ["mkdocs.yml", "macros.py", "hooks.py"]:
         shutil.copy2(ROOT / name, dest / name)
     return dest
+
+
+@pytest.fixture(scope="session")
+def frozen_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project root holding the frozen 2020 data beside today's schemas (for loading and the CLI)."""
+    return copy_data(tmp_path_factory.mktemp("strategi-2020"))
+
+
+@pytest.fixture(scope="session")
+def frozen_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the frozen 2020 data, once per test worker."""
+    base = tmp_path_factory.mktemp("sajt-2020")
+    project = copy_project(base / "projekt")
+    result = build_site(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 
 from strategi.data import check, model
 from strategi.data.loader import load
-from strategi.data.rules import walk
+from strategi.data.rules.context import walk
 from tests._viewtables import render_every_view
-from tests.conftest import IN_CI, ROOT, TODAY, copy_data
+from tests.conftest import FROZEN, IN_CI, TODAY, copy_data
 
-FILES = check.data_files(ROOT)
+FILES = check.data_files(FROZEN)
 SETTINGS = settings(
     max_examples=int(os.environ.get("STRATEGI_EGENSKAP_EXEMPEL", "25")),
     deadline=None,
@@ -128,7 +128,7 @@ def _replace_at(tree: Any, path: tuple[Any, ...], value: Any) -> Any:
 @given(relpath=st.sampled_from(FILES), data=st.data())
 def test_random_bytes_never_crash(relpath: str, workspace: Path, data: st.DataObject) -> None:
     """Random byte edits of a data file give exit 0 or 1 (a verdict), never an exception."""
-    original = (ROOT / relpath).read_bytes()
+    original = (FROZEN / relpath).read_bytes()
     try:
         (workspace / relpath).write_bytes(_mutate_bytes(original, data))
         _verdict(workspace)
@@ -140,8 +140,8 @@ def test_random_bytes_never_crash(relpath: str, workspace: Path, data: st.DataOb
 @given(relpath=st.sampled_from(FILES), data=st.data())
 def test_random_values_never_crash(relpath: str, workspace: Path, data: st.DataObject) -> None:
     """Any value anywhere in a data file replaced by any other gives a verdict, and accepted data renders."""
-    original = (ROOT / relpath).read_bytes()
-    tree = load(ROOT / relpath).data
+    original = (FROZEN / relpath).read_bytes()
+    tree = load(FROZEN / relpath).data
     paths = [p for p, _ in walk(tree)]
     for _ in range(data.draw(st.integers(1, 3), label="edits")):
         path = data.draw(st.sampled_from(paths), label="path")
@@ -180,7 +180,7 @@ def _leaves(tree: Any) -> list[tuple[tuple[Any, ...], Any]]:
 
 
 # Files with at least one value to swap (a measurement file may still be an empty list).
-WITH_VALUES = [f for f in FILES if _leaves(load(ROOT / f).data)]
+WITH_VALUES = [f for f in FILES if _leaves(load(FROZEN / f).data)]
 
 
 @SETTINGS
@@ -188,8 +188,8 @@ WITH_VALUES = [f for f in FILES if _leaves(load(ROOT / f).data)]
 def test_odd_values_of_the_right_kind_never_crash(relpath: str, workspace: Path, data: st.DataObject) -> None:
     """Values swapped for others of the same kind (long words, markup, huge counts) give a verdict,
     and whatever validates renders on every page."""
-    original = (ROOT / relpath).read_bytes()
-    tree = load(ROOT / relpath).data
+    original = (FROZEN / relpath).read_bytes()
+    tree = load(FROZEN / relpath).data
     leaves = _leaves(tree)
     for _ in range(data.draw(st.integers(1, 5), label="edits")):
         path, value = data.draw(st.sampled_from(leaves), label="leaf")

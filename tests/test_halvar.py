@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import FROZEN_DATA, ROOT, run_cli
 from tests.test_versions import _replace
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("versions")]
@@ -51,9 +51,11 @@ def _git(repo: Path, *args: str, date: str | None = None) -> str:
 
 def _trimmed_project(dest: Path) -> Path:
     """The project with the site cut to start, nuläge, channels and Ändringar (no print page, no search)."""
-    for name in ["data", "schemas", "overrides", "strategi"]:
+    shutil.copytree(FROZEN_DATA, dest / "data")
+    for name in ["schemas", "overrides", "strategi"]:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "macros.py", dest / "macros.py")
+    for name in ["macros.py", "hooks.py"]:
+        shutil.copy2(ROOT / name, dest / name)
     (dest / "docs" / "kanaler").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     for page in ["index.md", "nulage.md", "andringar.md", "kanaler/index.md"]:

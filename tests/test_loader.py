@@ -104,23 +104,19 @@ def test_tab_indentation_is_an_error() -> None:
         ("a:\n  -\tb: 1\n", (2, 4)),
         ("-\tx\n", (1, 2)),
         ("a:\r\n  -\tb: 1\r\n", (2, 4)),
-        ("a:\r  -\tb: 1\r", (2, 4)),
-        ("a:\x85  -\tb: 1\n", (2, 4)),
     ],
     ids=[
         "after-a-dash-in-a-list",
         "after-a-dash-at-the-start",
         "windows-line-ends",
-        "old-mac-line-ends",
-        "next-line-character",
     ],
 )
 def test_a_tab_where_yaml_wants_a_space_is_named(
     monkeypatch: pytest.MonkeyPatch, parser: str, text: str, where: tuple[int, int]
 ) -> None:
     """A tab after a list's '-' is named as a tab at that place, with the fix, whichever YAML
-    parser reads the file (libyaml does not name the character; PyYAML does) and whichever line
-    breaks it has (YAML counts CR, CRLF and NEL as line breaks too)."""
+    parser reads the file (libyaml does not name the character; PyYAML does), with LF or CRLF line
+    ends (the other line ends are refused before the tab is looked for)."""
     if parser == "PyYAML":
         monkeypatch.setattr(loader, "_Parser", yaml.SafeLoader)
     else:
@@ -129,6 +125,45 @@ def test_a_tab_where_yaml_wants_a_space_is_named(
         *where,
         "YAML-fel: ett tabbtecken står där YAML kräver mellanslag; byt tabben mot ett mellanslag",
     )
+
+
+ODD_LINE_ENDS = {
+    "\r": "ett ensamt CR-tecken (U+000D, radslutet i gamla Mac-filer)",
+    "\x85": "tecknet NEL (U+0085, 'nästa rad', ofta från en kopierad text)",
+    "\u2028": "en radavskiljare (U+2028, ofta inklistrad från Word eller en webbsida)",
+    "\u2029": "en styckeavskiljare (U+2029, ofta inklistrad från Word eller en webbsida)",
+}
+MODELINE = "# yaml-language-server: $schema=../../schemas/tonalitet.schema.json"
+
+
+def _line_end_message(char: str) -> str:
+    return (
+        f"raden innehåller {ODD_LINE_ENDS[char]}, som YAML läser som ett radslut; "
+        "spara filen med vanliga radslut (LF) och byt tecknet mot ett radslut eller ett mellanslag"
+    )
+
+
+@pytest.mark.parametrize("char", list(ODD_LINE_ENDS), ids=["CR", "NEL", "LS", "PS"])
+def test_a_file_whose_lines_end_in_another_line_end_is_named_at_its_first_line(char: str) -> None:
+    """A file saved with lone CR, NEL, line-separator or paragraph-separator line ends is refused for
+    that reason at the end of its first line (not blamed on the schema line, which YAML reads whole)."""
+    text = char.join([MODELINE, "rubrik: Tonalitet", "text:", "  - Skriv enkelt.", ""])
+    assert _problem(text) == (1, len(MODELINE) + 1, _line_end_message(char))
+
+
+@pytest.mark.parametrize("char", list(ODD_LINE_ENDS), ids=["CR", "NEL", "LS", "PS"])
+@pytest.mark.parametrize("ends", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_one_odd_line_end_in_a_file_is_named_at_its_own_line(char: str, ends: str) -> None:
+    """One such character inside a long text of an LF or CRLF file (pasted from elsewhere) is named at
+    the line and column where it stands, not at the start of the text it sits in, lines above."""
+    lines = [MODELINE, "beskrivning: >-", *(f"  Rad {n} av texten." for n in range(3, 9)), "namn: x", ""]
+    lines[5] = f"  Rad 6 av{char}texten."
+    assert _problem(ends.join(lines)) == (6, 11, _line_end_message(char))
+
+
+def test_the_first_of_several_odd_line_ends_is_named() -> None:
+    """With several of them the first one in the file is named, counted in LF lines."""
+    assert _problem("a: 1\nb: 2\u2029\nc: 3\rd: 4\n")[:2] == (2, 5)
 
 
 def test_an_error_at_the_end_of_the_file_is_not_taken_for_a_tab() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from strategi.commands import cli
 from strategi.data import check
-from tests.conftest import FIXED_TODAY, ROOT, TODAY, copy_data, edit, run_cli
+from tests.conftest import FIXED_TODAY, TODAY, copy_data, edit, run_cli
 
 
 @pytest.fixture
@@ -229,9 +229,9 @@ def test_future_snapshot_date(data_copy: Path) -> None:
     assert f"{FB}:{line}:12: nulägets datum '2027-01' ligger i framtiden" in errors(data_copy)
 
 
-def test_stale_status_is_a_swedish_warning() -> None:
-    """On 2026-11-29 the real channels' nuläge is old: a warning (not an error) in Swedish with the period in words."""
-    warnings = [p for p in check.run(ROOT, TODAY).problems if not p.is_error]
+def test_stale_status_is_a_swedish_warning(frozen_root: Path) -> None:
+    """On 2026-11-29 the 2020 channels' nuläge is old: a warning (not an error) in Swedish with the period in words."""
+    warnings = [p for p in check.run(frozen_root, TODAY).problems if not p.is_error]
     facebook = [p for p in warnings if p.file == FB]
     assert [(p.message, p.rule) for p in facebook] == [
         (

@@ -15,7 +15,7 @@ from strategi.data.loader import load
 from strategi.data.model import Strategy
 from strategi.views import VIEWS
 from tests._viewtables import HISTORY, table, tables, text, variant
-from tests.conftest import ROOT, TODAY
+from tests.conftest import FROZEN, TODAY
 
 FLAG_WORDS = {
     "osäkert": "Osäkert",
@@ -85,10 +85,10 @@ def test_every_flag_in_every_file_is_listed_with_its_quote(page: str) -> None:
     quote: as many rows as the file has flags (FLAGS_PER_FILE, counted with grep), and none for a file
     without."""
     shown = tables(page)
-    files = sorted((ROOT / "data").rglob("*.yaml"))
+    files = sorted((FROZEN / "data").rglob("*.yaml"))
     flagged = 0
     for path in files:
-        relpath = path.relative_to(ROOT).as_posix()
+        relpath = path.relative_to(FROZEN).as_posix()
         flags = _raw_flags(load(path).data)
         caption = f"Att bekräfta i {relpath}"
         if not flags:
@@ -479,7 +479,7 @@ def test_file_title_names_the_place_and_only_channels_use_namn(tmp_path: Path, s
 
 def test_incomplete_channel_points_at_its_completeness_lines(strategy: Strategy) -> None:
     """The question about an incomplete channel points at the first line under 'fullständighet:'."""
-    lines = (ROOT / "data/channels/twitter.yaml").read_text(encoding="utf-8").splitlines()
+    lines = (FROZEN / "data/channels/twitter.yaml").read_text(encoding="utf-8").splitlines()
     key_line = lines.index("fullständighet:") + 1
     found = [q for q in questions.incomplete_channels(strategy) if q.file == "data/channels/twitter.yaml"]
     assert [q.line for q in found] == [key_line + 1]

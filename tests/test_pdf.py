@@ -57,12 +57,12 @@ def _tools_or_fail() -> None:
 
 
 @pytest.fixture(scope="module")
-def pdf(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pdf:
+def pdf(frozen_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pdf:
     """The PDF `python -m strategi pdf` makes from the built site."""
     _tools_or_fail()
     out = tmp_path_factory.mktemp("pdf") / "strategi.pdf"
     # WeasyPrint lays out some 80 pages: allow for a machine busy with other tests.
-    result = run_cli("pdf", "--sajt", str(built_site), "--ut", str(out), timeout=900)
+    result = run_cli("pdf", "--sajt", str(frozen_site), "--ut", str(out), timeout=900)
     assert result.returncode == 0, result.stderr
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True

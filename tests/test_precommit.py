@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_TODAY, ROOT, run
+from tests.conftest import FIXED_TODAY, FROZEN_DATA, ROOT, run
 
 HOOKS = ["validera", "schemas-metaschema", "ruff", "ruff-format"]
 DEAD_PROXY = "http://127.0.0.1:9"
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 
 def _repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", repo / "data")
+    shutil.copytree(FROZEN_DATA, repo / "data")
     shutil.copytree(ROOT / "schemas", repo / "schemas")
     for name in [".pre-commit-config.yaml", "pyproject.toml"]:
         shutil.copy2(ROOT / name, repo / name)

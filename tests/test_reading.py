@@ -72,8 +72,8 @@ def test_folded_words_are_the_words_that_lose_diacritics() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path) -> Path:
-    return built_site
+def site(frozen_site: Path) -> Path:
+    return frozen_site
 
 
 def _edit_links(html: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Every kind of cross-reference in the data is checked: a wrong id is reported with the nearest known one.
 
-The places below are written out by hand from the data (not read from rules.REFERENCES), so
+The places below are written out by hand from the data (not read from references.REFERENCES), so
 removing a reference rule makes one of these cases fail.
 """
 
@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 
-from strategi.data import check, rules
+from strategi.data import check
 from strategi.data.loader import Document, parse
-from tests.conftest import ROOT, TODAY
+from strategi.data.rules import references
+from strategi.data.rules.context import Context, match
+from tests.conftest import TODAY
 
 ORGANISATION = "data/strategy/organisation.yaml"
 
@@ -116,8 +118,8 @@ def _case_id(relpath: str, path: tuple[Any, ...]) -> str:
 
 
 @pytest.fixture(scope="module")
-def documents() -> dict[str, Document]:
-    result = check.run(ROOT, TODAY)
+def documents(frozen_root: Path) -> dict[str, Document]:
+    result = check.run(frozen_root, TODAY)
     assert result.ok
     return result.documents
 
@@ -148,7 +150,7 @@ def test_misspelt_reference_is_reported_with_the_nearest_id(
     doc = documents[relpath]
     assert _lookup(doc.data, path) == value, "the case must point at a real reference"
     broken = _with(documents, relpath, path, value + "x")
-    problems = list(rules.check_references(broken))
+    problems = list(references.check_references(Context(broken, TODAY)))
     line, col = doc.where(path)
     assert [(p.file, p.line, p.column, p.message, p.rule) for p in problems] == [
         (relpath, line, col, f"'{value}x' finns inte som {target}. Menade du '{value}'?", "referens")
@@ -164,7 +166,7 @@ def _lookup(data: Any, path: tuple[Any, ...]) -> Any:
 def test_unknown_reference_without_near_match_lists_the_known_ids(documents: dict[str, Document]) -> None:
     """A reference far from every id lists all known ids of that kind, sorted."""
     broken = _with(documents, "data/strategy/materialtyper.yaml", ("typer", 0, "stöttar_mål", 0), "Q")
-    messages = [p.message for p in rules.check_references(broken)]
+    messages = [p.message for p in references.check_references(Context(broken, TODAY))]
     goals = sorted(str(g["id"]) for g in documents["data/strategy/mal.yaml"].data["mål"])
     assert messages == [f"'Q' finns inte som mål i data/strategy/mal.yaml. Kända: {', '.join(goals)}."]
     assert goals == ["1", "2", "A", "B", "C"]
@@ -173,22 +175,22 @@ def test_unknown_reference_without_near_match_lists_the_known_ids(documents: dic
 def test_empty_reference_is_not_an_error(documents: dict[str, Document]) -> None:
     """A reference left empty (null) is not checked: the matrix rows without a channel stay valid."""
     broken = _with(documents, "data/strategy/personas.yaml", ("matris", "rader", 4, "kanal"), None)
-    assert list(rules.check_references(broken)) == []
+    assert list(references.check_references(Context(broken, TODAY))) == []
 
 
 def test_reference_into_a_broken_file_is_skipped(documents: dict[str, Document]) -> None:
     """When the file a reference points into failed to load, the reference is not reported as well."""
     without_goals = {p: d for p, d in documents.items() if p != "data/strategy/mal.yaml"}
     broken = _with(without_goals, "data/channels/facebook.yaml", ("mål", 0, "mål", 0), "Q")
-    assert list(rules.check_references(broken)) == []
+    assert list(references.check_references(Context(broken, TODAY))) == []
 
 
 def test_channel_known_by_file_name_even_if_its_file_is_broken(documents: dict[str, Document]) -> None:
     """A channel file with errors still counts as a channel, so references to it are not errors too."""
     without_facebook = {p: d for p, d in documents.items() if p != "data/channels/facebook.yaml"}
     files = [p for p in documents if p.startswith("data/channels/")]
-    assert list(rules.check_references(without_facebook, files)) == []
-    unknown = {p.message.split(".")[0] for p in rules.check_references(without_facebook)}
+    assert list(references.check_references(Context(without_facebook, TODAY, files))) == []
+    unknown = {p.message.split(".")[0] for p in references.check_references(Context(without_facebook, TODAY))}
     assert unknown == {"'facebook' finns inte som kanal i data/channels/"}
 
 
@@ -196,7 +198,9 @@ def test_group_part_of_itself_is_an_error(documents: dict[str, Document]) -> Non
     """A group whose 'ingår_i' names itself is an error at that 'ingår_i'."""
     broken = _with(documents, ORGANISATION, ("grupper", 3, "ingår_i"), "kommunikationsstaben")
     line, col = documents[ORGANISATION].where(("grupper", 3, "ingår_i"))
-    assert [(p.file, p.line, p.column, p.message, p.rule) for p in rules.check_groups(broken)] == [
+    assert [
+        (p.file, p.line, p.column, p.message, p.rule) for p in references.check_groups(Context(broken, TODAY))
+    ] == [
         (
             ORGANISATION,
             line,
@@ -210,9 +214,9 @@ def test_group_part_of_itself_is_an_error(documents: dict[str, Document]) -> Non
 
 def test_groups_part_of_each_other_are_both_errors(documents: dict[str, Document]) -> None:
     """Two groups each part of the other: both are reported, in file order; the real chain is fine."""
-    assert list(rules.check_groups(documents)) == []
+    assert list(references.check_groups(Context(documents, TODAY))) == []
     broken = _with(documents, ORGANISATION, ("grupper", 4, "ingår_i"), "kommunikationsstaben")
-    assert [p.message.split(" (")[0] for p in rules.check_groups(broken)] == [
+    assert [p.message.split(" (")[0] for p in references.check_groups(Context(broken, TODAY))] == [
         "gruppen 'kommunikationsstaben' ingår i sig själv",
         "gruppen 'regionkansliet' ingår i sig själv",
     ]
@@ -221,7 +225,7 @@ def test_groups_part_of_each_other_are_both_errors(documents: dict[str, Document
 def _unknown_channel_message(channels: list[str], value: str) -> str:
     """The one message for a process assignment naming the channel ``value`` when ``channels`` exist."""
     doc = parse(f"uppdrag:\n  - id: u\n    kanaler: [{value}]\n", "data/strategy/process.yaml")
-    problems = list(rules.check_references({doc.path: doc}, channels))
+    problems = list(references.check_references(Context({doc.path: doc}, TODAY, channels)))
     assert len(problems) == 1, problems
     return problems[0].message
 
@@ -255,7 +259,8 @@ def test_duplicate_id_names_the_line_of_the_first_id() -> None:
     'id:' (not of the item's first key)."""
     doc = parse("poster:\n  - namn: a\n    id: x\n  - namn: b\n    id: x\n", "data/plan/p.yaml")
     assert [
-        (p.file, p.line, p.column, p.message, p.rule) for p in rules.check_unique_ids({doc.path: doc})
+        (p.file, p.line, p.column, p.message, p.rule)
+        for p in references.check_unique_ids(Context({doc.path: doc}, TODAY))
     ] == [("data/plan/p.yaml", 5, 9, "id 'x' finns redan på rad 3; varje id ska vara unikt", "id")]
 
 
@@ -265,7 +270,10 @@ def test_near_matches_are_sought_for_fifty_distinct_values_only() -> None:
     values = [f"webb{i}" for i in range(52)]
     text = "uppdrag:\n  - id: u\n    kanaler: [" + ", ".join([*values, "webb0", "webb51"]) + "]\n"
     doc = parse(text, "data/strategy/process.yaml")
-    hints = [p.message.split(". ", 1)[1] for p in rules.check_references({doc.path: doc}, ["webb"])]
+    hints = [
+        p.message.split(". ", 1)[1]
+        for p in references.check_references(Context({doc.path: doc}, TODAY, ["webb"]))
+    ]
     assert hints == ["Menade du 'webb'?"] * 50 + ["Kända: webb."] * 2 + ["Menade du 'webb'?", "Kända: webb."]
 
 
@@ -273,24 +281,25 @@ def test_every_publishing_plan_file_is_checked_whatever_its_name() -> None:
     """A publishing plan under data/plan/ is checked as a plan whatever the file is called."""
     doc = parse("poster:\n  - kanal: myspace\n", "data/plan/2026.yaml")
     assert [
-        (p.file, p.line, p.column, p.message) for p in rules.check_references({doc.path: doc}, ["webb"])
+        (p.file, p.line, p.column, p.message)
+        for p in references.check_references(Context({doc.path: doc}, TODAY, ["webb"]))
     ] == [("data/plan/2026.yaml", 2, 12, "'myspace' finns inte som kanal i data/channels/. Kända: webb.")]
 
 
 def test_a_star_in_a_reference_pattern_matches_list_positions_and_keys() -> None:
     """'*' in a place pattern stands for any list position and any key of a mapping."""
     data = {"a": [{"x": 1}, {"y": 2}], "b": {"k": {"x": 3}, "l": {"x": 4}}}
-    assert list(rules._match(data, ("a", "*", "x"))) == [(("a", 0, "x"), 1)]
-    assert list(rules._match(data, ("b", "*", "x"))) == [(("b", "k", "x"), 3), (("b", "l", "x"), 4)]
-    assert list(rules._match(data, ("c", "*"))) == []
+    assert list(match(data, ("a", "*", "x"))) == [(("a", 0, "x"), 1)]
+    assert list(match(data, ("b", "*", "x"))) == [(("b", "k", "x"), 3), (("b", "l", "x"), 4)]
+    assert list(match(data, ("c", "*"))) == []
 
 
 def test_ids_are_unique_in_a_list_inside_a_list_item() -> None:
     """Lists inside the items of a list are checked too (a list item holding its own list)."""
     doc = parse("poster:\n  - id: a\n    delar:\n      - id: x\n      - id: x\n", "data/plan/p.yaml")
-    assert [(p.line, p.column, p.message) for p in rules.check_unique_ids({doc.path: doc})] == [
-        (5, 13, "id 'x' finns redan på rad 4; varje id ska vara unikt")
-    ]
+    assert [
+        (p.line, p.column, p.message) for p in references.check_unique_ids(Context({doc.path: doc}, TODAY))
+    ] == [(5, 13, "id 'x' finns redan på rad 4; varje id ska vara unikt")]
 
 
 def test_only_the_groups_on_a_cycle_are_reported() -> None:
@@ -301,7 +310,10 @@ def test_only_the_groups_on_a_cycle_are_reported() -> None:
         "  - id: c\n    ingår_i: b\n"
     )
     doc = parse(text, ORGANISATION)
-    assert [(p.line, p.column, p.message.split(" (")[0]) for p in rules.check_groups({doc.path: doc})] == [
+    assert [
+        (p.line, p.column, p.message.split(" (")[0])
+        for p in references.check_groups(Context({doc.path: doc}, TODAY))
+    ] == [
         (6, 14, "gruppen 'b' ingår i sig själv"),
         (8, 14, "gruppen 'c' ingår i sig själv"),
     ]

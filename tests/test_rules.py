@@ -8,6 +8,8 @@ from pathlib import Path
 
 from strategi.data import check, rules
 from strategi.data.loader import Document, parse
+from strategi.data.rules import budget, channels
+from strategi.data.rules.context import Context
 from tests.conftest import ROOT, TODAY, edit
 
 
@@ -99,7 +101,7 @@ STRATEGY = "data/strategy/strategi.yaml"
 
 def _channel_problems(*docs: Document) -> list[tuple[str, int, int, str, str, str]]:
     """What check_channels says about small hand-written files, on 2026-11-29."""
-    found = rules.check_channels({d.path: d for d in docs}, dt.date(2026, 11, 29))
+    found = channels.check_channels(Context({d.path: d for d in docs}, dt.date(2026, 11, 29)))
     return [(p.file, p.line, p.column, p.message, p.severity, p.rule) for p in found]
 
 
@@ -179,7 +181,9 @@ def test_complete_channel_without_traffic_lights_and_stale_status() -> None:
 
 def _budget_problems(text: str) -> list[tuple[int, int, str, str]]:
     doc = parse(text, "data/strategy/budget.yaml")
-    return [(p.line, p.column, p.message, p.rule) for p in rules.check_budget({doc.path: doc})]
+    return [
+        (p.line, p.column, p.message, p.rule) for p in budget.check_budget(Context({doc.path: doc}, TODAY))
+    ]
 
 
 def test_budget_rules_on_a_small_file() -> None:
@@ -218,7 +222,7 @@ def test_a_date_lies_in_the_future_only_when_it_begins_after_today() -> None:
     )
     month = parse('id: b\ngranskad: "2026-11"\nnuläge:\n  - datum: "2026-h2"\n', "data/channels/b.yaml")
     assert _channel_problems(dated, month) == []
-    day_before = rules.check_channels({dated.path: dated}, dt.date(2026, 11, 28))
+    day_before = channels.check_channels(Context({dated.path: dated}, dt.date(2026, 11, 28)))
     assert [(p.line, p.column, p.message) for p in day_before] == [
         (5, 12, "nulägets datum '2026-11-29' ligger i framtiden"),
         (2, 11, "granskningsdatumet '2026-11-29' ligger i framtiden"),

@@ -37,8 +37,8 @@ CHAPTER_IDS = [
 
 
 @pytest.fixture(scope="module")
-def document(built_site: Path) -> str:
-    return (built_site / "utskrift" / "index.html").read_text(encoding="utf-8")
+def document(frozen_site: Path) -> str:
+    return (frozen_site / "utskrift" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -71,11 +71,11 @@ def test_links_between_included_pages_stay_inside_the_document(document: str) ->
 
 
 @pytest.mark.slow
-def test_print_page_is_reachable_from_the_site_but_not_searched(built_site: Path) -> None:
+def test_print_page_is_reachable_from_the_site_but_not_searched(frozen_site: Path) -> None:
     """Every page's navigation offers 'Skriv ut / PDF'; search does not return the whole document."""
-    start = (built_site / "index.html").read_text(encoding="utf-8")
+    start = (frozen_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="utskrift/"[^>]*>\s*<span class="md-ellipsis">\s*Skriv ut / PDF', start)
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((frozen_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("utskrift/")]
 
 

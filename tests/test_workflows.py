@@ -161,7 +161,7 @@ def test_pr_workflow_does_what_the_editor_needs() -> None:
     workflow = _load(PR)
     assert "pull_request" in _on(workflow)
     jobs = workflow["jobs"]
-    assert set(jobs) == {"validera", "test", "forhandsvisning", "skillnader", "kommentar"}
+    assert set(jobs) == {"validera", "omfang", "test", "sidor", "forhandsvisning", "skillnader", "kommentar"}
 
     def runs(job: str) -> str:
         return "\n".join(str(step.get("run", "")) for step in _steps(jobs[job]))
@@ -202,6 +202,86 @@ def test_pr_workflow_does_what_the_editor_needs() -> None:
     assert "updateComment" in script
     assert "createComment" in script
     assert "${{" not in script, "data från pull requesten ska nå skriptet via env, inte klistras in i koden"
+
+
+def _scope_script() -> str:
+    step = next(s for s in _steps(_load(PR)["jobs"]["omfang"]) if s.get("id") == "filer")
+    return str(step["run"])
+
+
+@pytest.mark.parametrize(
+    ("changed", "only_data"),
+    [
+        (["data/channels/facebook.yaml"], "true"),
+        (["data/channels/instagram.yaml", "data/strategy/mal.yaml", "data/channels/tiktok.yaml"], "true"),
+        (["data/strategy/mal.yaml", "strategi/views/mal.py"], "false"),
+        (["schemas/kanal.schema.json"], "false"),
+        (["tests/test_site.py"], "false"),
+        (["docs/index.md"], "false"),
+        (["datamodell.md"], "false"),
+        ([], "false"),
+    ],
+    ids=[
+        "one-file",
+        "several-files",
+        "with-code",
+        "schema",
+        "test",
+        "docs",
+        "name-starting-with-data",
+        "nothing",
+    ],
+)
+def test_scope_job_says_only_data_for_a_change_to_data_alone(
+    tmp_path: Path, changed: list[str], only_data: str
+) -> None:
+    """The job `omfang` runs its own script with a git that names the changed files: it answers
+    bara-data=true only when every changed file lies under data/ (and something changed)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_git = bin_dir / "git"
+    fake_git.write_text('#!/bin/sh\ncat "$LISTING"\n', encoding="utf-8")
+    fake_git.chmod(0o755)
+    listing = tmp_path / "listing.txt"
+    listing.write_text("".join(f"{name}\n" for name in changed), encoding="utf-8")
+    output = tmp_path / "output.txt"
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "LISTING": str(listing),
+        "GITHUB_OUTPUT": str(output),
+        "BASE_REF": "main",
+    }
+    result = run(["bash", "-e", "-o", "pipefail", "-c", _scope_script()], cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8") == f"bara-data={only_data}\n"
+
+
+def test_a_data_only_change_gets_the_fast_path_and_any_other_the_whole_suite() -> None:
+    """The whole suite (`make test`) runs unless the change is to data/ alone; then the job `sidor`
+    runs instead: the tests of the live data and the per-page browser checks on the changed pages
+    (found against the target branch), in Debian with Chromium, under CI=true. Validation, the strict
+    build and the change comment do not depend on the scope: they run for every pull request."""
+    jobs = _load(PR)["jobs"]
+    assert jobs["test"]["needs"] == "omfang"
+    assert jobs["test"]["if"] == "needs.omfang.outputs.bara-data != 'true'"
+    assert jobs["sidor"]["needs"] == "omfang"
+    assert jobs["sidor"]["if"] == "needs.omfang.outputs.bara-data == 'true'"
+    assert jobs["omfang"]["outputs"]["bara-data"] == "${{ steps.filer.outputs.bara-data }}"
+    sidor = jobs["sidor"]
+    assert sidor["container"] == jobs["test"]["container"]
+    assert str(sidor["env"]["CI"]) == "true"
+    runs = "\n".join(str(step.get("run", "")) for step in _steps(sidor))
+    assert re.search(r"\bchromium\b", runs)
+    assert "make setup" in runs
+    assert (
+        '.venv/bin/python -m pytest -m "live_data or per_page" --andrade-sidor-mot "origin/${BASE_REF}" tests'
+        in runs
+    )
+    checkout = next(s for s in _steps(sidor) if "checkout" in str(s.get("uses")))
+    assert checkout["with"]["fetch-depth"] == 0, "the target branch's data is built to find the changed pages"
+    for job in ("validera", "forhandsvisning", "skillnader"):
+        assert "needs" not in jobs[job], job
+        assert "if" not in jobs[job], job
 
 
 def test_publish_workflow_publishes_main() -> None:

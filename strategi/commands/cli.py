@@ -11,8 +11,8 @@ from typing import Any, NoReturn
 
 from strategi.commands import measure, publish, scaffold
 from strategi.content import diff, plan, revision, versions
-from strategi.data import check, gitref, history, model, periods
-from strategi.data.problems import FORMATS
+from strategi.data import check, history, model, parts, periods
+from strategi.data.problems import FORMATS, UserError
 from strategi.site import local, pdf
 
 _ARGPARSE_SV = [
@@ -55,18 +55,8 @@ def _cmd_validera(args: argparse.Namespace) -> int:
 def _cmd_skillnader(args: argparse.Namespace) -> int:
     root = Path(args.rot)
     when = periods.today()
-    try:
-        old = model.load_at(root, args.fran, when)
-        new = model.load_at(root, args.till, when) if args.till else model.load(root, when)
-    except gitref.RefDataError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
-    except gitref.RefError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 2
-    except model.InvalidData as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
+    old = model.load_at(root, args.fran, when)
+    new = model.load_at(root, args.till, when) if args.till else model.load(root, when)
     title = diff.title_for(args.fran, args.till)
     render_fn = diff.as_markdown if args.format == "markdown" else diff.as_text
     print(render_fn(diff.compare(old, new), title), end="")
@@ -77,16 +67,12 @@ def _cmd_publicera(args: argparse.Namespace) -> int:
     root = Path(args.rot).resolve()
     try:
         summary = publish.publish(root, model.load(root, periods.today()))
-    except model.InvalidData as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
-    except publish.PublishError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
     except publish.NothingToPublish as exc:
+        if not args.bara_ny:
+            raise
         # In the publish workflow (--bara-ny) this is the ordinary case: say why, succeed.
-        print(exc if args.bara_ny else f"fel: {exc}", file=sys.stderr if not args.bara_ny else sys.stdout)
-        return 0 if args.bara_ny else 1
+        print(exc)
+        return 0
     print(summary)
     return 0
 
@@ -105,40 +91,28 @@ def _cmd_pdf(args: argparse.Namespace) -> int:
         if code:
             return code
         args.sajt = "site"
-    try:
-        out = pdf.make_pdf(Path(args.sajt), Path(args.ut))
-    except pdf.PdfError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
+    out = pdf.make_pdf(Path(args.sajt), Path(args.ut))
     print(f"Skrev {out}")
     return 0
 
 
 def _scaffolded(make: Callable[[], Path], next_step: str) -> int:
-    """Run a scaffold; print the file it wrote and what to do next, or its Swedish refusal (exit 2)."""
-    try:
-        path = make()
-    except ValueError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 2
+    """Run a scaffold; print the file it wrote and what to do next (a refusal is a ScaffoldError)."""
+    path = make()
     print(f"Skrev {path.as_posix()}. {next_step}")
     return 0
 
 
 def _cmd_matvarde(args: argparse.Namespace) -> int:
-    try:
-        relpath, problems = measure.append(
-            Path(args.rot),
-            args.indikator,
-            args.period,
-            args.varde,
-            source=args.kalla,
-            note=args.not_,
-            today=periods.today(),
-        )
-    except measure.MeasureError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
+    relpath, problems = measure.append(
+        Path(args.rot),
+        args.indikator,
+        args.period,
+        args.varde,
+        source=args.kalla,
+        note=args.not_,
+        today=periods.today(),
+    )
     if problems:
         print(f"Raden lades inte till i {relpath}:", file=sys.stderr)
         print(FORMATS["text"](problems, 1), file=sys.stderr)
@@ -149,15 +123,8 @@ def _cmd_matvarde(args: argparse.Namespace) -> int:
 
 def _cmd_ny_version(args: argparse.Namespace) -> int:
     root = Path(args.rot)
-    try:
-        written = revision.start(model.load(root, periods.today()), args.id)
-        draft = model.load(root, periods.today())
-    except model.InvalidData as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
-    except revision.RevisionError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 2
+    written = revision.start(model.load(root, periods.today()), args.id)
+    draft = model.load(root, periods.today())
     print(f"Började {versions.label_of(args.id)} ({args.id}) som förslag. Ändrade filer:")
     print("".join(f"  {path}\n" for path in written), end="")
     ref = history.previous_ref(draft)
@@ -180,15 +147,8 @@ def _cmd_ny_kanal(args: argparse.Namespace) -> int:
 def _cmd_plan(args: argparse.Namespace) -> int:
     today = periods.today()
     week = args.vecka or plan.week_of(today)
-    try:
-        plan.parse_week(week)
-        strategy = model.load(Path(args.rot), today)
-    except ValueError as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 2
-    except model.InvalidData as exc:
-        print(f"fel: {exc}", file=sys.stderr)
-        return 1
+    plan.parse_week(week)
+    strategy = model.load(Path(args.rot), today)
     print(plan.week_text(strategy, week), end="")
     return 0
 
@@ -218,7 +178,7 @@ def _add_plan_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "ny-plan",
         parents=[common],
         help="skapa en månads publiceringsplan att fylla i",
-        description="Skriver data/plan/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
+        description=f"Skriver {parts.PLANS.path}/ÅÅÅÅ-MM.yaml med månaden och en post att fylla i.",
     )
     ny_plan.add_argument("manad", metavar="ÅÅÅÅ-MM", help="månaden, till exempel 2026-12")
     ny_plan.set_defaults(func=_cmd_ny_plan)
@@ -321,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="skapa en ny kanalfil med alla obligatoriska fält att fylla i",
         description=(
-            "Skriver data/channels/ID.yaml från kanalschemat: varje obligatoriskt fält, "
+            f"Skriver {parts.CHANNELS.path}/ID.yaml från kanalschemat: varje obligatoriskt fält, "
             "med en kommentar om vad som ska stå där."
         ),
     )
@@ -334,11 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
     matvarde = sub.add_parser(
         "mätvärde",
         parents=[common],
-        help="för in ett mätvärde för en indikator (en rad i data/matvarden/ÅÅÅÅ.yaml)",
-        description="Lägger till en rad i data/matvarden/ÅÅÅÅ.yaml och kontrollerar den; blir det fel ändras inget.",
+        help=f"för in ett mätvärde för en indikator (en rad i {parts.MEASUREMENTS.path}/ÅÅÅÅ.yaml)",
+        description=f"Lägger till en rad i {parts.MEASUREMENTS.path}/ÅÅÅÅ.yaml och kontrollerar den; blir det fel ändras inget.",
     )
     matvarde.add_argument(
-        "indikator", metavar="INDIKATOR", help="indikatorns id i data/strategy/indikatorer.yaml"
+        "indikator", metavar="INDIKATOR", help=f"indikatorns id i {parts.path_of('indikatorer')}"
     )
     matvarde.add_argument(
         "period", metavar="PERIOD", help="månaden värdet gäller, ÅÅÅÅ-MM, till exempel 2021-02"
@@ -378,9 +338,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except periods.BadToday as exc:
+    except UserError as exc:
+        # The one place an error reaches the user: its Swedish message once, and its exit status.
         print(f"fel: {exc}", file=sys.stderr)
-        return 2
+        return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

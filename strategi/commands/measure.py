@@ -7,16 +7,15 @@ import json
 import re
 from pathlib import Path
 
-from strategi.data import check
-from strategi.data.problems import Problem
-from strategi.data.rules import followup
+from strategi.data import check, parts
+from strategi.data.problems import Problem, UserError
 
 _PERIOD = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 _NUMBER = re.compile(r"^-?[0-9]+([.,][0-9]+)?$")
 HEADER = "# yaml-language-server: $schema=../../schemas/matvarden.schema.json\nmätvärden:\n"
 
 
-class MeasureError(ValueError):
+class MeasureError(UserError, ValueError):
     """The row cannot be added; the message says why, in Swedish."""
 
 
@@ -51,7 +50,7 @@ def append(
     if not _PERIOD.match(period):
         raise MeasureError(f"perioden '{period}' ska vara en månad, ÅÅÅÅ-MM, till exempel 2021-02")
     value = parse_value(value_text)
-    relpath = f"{followup.MEASUREMENTS}{period[:4]}.yaml"
+    relpath = f"{parts.MEASUREMENTS.path}/{period[:4]}.yaml"
     path = root / relpath
     before_text = path.read_text(encoding="utf-8") if path.exists() else None
     before = {(p.file, p.line, p.message) for p in check.run(root, today).errors}

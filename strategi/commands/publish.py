@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from strategi.content import changed, versions
-from strategi.data import git, gitref, history, model
+from strategi.data import git, gitref, history, model, parts
+from strategi.data.problems import UserError
 from strategi.site import generated
 from strategi.views import render
 
@@ -26,11 +27,11 @@ REDIRECT_TEMPLATE = TEMPLATES / "omdirigering.html"
 ROOT_404 = "404.html"
 
 
-class PublishError(Exception):
+class PublishError(UserError):
     """Publishing is refused or failed; the message is Swedish and says what to do."""
 
 
-class NothingToPublish(Exception):
+class NothingToPublish(UserError):
     """The data names a version that is already adopted and published: nothing to do (Swedish why)."""
 
 
@@ -105,7 +106,7 @@ def check_allowed(root: Path, strategy: model.Strategy, env: dict[str, str]) -> 
         if strategy.is_draft:
             raise PublishError(
                 f"{label} ({version}) är redan antagen och publicerad, och en antagen version ändras aldrig. "
-                f"Data säger 'status: förslag' med samma id: ändra version.id i data/strategy/strategi.yaml "
+                f"Data säger 'status: förslag' med samma id: ändra version.id i {parts.STRATEGY_FILE} "
                 f"till nästa halvår, '{next_id(version)}', för att publicera ett nytt förslag."
             )
         raise NothingToPublish(
@@ -188,7 +189,9 @@ def publish(root: Path, strategy: model.Strategy) -> str:
 
 def _publish(root: Path, strategy: model.Strategy) -> str:
     env = _git_env(root)
-    dirty = git.attempt(root, "status", "--porcelain", "--", "data", "schemas", "docs", "mkdocs.yml", env=env)
+    dirty = git.attempt(
+        root, "status", "--porcelain", "--", parts.DATA_DIR, parts.SCHEMA_DIR, "docs", "mkdocs.yml", env=env
+    )
     if dirty is None:
         raise PublishError("mappen är inget git-arkiv; publicering kräver git")
     if dirty.strip():

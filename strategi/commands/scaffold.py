@@ -20,10 +20,16 @@ from typing import Any
 import yaml
 
 from strategi.data import schemas
-from strategi.data.check import CHANNEL_DIR, CHANNEL_SCHEMA, PLAN_DIR, PLAN_SCHEMA, SCHEMA_DIR
 from strategi.data.loader import LoadError, load
-from strategi.data.parts import CHANNELS, id_problem
-from strategi.data.problems import shown
+from strategi.data.parts import CHANNELS, PLANS, SCHEMA_DIR, id_problem
+from strategi.data.problems import UserError, shown
+
+
+class ScaffoldError(UserError, ValueError):
+    """The file cannot be written: a bad id or month, or it exists already (Swedish, exit 2)."""
+
+    code = 2
+
 
 TO_FILL = "FYLL I"
 _PLAIN_KEY = re.compile(r"^[^\W\d][\w-]*$")
@@ -149,18 +155,18 @@ def new_channel(root: Path, channel_id: str) -> Path:
     """
     reason = id_problem(channel_id, CHANNELS.reserved)
     if reason:
-        raise ValueError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
-    channel_dir = root / CHANNEL_DIR
-    schema_path = root / SCHEMA_DIR / CHANNEL_SCHEMA
+        raise ScaffoldError(f"'{shown(channel_id, 50)}' går inte att använda som id: {reason}")
+    channel_dir = root / CHANNELS.path
+    schema_path = root / SCHEMA_DIR / CHANNELS.schema
     if not channel_dir.is_dir() or not schema_path.is_file():
-        raise ValueError(
-            f"hittar inte {CHANNEL_DIR}/ och {SCHEMA_DIR}/{CHANNEL_SCHEMA} under {root}; "
+        raise ScaffoldError(
+            f"hittar inte {CHANNELS.path}/ och {SCHEMA_DIR}/{CHANNELS.schema} under {root}; "
             "kör kommandot i projektets rotmapp"
         )
     target = channel_dir / f"{channel_id}.yaml"
     if target.exists():
-        raise ValueError(
-            f"kanalen '{channel_id}' finns redan ({CHANNEL_DIR}/{channel_id}.yaml); välj ett annat id"
+        raise ScaffoldError(
+            f"kanalen '{channel_id}' finns redan ({CHANNELS.path}/{channel_id}.yaml); välj ett annat id"
         )
     header = [
         f"# Ny kanal. Fyll i varje värde under en rad som börjar med '# {TO_FILL}' och kör sedan",
@@ -168,7 +174,7 @@ def new_channel(root: Path, channel_id: str) -> Path:
         "# materialtyper med flera) föreslår editorn när du skriver; se också en befintlig kanal.",
     ]
     known = {"id": channel_id, "ordning": _next_order(channel_dir)}
-    return _write(root, target, folder=CHANNEL_DIR, schema=CHANNEL_SCHEMA, header=header, known=known)
+    return _write(root, target, folder=CHANNELS.path, schema=CHANNELS.schema, header=header, known=known)
 
 
 def _write(
@@ -179,7 +185,7 @@ def _write(
         contents, resolver = schemas.root((root / SCHEMA_DIR).resolve(), schema)
     except schemas.SchemaFileError as exc:
         problem = exc.problem
-        raise ValueError(f"{problem.file}:{problem.line}: {problem.message}") from None
+        raise ScaffoldError(f"{problem.file}:{problem.line}: {problem.message}") from None
     writer = _Writer()
     depth = "../" * folder.count("/") + "../"
     writer.lines += [f"# yaml-language-server: $schema={depth}{SCHEMA_DIR}/{schema}", *header]
@@ -196,17 +202,19 @@ _MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 def new_plan(root: Path, month: str) -> Path:
     """Write ``data/plan/<month>.yaml``: the month and one item to fill in (ValueError in Swedish)."""
     if not _MONTH.match(month):
-        raise ValueError(f"'{month}' är ingen månad: skriv ÅÅÅÅ-MM, till exempel 2026-12")
-    if not (root / SCHEMA_DIR / PLAN_SCHEMA).is_file():
-        raise ValueError(
-            f"hittar inte {SCHEMA_DIR}/{PLAN_SCHEMA} under {root}; kör kommandot i projektets rotmapp"
+        raise ScaffoldError(f"'{month}' är ingen månad: skriv ÅÅÅÅ-MM, till exempel 2026-12")
+    if not (root / SCHEMA_DIR / PLANS.schema).is_file():
+        raise ScaffoldError(
+            f"hittar inte {SCHEMA_DIR}/{PLANS.schema} under {root}; kör kommandot i projektets rotmapp"
         )
-    target = root / PLAN_DIR / f"{month}.yaml"
+    target = root / PLANS.path / f"{month}.yaml"
     if target.exists():
-        raise ValueError(f"planen för {month} finns redan ({PLAN_DIR}/{month}.yaml); öppna den i stället")
+        raise ScaffoldError(
+            f"planen för {month} finns redan ({PLANS.path}/{month}.yaml); öppna den i stället"
+        )
     header = [
         f"# Publiceringsplan för {month}. Fyll i varje värde under en rad som börjar med '# {TO_FILL}',",
         "# kopiera posten för varje ny publicering och kör 'make validera': den kontrollerar planen",
         "# mot kanalernas frekvens, tider och trafikljus. Frivilliga fält: tid, mål, personas.",
     ]
-    return _write(root, target, folder=PLAN_DIR, schema=PLAN_SCHEMA, header=header, known={"månad": month})
+    return _write(root, target, folder=PLANS.path, schema=PLANS.schema, header=header, known={"månad": month})

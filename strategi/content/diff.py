@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from strategi.content import figures, worddiff
 from strategi.data import history, labels, periods
-from strategi.data.check import CHANNEL_SCHEMA
 from strategi.data.model import Strategy
+from strategi.data.parts import CHANNELS
 from strategi.data.text import Raw, esc, number, one_line
 
 Kind = Literal["ändrat", "nytt", "borttaget"]
@@ -158,7 +158,7 @@ def _figures(s: Strategy, snapshot: dict[str, Any], before: dict[str, Any] | Non
     earlier = (before or {}).get("mätvärden") or {}
     parts = []
     for key, value in (snapshot.get("mätvärden") or {}).items():
-        name = _labels(s, CHANNEL_SCHEMA, None, ("nuläge", 0, "mätvärden", key))[-1]
+        name = _labels(s, CHANNELS.schema, None, ("nuläge", 0, "mätvärden", key))[-1]
         shown = _figure(snapshot, key, value)
         if key in earlier and earlier[key] != value:
             shown = f"{_figure(before, key, earlier[key])} → {shown}"
@@ -207,7 +207,7 @@ def _channel_facts(s: Strategy, channel: dict[str, Any]) -> str:
     parts = [str(channel["adress"])] if channel.get("adress") else []
     for key in ("målgrupp", "frekvens"):
         if profile.get(key):
-            title = _labels(s, CHANNEL_SCHEMA, None, ("profil", key))[-1]
+            title = _labels(s, CHANNELS.schema, None, ("profil", key))[-1]
             parts.append(f"{title}: {one_line(profile[key])}")
     latest = periods.latest_snapshot(channel)
     if latest is not None and latest.get("mätvärden"):
@@ -242,7 +242,7 @@ def compare(old: Strategy, new: Strategy) -> list[Change]:
             detail = _figure_change(old_channels[cid], channel, path, kind)
             if kind == "nytt" and len(path) == 2 and path[0] == "nuläge" and isinstance(b, dict):
                 detail = _figures(new, b, _previous_snapshot(channel, b))
-            where = _labels(new, CHANNEL_SCHEMA, data, path)
+            where = _labels(new, CHANNELS.schema, data, path)
             changes.append(Change(channel["namn"], where, kind, a, b, detail, new.channel_file(cid)))
     for cid, channel in old_channels.items():
         if cid not in new_channels:

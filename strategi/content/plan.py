@@ -14,7 +14,7 @@ from typing import Any
 from strategi.content import ical
 from strategi.data import periods
 from strategi.data.model import Strategy, channel_name, person_name
-from strategi.data.problems import Problem, sort_problems
+from strategi.data.problems import Problem, UserError, sort_problems
 from strategi.data.rules import plan as plan_rules
 from strategi.data.rules.plan import week_label
 
@@ -22,6 +22,12 @@ STATUS = {"planerad": "CONFIRMED", "publicerad": "CONFIRMED", "inställd": "CANC
 STATUS_WORDS = {"planerad": "Planerad", "publicerad": "Publicerad", "inställd": "Inställd"}
 _WEEK = re.compile(r"^([0-9]{4})-[Vv]([0-9]{2})$")
 ALL = "alla"
+
+
+class BadWeek(UserError, ValueError):
+    """A week that is not written ÅÅÅÅ-Vnn or does not exist (Swedish, exit 2)."""
+
+    code = 2
 
 
 @dataclass(frozen=True)
@@ -63,11 +69,11 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of 'ÅÅÅÅ-Vnn'; ValueError with a Swedish message if it is no such week."""
     match = _WEEK.match(text.strip())
     if not match:
-        raise ValueError(f"veckan ska skrivas ÅÅÅÅ-Vnn, till exempel 2026-V49, inte '{text}'")
+        raise BadWeek(f"veckan ska skrivas ÅÅÅÅ-Vnn, till exempel 2026-V49, inte '{text}'")
     try:
         monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
     except ValueError:
-        raise ValueError(f"vecka {match.group(2)} finns inte år {match.group(1)}") from None
+        raise BadWeek(f"vecka {match.group(2)} finns inte år {match.group(1)}") from None
     return monday, monday + dt.timedelta(days=6)
 
 

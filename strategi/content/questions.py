@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strategi.data import labels, periods, schemas
-from strategi.data.check import CHANNEL_SCHEMA, SCHEMA_DIR, schema_for
+from strategi.data import labels, parts, periods, schemas
+from strategi.data.check import schema_for
 from strategi.data.loader import Document, JsonPath
 from strategi.data.model import Strategy
-from strategi.data.rules import walk
+from strategi.data.parts import CHANNELS, SCHEMA_DIR
+from strategi.data.rules.context import walk
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,9 @@ class Question:
 
 def _place(s: Strategy, relpath: str, path: JsonPath) -> str:
     doc = s.documents[relpath]
-    schema = schema_for(relpath) or CHANNEL_SCHEMA
+    schema = schema_for(relpath) or CHANNELS.schema
     steps = s.labels(schema, doc.data, path)
-    head = doc.data.get("namn") if relpath.startswith("data/channels/") else None
+    head = doc.data.get("namn") if parts.in_folder(relpath, CHANNELS) else None
     head = (
         head
         or doc.data.get("titel")

@@ -17,13 +17,16 @@ from typing import Any
 from strategi.content import progress, questions, versions
 from strategi.data import periods
 from strategi.data.model import Strategy
+from strategi.data.parts import STRATEGY_FILE
+from strategi.data.problems import UserError
 
 _ID = re.compile(r"^([0-9]{4})-(h1|h2)$")
-STRATEGY_FILE = "data/strategy/strategi.yaml"
 
 
-class RevisionError(ValueError):
+class RevisionError(UserError, ValueError):
     """The draft cannot be started; the message says why, in Swedish."""
+
+    code = 2
 
 
 def snapshot_id(version_id: str) -> str:

@@ -12,12 +12,6 @@ from strategi.data import gitref, parts, periods, rules, schemas
 from strategi.data.loader import Document, LoadError, load
 from strategi.data.problems import Problem, shown, sort_problems
 
-STRATEGY_DIR = "data/strategy"
-CHANNEL_DIR = "data/channels"
-SCHEMA_DIR = "schemas"
-CHANNEL_SCHEMA = parts.CHANNELS.schema
-PLAN_DIR = "data/plan"
-PLAN_SCHEMA = "plan.schema.json"
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 
 
@@ -51,7 +45,7 @@ def data_files(root: Path) -> list[str]:
 
 
 def _modeline_problem(doc: Document, schema_name: str) -> Problem | None:
-    expected = Path("../" * (doc.path.count("/")) + f"{SCHEMA_DIR}/{schema_name}").as_posix()
+    expected = Path("../" * (doc.path.count("/")) + f"{parts.SCHEMA_DIR}/{schema_name}").as_posix()
     match = _MODELINE.match(doc.first_line.lstrip("\ufeff"))
     if match is None:
         return Problem(
@@ -85,7 +79,7 @@ def run(root: Path, today: dt.date | None = None, *, compare: bool = True) -> Re
     """
     today = today or periods.today()
     result = Result(root=root)
-    schema_dir = (root / SCHEMA_DIR).resolve()
+    schema_dir = (root / parts.SCHEMA_DIR).resolve()
     scan = parts.scan(root)
     result.problems.extend(scan.problems)
     broken_schemas: dict[str, Problem] = {}
@@ -116,7 +110,7 @@ def run(root: Path, today: dt.date | None = None, *, compare: bool = True) -> Re
         return result
     # Rules check what they can: a reference into a file that failed is skipped, since
     # that file's own problems are already reported.
-    channel_files = [p for p in scan.files if p.startswith(CHANNEL_DIR + "/")]
+    channel_files = [p for p in scan.files if parts.in_folder(p, parts.CHANNELS)]
     result.problems.extend(rules.check(result.documents, today, channel_files))
     if result.ok and compare:
         result.problems.extend(_compare_ref(result, today))

@@ -9,16 +9,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from strategi.data import git
+from strategi.data import git, parts
+from strategi.data.problems import UserError
 
 
-class RefError(Exception):
+class RefError(UserError):
     """The ref does not exist, or git cannot be asked (a Swedish message for the user)."""
+
+    code = 2
 
 
 class RefDataError(RefError):
     """The strategy at another ref cannot be used: a symlink or other odd file in its tree, data
     with errors, or a broken schema. The message says the problem is in that version."""
+
+    code = 1
 
 
 def _attempt(root: Path, *args: str) -> str | None:
@@ -49,7 +54,17 @@ def checkout(root: Path, ref: str) -> Iterator[Path]:
     try:
         archive = work / "arkiv.tar"
         if (
-            _attempt(root, "archive", "--format=tar", "-o", str(archive), commit, "--", "data", "schemas")
+            _attempt(
+                root,
+                "archive",
+                "--format=tar",
+                "-o",
+                str(archive),
+                commit,
+                "--",
+                parts.DATA_DIR,
+                parts.SCHEMA_DIR,
+            )
             is None
         ):
             raise RefError(f"'{ref}' innehåller ingen strategi (mapparna data/ och schemas/ saknas)")

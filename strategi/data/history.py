@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from strategi.data import git, periods
+from strategi.data import git, parts, periods
 from strategi.data.model import Strategy
 
 TAG_PREFIX = "strategi-"
@@ -66,6 +66,6 @@ def compare_problem(s: Strategy) -> str | None:
         return None
     wanted = f"'{expected}'" if expected else "ingenting (det finns ingen tidigare antagen version)"
     return (
-        f"jämför_med i data/strategy/strategi.yaml är '{configured}', men föregående antagna version är "
+        f"jämför_med i {parts.STRATEGY_FILE} är '{configured}', men föregående antagna version är "
         f"{wanted}. Ta bort jämför_med, eller skriv varför i jämför_med_motivering."
     )

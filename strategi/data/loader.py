@@ -168,13 +168,41 @@ _YAML_PROBLEMS = [
 _TAB_MESSAGE = "YAML-fel: ett tabbtecken står där YAML kräver mellanslag; byt tabben mot ett mellanslag"
 
 
-# The line breaks YAML counts lines by: a mark's line is among these, not only '\n'.
-_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Line ends other than LF and CRLF. YAML ends a line at each of them, editors, git and GitHub do not
+# all agree (a lone CR is a line end in one editor and not in git; the separators are shown by
+# none), so the lines YAML, the editor and the review count would drift apart: each is refused
+# before parsing, at the line and column where it stands. Once they are gone, YAML's lines are
+# the text's '\n'-separated lines.
+_ODD_LINE_END = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_ODD_LINE_END_NAMES = {
+    "\r": "ett ensamt CR-tecken (U+000D, radslutet i gamla Mac-filer)",
+    "\x85": "tecknet NEL (U+0085, 'nästa rad', ofta från en kopierad text)",
+    "\u2028": "en radavskiljare (U+2028, ofta inklistrad från Word eller en webbsida)",
+    "\u2029": "en styckeavskiljare (U+2029, ofta inklistrad från Word eller en webbsida)",
+}
+
+
+def _check_line_ends(text: str, display: str) -> None:
+    """Refuse the first line end that is not LF or CRLF, at its line and column as editors count them
+    (every line end before it is an LF or a CRLF, so they all agree on the number)."""
+    odd = _ODD_LINE_END.search(text)
+    if odd is None:
+        return
+    start = text.rfind("\n", 0, odd.start()) + 1
+    raise LoadError(
+        Problem(
+            display,
+            text.count("\n", 0, odd.start()) + 1,
+            odd.start() - start + 1,
+            f"raden innehåller {_ODD_LINE_END_NAMES[odd.group()]}, som YAML läser som ett radslut; "
+            "spara filen med vanliga radslut (LF) och byt tecknet mot ett radslut eller ett mellanslag",
+        )
+    )
 
 
 def _char_at(text: str, line: int, col: int) -> str:
-    """The character at a 1-based line and column as YAML counts them, or '' where there is none."""
-    row = "".join(_YAML_BREAK.split(text)[line - 1 : line])
+    """The character at a 1-based line and column, or '' where there is none."""
+    row = "".join(text.split("\n")[line - 1 : line])
     return row[col - 1 : col]
 
 
@@ -206,7 +234,7 @@ def decode(raw: bytes, display: str) -> str:
 
 
 def _check_tabs(text: str, display: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise LoadError(
@@ -221,6 +249,7 @@ def _check_tabs(text: str, display: str) -> None:
 
 def parse(text: str, display: str) -> Document:
     """Parse YAML text into a Document; raise LoadError on anything not allowed."""
+    _check_line_ends(text, display)
     _check_tabs(text, display)
     doc = Document(display, None, first_line=text.split("\n", 1)[0])
     try:

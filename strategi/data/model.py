@@ -11,13 +11,13 @@ from typing import Any
 
 from strategi.data import check, gitref, labels, parts, periods
 from strategi.data.loader import Document
-from strategi.data.problems import Problem, format_text
+from strategi.data.problems import Problem, UserError, format_text
 
 # The names of the single-file parts ('strategi', 'mal', ...), which Strategy[name] accepts.
 SINGLE_PARTS = frozenset(part.name for part in parts.PARTS if not part.many)
 
 
-class InvalidData(Exception):
+class InvalidData(UserError):
     """The data has errors; nothing may be built or published from it."""
 
     def __init__(self, problems: list[Problem], files: int) -> None:
@@ -78,7 +78,7 @@ class Strategy:
     @functools.cached_property
     def _schema_dir(self) -> Path:
         # Resolved once: the views ask for labels thousands of times in a large build.
-        return (self.root / check.SCHEMA_DIR).resolve()
+        return (self.root / parts.SCHEMA_DIR).resolve()
 
     def line_of(self, relpath: str, path: tuple[Any, ...]) -> int:
         """The line in a data file where a place in its data is written ('fullständighet' of a
@@ -155,7 +155,7 @@ def from_result(result: check.Result, today: dt.date) -> Strategy:
     for relpath, doc in sorted(result.documents.items()):
         stem = Path(relpath).stem
         part = parts.part_of(relpath)
-        if relpath.startswith(check.CHANNEL_DIR + "/"):
+        if parts.in_folder(relpath, parts.CHANNELS):
             channels.append(doc.data)
             sources[f"kanal:{doc.data['id']}"] = relpath
         elif part is not None and part.many:

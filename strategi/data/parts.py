@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from strategi.data.problems import Problem
 
 DATA_DIR = "data"
+SCHEMA_DIR = "schemas"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID = 40
 # Names Windows cannot check out, whatever the extension.
@@ -79,6 +80,8 @@ class Part:
 
 STRATEGY_FILE = "data/strategy/strategi.yaml"
 CHANNELS = Part("data/channels", "kanal.schema.json", many=True, reserved=("index",))
+MEASUREMENTS = Part("data/matvarden", "matvarden.schema.json", many=True, required=False)
+PLANS = Part("data/plan", "plan.schema.json", many=True, required=False)
 PARTS: tuple[Part, ...] = (
     Part(STRATEGY_FILE, "strategi.schema.json"),
     Part("data/strategy/mal.yaml", "mal.schema.json"),
@@ -94,10 +97,22 @@ PARTS: tuple[Part, ...] = (
     CHANNELS,
     # Optional: versions from before the follow-up indicators have no such file.
     Part("data/strategy/indikatorer.yaml", "indikatorer.schema.json", required=False),
-    Part("data/matvarden", "matvarden.schema.json", many=True, required=False),
+    MEASUREMENTS,
     Part("data/strategy/arshjul.yaml", "arshjul.schema.json"),
-    Part("data/plan", "plan.schema.json", many=True, required=False),
+    PLANS,
 )
+BY_NAME = {part.name: part for part in PARTS}
+
+
+def path_of(name: str) -> str:
+    """Where a part lives, by the name the model uses: 'indikatorer' -> 'data/strategy/indikatorer.yaml',
+    'channels' -> 'data/channels'. A name that is no part is a programming error (KeyError)."""
+    return BY_NAME[name].path
+
+
+def in_folder(relpath: str, part: Part) -> bool:
+    """Whether a path (relative to the project root) is a file of the folder part ``part``."""
+    return part.many and PurePosixPath(relpath).parent.as_posix() == part.path
 
 
 def part_of(relpath: str, parts: tuple[Part, ...] = PARTS) -> Part | None:

@@ -8,7 +8,7 @@ import os
 import re
 from typing import Any
 
-from strategi.data.problems import shown
+from strategi.data.problems import UserError, shown
 
 _FORM = re.compile(r"[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?")
 # The years a strategy can speak of; dates outside would only be typing mistakes.
@@ -115,8 +115,10 @@ def describe(value: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-class BadToday(ValueError):
+class BadToday(UserError, ValueError):
     """STRATEGI_IDAG is set but is not a date."""
+
+    code = 2
 
 
 # strategi.yaml's revideringsintervall_månader when it is left out.

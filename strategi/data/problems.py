@@ -10,6 +10,15 @@ from typing import Any, Literal
 
 Severity = Literal["fel", "varning"]
 
+
+class UserError(Exception):
+    """A failure the user can act on. Its message is Swedish and whole; ``code`` is the exit status
+    the command line returns for it: 1 when the data or the world is wrong, 2 when the command was
+    asked for something it cannot do. `python -m strategi` prints it once, as 'fel: …'."""
+
+    code = 1
+
+
 # At most this many problems are printed; the summary counts the rest.
 MAX_SHOWN = 200
 # An echoed value longer than this is cut, and a whole line too.

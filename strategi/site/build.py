@@ -21,10 +21,11 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from strategi.content import diff
-from strategi.data import gitref, model, periods
+from strategi.data import gitref, model, parts, periods
 from strategi.data.history import History
 from strategi.content.changed import history_of
 from strategi.site import serving
+from strategi.site.state import STATE
 from strategi.views import pages
 from strategi.site import chrome
 from strategi.views import VIEWS
@@ -105,19 +106,15 @@ def edit_base(config: Any) -> str | None:
     return f"{repo}/{uri}/"
 
 
-# The build under way: its configuration (held, so its identity cannot be reused) and its Build.
-_current: list[tuple[Any, Build | None]] = []
-
-
 def for_config(config: Any) -> Build | None:
-    """This build's Build, loaded on the first call; None while `make serve` shows the error page
-    for invalid data (strategi.site.serving). Outside serving, invalid data stops the build."""
-    if _current and _current[0][0] is config:
-        return _current[0][1]
+    """This build's Build, loaded on the first call (it starts the build in STATE); None while
+    `make serve` shows the error page for invalid data (strategi.site.serving). Outside serving,
+    invalid data stops the build."""
+    if STATE.config is config:
+        return STATE.build
     strategy = _load(config)
-    build = None if strategy is None else Build(strategy, edit_base(config))
-    _current[:] = [(config, build)]
-    return build
+    STATE.new_build(config, None if strategy is None else Build(strategy, edit_base(config)))
+    return STATE.build
 
 
 def required(config: Any) -> Build:
@@ -133,7 +130,7 @@ def load_project(root: Path) -> model.Strategy:
     changed: `make serve` rebuilds on every save, and `python -m strategi bygg` checks the data
     before the build in the same process. InvalidData or BadToday as model.load."""
     root = root.resolve()
-    watched = sorted([*(root / "data").rglob("*"), *(root / "schemas").glob("*.json")])
+    watched = sorted([*(root / parts.DATA_DIR).rglob("*"), *(root / parts.SCHEMA_DIR).glob("*.json")])
     stamp = tuple((p.as_posix(), _mtime(p)) for p in watched)
     return _load_cached(root, stamp, periods.today())
 
@@ -142,7 +139,7 @@ def _load(config: Any) -> model.Strategy | None:
     try:
         strategy = load_project(project_root(config))
     except model.InvalidData as exc:
-        if serving.State.serving:
+        if STATE.serving:
             serving.failed(exc.problems, exc.files)
             return None
         # MkDocs prints a PluginError as one clean message and exits 1: no traceback.

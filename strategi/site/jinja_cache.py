@@ -4,8 +4,8 @@ disk (.cache/jinja/ in the project folder) for the next `make build`, `make serv
 MkDocs makes a new Jinja environment for every build, so every build compiled all of Material's
 templates again: about a tenth of a build, and a quarter of a rebuild under `make serve`. Jinja's
 bytecode cache keys each template by its name and file, and stores a checksum of its source with
-the code, so an edited template is compiled again and an unchanged one is not. This module lives
-as long as the process; the hooks module is reloaded each build.
+the code, so an edited template is compiled again and an unchanged one is not. The one cache of a
+process is strategi.site.state.STATE.templates.
 
 The disk copy is only a saving: a file that cannot be read or written, or holds something else
 than Jinja's bytecode for this Python, is passed over and the template is compiled as before.
@@ -84,6 +84,3 @@ def _write(path: Path | None, code: bytes) -> None:
             raise
     except OSError:
         return
-
-
-CACHE = BuildBytecodeCache()

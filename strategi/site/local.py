@@ -11,12 +11,16 @@ from pathlib import Path
 
 from strategi import bootstrap
 from strategi.data import model
-from strategi.data.problems import format_text
+from strategi.data.problems import UserError, format_text
 
 DEFAULT_ADDRESS = "127.0.0.1:8000"
 # As `make serve`: not strict, so a warning is shown without leaving the open tab on the old page
 # (the build stops on it); strategi.site.serving leaves out MkDocs' INFO lines.
 SERVE_FLAGS = ("--no-strict",)
+
+
+class BuildFailed(UserError):
+    """MkDocs stopped the build: a warning under strict, an error, or a wrong mkdocs.yml."""
 
 
 def validated(root: Path) -> bool:
@@ -45,18 +49,18 @@ def build(root: Path, site: str = "site", *, offline: bool = False) -> int:
     """Check the data, then build the site strictly into `site` (relative to the project folder)."""
     if not validated(root):
         return 1
-    code = build_site(root, site, offline=offline)
-    if code == 0:
-        index = Path(site) / "index.html"
-        where = f"öppna {index.as_posix()} i webbläsaren" if offline else f"sajten finns i {site}/"
-        print(f"Klart: {where}.")
-    return code
+    build_site(root, site, offline=offline)
+    index = Path(site) / "index.html"
+    where = f"öppna {index.as_posix()} i webbläsaren" if offline else f"sajten finns i {site}/"
+    print(f"Klart: {where}.")
+    return 0
 
 
-def build_site(root: Path, site: str, *, offline: bool = False) -> int:
+def build_site(root: Path, site: str, *, offline: bool = False) -> None:
     """`mkdocs build --strict --clean` in this process, so the data just checked is not loaded and
     checked a second time. MkDocs' warnings and errors are shown; a warning stops the build, as
-    strict means (`mkdocs build --strict --quiet` would hide warnings and so never count them)."""
+    strict means (`mkdocs build --strict --quiet` would hide warnings and so never count them).
+    A build that stops raises BuildFailed."""
     from mkdocs.commands.build import build as mkdocs_build  # noqa: PLC0415 (see validated)
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import Abort, MkDocsException  # noqa: PLC0415
@@ -77,16 +81,13 @@ def build_site(root: Path, site: str, *, offline: bool = False) -> int:
         finally:
             config.plugins.on_shutdown()
     except Abort:  # MkDocs has shown why above: a warning under strict, or the build's error
-        print("fel: bygget avbröts (se meddelandet ovan); inget publiceras.", file=sys.stderr)
-        return 1
+        raise BuildFailed("bygget avbröts (se meddelandet ovan); inget publiceras.") from None
     except MkDocsException as exc:  # the configuration (mkdocs.yml) is wrong
-        print(f"fel: {exc.format_message()}", file=sys.stderr)
-        return 1
+        raise BuildFailed(exc.format_message()) from None
     finally:  # as it was: a caller in the same process (the tests) keeps its own logging
         logger.removeHandler(shown)
         logger.setLevel(level)
         logger.propagate = propagate
-    return 0
 
 
 def serve(root: Path, address: str = DEFAULT_ADDRESS) -> int:

@@ -1,15 +1,15 @@
-"""MkDocs hooks (mkdocs.yml: hooks). Loaded by file path, so the project root goes on sys.path."""
+"""MkDocs hooks, imported through hooks.py in the project folder (mkdocs.yml: hooks).
+
+Imported as an ordinary module, once per process: everything a build keeps between events, and
+`make serve` between builds, is in strategi.site.state.STATE."""
 
 from __future__ import annotations
 
 import html
 import logging
 import posixpath
-import sys
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -18,15 +18,12 @@ from strategi.content import questions
 from strategi.data import model
 from strategi.site import build, calendars, generated, jinja_cache, print_document, serving
 from strategi.site import reading
+from strategi.site.state import STATE
 from strategi.views import pages, render
 
 # Loaded with the configuration, before any plugin's on_config: mkdocs-macros' git commands are
 # skipped from the first build on.
 build.skip_macros_git_info()
-
-# The print document of the build under way (a new one for every build, also under `make serve`).
-_print = print_document.PrintDocument()
-
 
 def _strategy(config: Any) -> model.Strategy:
     return build.required(config).strategy
@@ -42,7 +39,6 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> Any:
-    _print.pages.clear()
     config["extra"]["strategi_tillganglighet"] = generated.footer_link(config)
     this_build = build.for_config(config)
     if this_build is None:  # serving invalid data: keep every page's address for the error page
@@ -77,7 +73,7 @@ def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
     any template, so every nav entry sees the escaped title. The print document keeps every
     question in full; the reading page folds them (strategi.site.reading)."""
     page.meta["title"] = html.escape(html.unescape(str(page.title)), quote=False)
-    _print.add(page, html_text)
+    STATE.printed.add(page, html_text)
     work_list = files.get_file_from_path(pages.QUESTIONS)
     target = work_list.url if work_list else reading.QUESTIONS_PAGE
     return reading.loosen(reading.fold_questions(html_text, page.url, target))
@@ -88,8 +84,8 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     compiled templates are reused from the previous build (`make serve` rebuilds on every save),
     and from the last build in this project folder (.cache/jinja/)."""
     env.loader.searchpath.append(str(Path(__file__).resolve().parents[1] / "templates"))
-    jinja_cache.CACHE.use_folder(build.project_root(config) / jinja_cache.FOLDER)
-    env.bytecode_cache = jinja_cache.CACHE
+    STATE.templates.use_folder(build.project_root(config) / jinja_cache.FOLDER)
+    env.bytecode_cache = STATE.templates
     return env
 
 
@@ -108,7 +104,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         strategy = this_build.strategy
         page.meta["dokumenttitel"] = print_document.document_title(strategy)
         page.meta["organisation"] = render.esc(strategy["strategi"].get("organisation", ""))
-        page.content = _print.render(
+        page.content = STATE.printed.render(
             strategy,
             this_build.comparison,
             this_build.facts,
@@ -126,5 +122,5 @@ def on_post_build(config: Any) -> None:
         for name, plugin in config["plugins"].items()
     )
     reading.fold_search_index(Path(config["site_dir"]) / "search" / "search_index.json", stem=not offline)
-    if serving.State.serving and not serving.in_error():
+    if STATE.serving and not serving.in_error():
         serving.built(config, len(questions.stale_channels(_strategy(config))))

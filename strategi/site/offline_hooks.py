@@ -22,6 +22,7 @@ from typing import Any
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from strategi.site.state import STATE
 from strategi.views.pages import directory_url
 
 CDN_SHIM = "https://unpkg.com/iframe-worker/shim"
@@ -31,7 +32,6 @@ SHIM_URI = "assets/vendor/iframe-worker/shim.js"
 # href="…/" or href="…/#anchor": a relative link written for directory URLs.
 _FOLDER_HREF = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]*/)(#[^"]*)?"')
 
-_pages: dict[str, str] = {}  # directory-style URL ('mal/') -> file in the offline build ('mal.html')
 
 
 def _offline(config: Any) -> bool:
@@ -47,7 +47,7 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     """In an offline build: add the vendored shim, and note where every page lands."""
-    _pages.clear()
+    STATE.offline_pages.clear()
     if _offline(config):
         files.append(File(SHIM.name, str(SHIM.parent), config.site_dir, False, dest_uri=SHIM_URI))
     return files
@@ -57,7 +57,7 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
     """Record each page's directory-style URL and its file in this build (generated pages included)."""
     if _offline(config):
         for file in files.documentation_pages():
-            _pages[directory_url(file.src_uri)] = file.dest_uri
+            STATE.offline_pages[directory_url(file.src_uri)] = file.dest_uri
     return nav
 
 
@@ -80,9 +80,9 @@ def rewrite_folder_links(text: str, page_src_uri: str, page_dest_uri: str, pages
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """In an offline build, fix the views' folder links of the finished page."""
-    if not _pages:
+    if not STATE.offline_pages:
         return output
-    return rewrite_folder_links(output, page.file.src_uri, page.file.dest_uri, _pages)
+    return rewrite_folder_links(output, page.file.src_uri, page.file.dest_uri, STATE.offline_pages)
 
 
 @event_priority(-110)  # after mkdocs-print-site-plugin (-100) has written its page
@@ -90,6 +90,6 @@ def on_post_build(config: Any) -> None:
     """The print-site plugin writes its page with the site root '/' as the theme's base, which from
     disk is the root of the drive: the search there would load nothing. Point it at its own folder."""
     page = Path(config["site_dir"]) / "print_page.html"
-    if _pages and page.exists():
+    if STATE.offline_pages and page.exists():
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace('"base": "/"', '"base": "."', 1), encoding="utf-8")

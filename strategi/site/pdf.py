@@ -11,6 +11,8 @@ import os
 import shutil
 from pathlib import Path
 
+from strategi.data.problems import UserError
+
 # Headless Chromium on this kind of machine (used by the browser tests): no sandbox as root,
 # no calls home (the network is closed).
 BROWSER_FLAGS = [
@@ -27,7 +29,7 @@ BROWSER_FLAGS = [
 PRINT_PAGE = Path("utskrift") / "index.html"
 
 
-class PdfError(Exception):
+class PdfError(UserError):
     """The PDF could not be made; the message says why in Swedish."""
 
 

@@ -2,8 +2,8 @@
 that stops (the tab would keep the old page and a reload would hang), and the terminal stays quiet
 but for the problems and MkDocs' warnings.
 
-MkDocs reloads the hooks module on every rebuild, so what must outlive one build (are we serving,
-have we said where) lives here, in an ordinary module.
+What must outlive one build (are we serving, have we said where, the invalid data) is kept in
+strategi.site.state.STATE.
 """
 
 from __future__ import annotations
@@ -15,23 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from strategi.views import render
+from strategi.data import parts
 from strategi.data.problems import Problem, format_text
+from strategi.site.state import STATE
 
 TITLE = "Datafilerna har fel"
 
 
-class State:
-    """What the serving process knows across rebuilds."""
-
-    serving = False
-    announced = False
-    problems: list[Problem] | None = None
-    files = 0
-
-
 def start(command: str) -> None:
     """Called once, from MkDocs' startup event: remember whether this process serves the site."""
-    State.serving = command == "serve"
+    STATE.serving = command == "serve"
 
 
 def quiet_info(logger: logging.Logger) -> None:
@@ -46,10 +39,10 @@ def quiet_info(logger: logging.Logger) -> None:
 def failed(problems: list[Problem], files: int) -> None:
     """This build's data is invalid: the pages will show the error page, the terminal the problems
     (once for the same problems: a build loads the data more than once)."""
-    if State.problems == problems:
+    if STATE.problems == problems:
         return
-    State.problems = problems
-    State.files = files
+    STATE.problems = problems
+    STATE.files = files
     say(
         format_text([p for p in problems if p.is_error], files)
         + "\nSidan i webbläsaren visar felen tills de är rättade och laddas om när du sparar."
@@ -57,11 +50,11 @@ def failed(problems: list[Problem], files: int) -> None:
 
 
 def succeeded() -> None:
-    State.problems = None
+    STATE.problems = None
 
 
 def in_error() -> bool:
-    return State.problems is not None
+    return STATE.in_error
 
 
 def say(text: str) -> None:
@@ -71,8 +64,8 @@ def say(text: str) -> None:
 
 def error_markdown() -> str:
     """The error page: a heading, what to do, and the same lines as `validera` prints (escaped)."""
-    problems = [p for p in State.problems or [] if p.is_error]
-    lines = format_text(problems, State.files).splitlines()
+    problems = [p for p in STATE.problems or [] if p.is_error]
+    lines = format_text(problems, STATE.files).splitlines()
     listing = "".join(f"<li><code>{render.esc(line)}</code></li>" for line in lines[:-1])
     return (
         f"# {TITLE}\n\n"
@@ -85,15 +78,15 @@ def error_markdown() -> str:
 
 def channel_ids(root: Path) -> list[str]:
     """The channel pages to keep while the data is invalid: one per file in data/channels/."""
-    return sorted(p.stem for p in (root / "data" / "channels").glob("*.yaml"))
+    return sorted(p.stem for p in (root / parts.CHANNELS.path).glob("*.yaml"))
 
 
 def built(config: Any, stale: int) -> None:
     """After a successful build while serving: where the site is (once), and one line on stale channels."""
-    if not State.serving:
+    if not STATE.serving:
         return
-    if not State.announced:
-        State.announced = True
+    if not STATE.announced:
+        STATE.announced = True
         host, port = config["dev_addr"]
         say(f"Sajten visas på http://{host}:{port}/ och byggs om när du sparar en fil. Avsluta med Ctrl+C.")
         if stale:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from strategi.data.model import Strategy
+from strategi.data.parts import CHANNELS
 from strategi.views import pages, render
 
 MISSING = "uppgift saknas"
@@ -46,4 +47,6 @@ def channel_sources(s: Strategy) -> str:
     listing = ", ".join(entries)
     if listing:
         listing = f" · Föreslå ändring i {listing}" if s.edit_base else f" ({listing})"
-    return f'<p class="kalla" data-search-exclude>Källa: <code>data/channels/*.yaml</code>{listing}</p>'
+    return (
+        f'<p class="kalla" data-search-exclude>Källa: <code>{render.esc(CHANNELS.glob)}</code>{listing}</p>'
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from strategi.content import plan
 from strategi.data import periods
 from strategi.data.model import Strategy
+from strategi.data.parts import PLANS
 from strategi.views import pages, render
 from strategi.views._org_helpers import channel_name, flags, goal_name, joined, person_name
 
@@ -182,7 +183,7 @@ def _coverage(s: Strategy) -> str:
         render.table(
             "Poster per mål och kanal", ["Mål", *(channel_name(s, c["id"]) for c in s.channels)], goal_rows
         ),
-        f'<p class="kalla">Källa: <code>data/plan/</code> och <code>{render.esc(s.source("materialtyper"))}</code></p>',
+        f'<p class="kalla">Källa: <code>{render.esc(PLANS.path)}/</code> och <code>{render.esc(s.source("materialtyper"))}</code></p>',
     )
 
 

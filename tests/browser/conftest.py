@@ -25,18 +25,44 @@ from tests.conftest import IN_CI
 
 
 @pytest.fixture(scope="session")
-def site_dir(built_site: Path) -> Path:
-    """The repository's site, built once per worker with `mkdocs build --strict` into a temp dir
-    (STRATEGI_IDAG fixed, see tests/conftest.py: built_site)."""
-    return built_site
+def every_page(request: pytest.FixtureRequest) -> bool:
+    """True unless --andrade-sidor-mot narrows the checks to the pages a data change alters."""
+    return request.config.getoption("andrade_sidor_mot") is None
 
 
 @pytest.fixture(scope="session")
-def pages(site_dir: Path) -> list[str]:
-    """Every page of the built site as a path relative to the server's root."""
+def site_dir(request: pytest.FixtureRequest, every_page: bool) -> Path:
+    """The site the browser checks look at, built once per worker with `mkdocs build --strict`
+    (STRATEGI_IDAG fixed, see tests/conftest.py). By default the site of the frozen 2020 data,
+    where what each check must find is known (wide tables, flags, the draft banner); with
+    --andrade-sidor-mot the site of the live data/, whose changed pages a data-only pull request
+    checks."""
+    return request.getfixturevalue("frozen_site" if every_page else "built_site")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test here that takes ``pages`` is a per-page check: marked ``per_page``, so a data-only pull
+    request can run just these (``-m per_page --andrade-sidor-mot REF``)."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here) and "pages" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.per_page)
+
+
+@pytest.fixture(scope="session")
+def pages(
+    site_dir: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> list[str]:
+    """Every page of the built site as a path relative to the server's root; with
+    ``--andrade-sidor-mot REF`` only the pages the data's changes since REF alter."""
     found = page_paths(site_dir)
     assert len(found) >= 20, f"för få sidor i den byggda sajten: {found}"
-    return found
+    ref = request.config.getoption("andrade_sidor_mot")
+    if ref is None:
+        return found
+    from tests.browser.changed_pages import changed_since
+
+    return changed_since(ref, site_dir, tmp_path_factory.mktemp("andrade-sidor"))
 
 
 @pytest.fixture(scope="session")

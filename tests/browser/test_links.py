@@ -107,6 +107,7 @@ def test_crawler_finds_a_broken_link_and_anchor(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.live_data
 def test_no_broken_internal_links_or_anchors(site_dir: Path) -> None:
     """Every internal href/src of every built HTML page resolves to an existing file, and every
     #fragment exists as an id on the target page: 0 broken."""

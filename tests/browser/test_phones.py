@@ -13,9 +13,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 PHONE = {"width": 375, "height": 740}
 
 
-def test_no_page_is_wider_than_a_phone(browser: Any, server: str, pages: list[str]) -> None:
-    """On every page document.documentElement.scrollWidth <= 375 at a 375 x 740 viewport, and at least
-    one table on the site is wider than its box (so the tables really do scroll inside it)."""
+def test_no_page_is_wider_than_a_phone(browser: Any, server: str, pages: list[str], every_page: bool) -> None:
+    """On every page document.documentElement.scrollWidth <= 375 at a 375 x 740 viewport, and (over
+    the whole 2020 site) at least one table is wider than its box, so the tables really do scroll
+    inside it; a data change's few pages need hold no such table."""
     record = Record()
     context, page = guarded_page(browser, record, viewport=PHONE, is_mobile=True, has_touch=True)
     too_wide: list[str] = []
@@ -32,4 +33,6 @@ def test_no_page_is_wider_than_a_phone(browser: Any, server: str, pages: list[st
     finally:
         context.close()
     assert not too_wide, "sidor bredare än 375 px: " + ", ".join(too_wide)
-    assert scrolling_tables > 0, "ingen tabell är bredare än sin ruta på 375 px: testet prövar inget"
+    assert scrolling_tables > 0 or not every_page, (
+        "ingen tabell är bredare än sin ruta på 375 px: testet prövar inget"
+    )

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from strategi.data.loader import Document
 from strategi.data.problems import Problem
-
-SOURCE = "data/strategy/arshjul.yaml"
+from strategi.data.rules.context import Context, at, rule
 
 # What each frequency needs to name a day: (field, what to write there).
 NEEDS = {
@@ -20,10 +18,11 @@ NEEDS = {
 }
 
 
-def check(documents: dict[str, Document]) -> Iterator[Problem]:
+@rule
+def check(ctx: Context) -> Iterator[Problem]:
     """A weekly activity names its weekday; a monthly one its weekday of the month; a yearly one both
     its months and its weekday of the month."""
-    doc = documents.get(SOURCE)
+    doc = ctx.part("arshjul")
     if doc is None:
         return
     for i, activity in enumerate(doc.data.get("aktiviteter") or []):
@@ -31,11 +30,9 @@ def check(documents: dict[str, Document]) -> Iterator[Problem]:
         frequency = str(repeat.get("frekvens", ""))
         for key, what in NEEDS.get(frequency, []):
             if key not in repeat:
-                line, col = doc.where(("aktiviteter", i, "upprepning", "frekvens"))
-                yield Problem(
-                    doc.path,
-                    line,
-                    col,
+                yield at(
+                    doc,
+                    ("aktiviteter", i, "upprepning", "frekvens"),
                     f"en aktivitet med frekvens '{frequency}' behöver '{key}': {what}",
                     rule="arshjul",
                 )

@@ -9,24 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from strategi.data import periods
+from strategi.data import parts, periods
 from strategi.data.loader import Document
 from strategi.data.problems import Problem
+from strategi.data.rules.context import Context, at, rule
 from strategi.data.text import number, one_line
 
-INDICATORS = "data/strategy/indikatorer.yaml"
-MEASUREMENTS = "data/matvarden/"
+INDICATORS = parts.path_of("indikatorer")
 _YEAR_FILE = re.compile(r"^[0-9]{4}$")
 UNIT_NAMES = {
     "antal": "antal (ett heltal)",
     "procent": "procent (0–100)",
     "sekunder": "sekunder (0 eller mer)",
 }
-
-
-def _at(doc: Document, path: tuple[Any, ...], message: str, rule: str) -> Problem:
-    line, col = doc.where(path)
-    return Problem(doc.path, line, col, message, "fel", rule)
 
 
 def _texts(data: Any) -> Iterator[str]:
@@ -54,18 +49,18 @@ def check_sources(
     corpus = "\n".join(
         text
         for path, other in documents.items()
-        if path != INDICATORS and not path.startswith(MEASUREMENTS)
+        if path != INDICATORS and not parts.in_folder(path, parts.MEASUREMENTS)
         for text in _texts(other.data)
     )
     for i, ind in enumerate(doc.data.get("indikatorer") or []):
         sentence = one_line(ind["källa"]["mening"])
         if sentence not in corpus and not failed.intersection(ind["kanaler"]):
-            yield _at(
+            yield at(
                 doc,
                 ("indikatorer", i, "källa", "mening"),
                 f"meningen '{sentence}' står inte ordagrant någon annanstans i strategin; "
                 "kopiera den från kanalfilen eller strategifilen där målet står",
-                "källa",
+                rule="källa",
             )
 
 
@@ -81,7 +76,7 @@ def value_fits(unit: str, value: Any) -> bool:
 
 
 def strategy_span(documents: dict[str, Document]) -> tuple[dt.date, dt.date] | None:
-    doc = documents.get("data/strategy/strategi.yaml")
+    doc = documents.get(parts.STRATEGY_FILE)
     span = (doc.data.get("period") or {}) if doc else {}
     first, last = span.get("från"), span.get("till")
     if not (
@@ -101,11 +96,11 @@ def check_rows(
     """One measurement file: every row names a known indicator, fits its unit and period, once."""
     stem = Path(doc.path).stem
     if not _YEAR_FILE.match(stem):
-        yield _at(
+        yield at(
             doc,
             (),
             f"filen ska heta efter året den gäller, till exempel '2021.yaml', inte '{stem}.yaml'",
-            "mätvärde",
+            rule="mätvärde",
         )
     for i, row in enumerate(doc.data.get("mätvärden") or []):
         ident, period, value = row["indikator"], row["period"], row["värde"]
@@ -113,56 +108,56 @@ def check_rows(
         if indicators is not None and ident not in indicators:
             hint = difflib.get_close_matches(ident, sorted(indicators), n=1, cutoff=0.6)
             fix = f" Menade du '{hint[0]}'?" if hint else ""
-            yield _at(
+            yield at(
                 doc,
                 ("mätvärden", i, "indikator"),
                 f"indikatorn '{ident}' finns inte i {INDICATORS}.{fix}",
-                "mätvärde",
+                rule="mätvärde",
             )
         elif indicators is not None:
             unit = indicators[ident]["enhet"]
             if "enhet" in row and row["enhet"] != unit:
-                yield _at(
+                yield at(
                     doc,
                     ("mätvärden", i, "enhet"),
                     f"indikatorn '{ident}' mäts i {unit}, inte i {row['enhet']}",
-                    "mätvärde",
+                    rule="mätvärde",
                 )
             elif not value_fits(unit, value):
-                yield _at(
+                yield at(
                     doc,
                     ("mätvärden", i, "värde"),
                     f"värdet {number(value) if isinstance(value, int | float) else value} kan ingen plattform ge för '{ident}', som mäts i {UNIT_NAMES[unit]}",
-                    "mätvärde",
+                    rule="mätvärde",
                 )
         if periods.valid(period):
             first, last = periods.bounds(period)
             if _YEAR_FILE.match(stem) and period[:4] != stem:
-                yield _at(
+                yield at(
                     doc,
                     ("mätvärden", i, "period"),
                     f"perioden {period} hör till {period[:4]}.yaml, inte {stem}.yaml",
-                    "mätvärde",
+                    rule="mätvärde",
                 )
             if span is not None and (last < span[0] or first > span[1]):
-                yield _at(
+                yield at(
                     doc,
                     ("mätvärden", i, "period"),
                     f"perioden {period} ligger utanför strategins period "
                     f"({span[0].isoformat()[:7]} till {span[1].isoformat()[:7]})",
-                    "mätvärde",
+                    rule="mätvärde",
                 )
             elif first > today:
-                yield _at(
-                    doc, ("mätvärden", i, "period"), f"perioden {period} har inte börjat än", "mätvärde"
+                yield at(
+                    doc, ("mätvärden", i, "period"), f"perioden {period} har inte börjat än", rule="mätvärde"
                 )
         key = (ident, period)
         if key in seen:
-            yield _at(
+            yield at(
                 doc,
                 ("mätvärden", i),
                 f"'{ident}' har redan ett värde för {period} ({seen[key]}); en rad per indikator och månad",
-                "mätvärde",
+                rule="mätvärde",
             )
         seen.setdefault(key, where)
 
@@ -174,28 +169,28 @@ def name(snap: dict[str, Any]) -> str:
 
 def check_confirmed(documents: dict[str, Document]) -> Iterator[Problem]:
     """An adopted version has no digital status left to confirm."""
-    doc = documents.get("data/strategy/strategi.yaml")
+    doc = documents.get(parts.STRATEGY_FILE)
     if doc is None or doc.data.get("status") != "antagen":
         return
     for path, channel in sorted(documents.items()):
-        if not path.startswith("data/channels/"):
+        if not parts.in_folder(path, parts.CHANNELS):
             continue
         for i, snap in enumerate(channel.data.get("nuläge") or []):
             if snap.get("obekräftad"):
-                yield _at(
+                yield at(
                     channel,
                     ("nuläge", i, "obekräftad"),
                     f"versionen är antagen, men nuläget {name(snap)} är kopierat och inte bekräftat; "
                     "uppdatera siffrorna och ta bort 'obekräftad: true'",
-                    "bekräfta",
+                    rule="bekräfta",
                 )
 
 
-def check(
-    documents: dict[str, Document], today: dt.date, channel_files: list[str] | None = None
-) -> list[Problem]:
+@rule
+def check(ctx: Context) -> list[Problem]:
     """Every follow-up rule over the documents that loaded."""
-    found = [*check_sources(documents, channel_files), *check_confirmed(documents)]
+    documents, today = ctx.documents, ctx.today
+    found = [*check_sources(documents, ctx.channel_files), *check_confirmed(documents)]
     ind_doc = documents.get(INDICATORS)
     indicators = (
         {str(ind["id"]): ind for ind in ind_doc.data.get("indikatorer") or []}
@@ -204,6 +199,6 @@ def check(
     )
     span = strategy_span(documents)
     seen: dict[tuple[str, str], str] = {}
-    for path in sorted(p for p in documents if p.startswith(MEASUREMENTS)):
+    for path in sorted(p for p in documents if parts.in_folder(p, parts.MEASUREMENTS)):
         found.extend(check_rows(documents[path], indicators, span, today, seen))
     return found

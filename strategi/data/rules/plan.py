@@ -1,7 +1,7 @@
 """The publishing plan checked against the channel cards: frequency, time windows, traffic lights.
 
 Unknown channels, material types, goals, personas and owners are errors found by the reference
-table in strategi.data.rules. This module adds the rules only a plan has: the file is named after its
+table in strategi.data.rules.references. This module adds the rules only a plan has: the file is named after its
 month and every item lies in it (errors), and the warnings that say which rule of the strategy a
 plan breaks and where that rule stands (file:line of the channel card).
 """
@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from strategi.data import parts
 from strategi.data.loader import Document, JsonPath
 from strategi.data.problems import Problem
+from strategi.data.rules.context import Context, at, rule
 
-PLANS = "data/plan/"
-CHANNELS = "data/channels/"
-MATERIAL_TYPES = "data/strategy/materialtyper.yaml"
 RULES = "publiceringsregler"
 
 
@@ -49,13 +48,8 @@ class Item:
         return ("poster", self.index, key) if key else ("poster", self.index)
 
 
-def _at(doc: Document, path: JsonPath, message: str, severity: str, rule: str) -> Problem:
-    line, col = doc.where(path)
-    return Problem(doc.path, line, col, message, severity, rule)  # type: ignore[arg-type]
-
-
 def _warn(doc: Document, path: JsonPath, message: str) -> Problem:
-    return _at(doc, path, message, "varning", "plan")
+    return at(doc, path, message, "varning", "plan")
 
 
 def rule_place(doc: Document, path: JsonPath) -> str:
@@ -70,7 +64,7 @@ def week_label(day: dt.date) -> str:
 
 
 def plan_documents(documents: dict[str, Document]) -> dict[str, Document]:
-    return {p: d for p, d in sorted(documents.items()) if p.startswith(PLANS)}
+    return {p: d for p, d in sorted(documents.items()) if parts.in_folder(p, parts.PLANS)}
 
 
 def items(documents: dict[str, Document]) -> list[Item]:
@@ -87,11 +81,11 @@ def items(documents: dict[str, Document]) -> list[Item]:
 
 
 def _channels(documents: dict[str, Document]) -> dict[str, Document]:
-    return {Path(p).stem: d for p, d in documents.items() if p.startswith(CHANNELS)}
+    return {Path(p).stem: d for p, d in documents.items() if parts.in_folder(p, parts.CHANNELS)}
 
 
 def _type_names(documents: dict[str, Document]) -> dict[str, str]:
-    doc = documents.get(MATERIAL_TYPES)
+    doc = documents.get(parts.path_of("materialtyper"))
     if doc is None:
         return {}
     return {str(t["id"]): str(t.get("namn", t["id"])) for t in doc.data.get("typer") or []}
@@ -100,8 +94,10 @@ def _type_names(documents: dict[str, Document]) -> dict[str, str]:
 Dated = tuple[Problem, dt.date, dt.date]
 
 
-def check(documents: dict[str, Document]) -> Iterator[Problem]:
+@rule
+def check(ctx: Context) -> Iterator[Problem]:
     """Every plan problem: month errors first, then the warnings against the channel cards."""
+    documents = ctx.documents
     for doc in plan_documents(documents).values():
         yield from _check_month(doc)
     for channel in _channels(documents).values():
@@ -124,16 +120,16 @@ def warnings(documents: dict[str, Document]) -> Iterator[Dated]:
 def _check_month(doc: Document) -> Iterator[Problem]:
     month = str(doc.data.get("månad", ""))
     if Path(doc.path).stem != month:
-        yield _at(
+        yield at(
             doc,
             ("månad",),
-            f"månaden '{month}' stämmer inte med filens namn; filen ska heta data/plan/{month}.yaml",
+            f"månaden '{month}' stämmer inte med filens namn; filen ska heta {parts.PLANS.path}/{month}.yaml",
             "fel",
             "plan",
         )
     for i, data in enumerate(doc.data.get("poster") or []):
         if not str(data.get("datum", "")).startswith(month + "-"):
-            yield _at(
+            yield at(
                 doc,
                 ("poster", i, "datum"),
                 f"datumet '{data.get('datum')}' ligger inte i planens månad {month}; flytta posten till "
@@ -160,7 +156,7 @@ def _check_rule_text(channel: Document) -> Iterator[Problem]:
             or str(text).split() == str(profile[card_key]).split()  # the same words
         ):
             continue
-        yield _at(
+        yield at(
             channel,
             (RULES, key, "text"),
             f"texten '{text}' är inte kanalkortets rad '{line} {profile[card_key]}' "

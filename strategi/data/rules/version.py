@@ -16,20 +16,17 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from strategi.data import periods
+from strategi.data import parts, periods
 from strategi.data.loader import Document, JsonPath
-from strategi.data.problems import Problem
+from strategi.data.problems import Problem, Severity
+from strategi.data.rules import context
+from strategi.data.rules.context import Context, rule
 
-# The tag that marks an adopted version: "strategi-2020-h1" (strategi.versions, strategi.diff).
-TAG_PREFIX = "strategi-"
-STRATEGI = "data/strategy/strategi.yaml"
-CHANNELS = "data/channels/"
 _SEASON = re.compile(r"\b(våren|hösten)\s+([0-9]{4})\b")
 
 
-def _at(doc: Document, path: JsonPath, message: str, severity: str = "fel") -> Problem:
-    line, col = doc.where(path)
-    return Problem(doc.path, line, col, message, severity, "version")  # type: ignore[arg-type]
+def _at(doc: Document, path: JsonPath, message: str, severity: Severity = "fel") -> Problem:
+    return context.at(doc, path, message, severity, "version")
 
 
 def _stated(channel: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -66,8 +63,11 @@ def _unnamed_twins(doc: Document) -> Iterator[Problem]:
             )
 
 
-def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
-    main = documents.get(STRATEGI)
+@rule
+def check(ctx: Context) -> Iterator[Problem]:
+    """The version against its channels' snapshots and the day the check runs."""
+    today = ctx.today
+    main = ctx.part("strategi")
     if main is None:
         return
     data = main.data
@@ -75,7 +75,7 @@ def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
     if not periods.valid(version):
         return
     v_start, v_end = periods.bounds(version)
-    channels = {p: d for p, d in documents.items() if p.startswith(CHANNELS)}
+    channels = ctx.folder("channels")
     for doc in channels.values():
         yield from _unnamed_twins(doc)
         latest_start: dt.date | None = None
@@ -86,7 +86,7 @@ def check(documents: dict[str, Document], today: dt.date) -> Iterator[Problem]:
                     doc,
                     ("nuläge", i, "datum"),
                     f"nuläget '{snap['datum']}' ({periods.describe(str(snap['datum']))}) ligger efter versionen "
-                    f"{version} ({periods.describe(version)}); höj version.id i {STRATEGI} eller rätta datumet",
+                    f"{version} ({periods.describe(version)}); höj version.id i {parts.STRATEGY_FILE} eller rätta datumet",
                 )
             latest_start = start if latest_start is None else max(latest_start, start)
         granskad = str(doc.data.get("granskad", ""))
