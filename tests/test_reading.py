@@ -57,11 +57,12 @@ def test_work_lists_are_not_folded() -> None:
 
 
 def test_loosen_keeps_table_cells_apart() -> None:
-    """A line break follows every cell, row and list item, nothing else (terms and definitions stay
-    together: pages are checked for '<dt>Version</dt><dd>…')."""
-    html = "<table><tr><th>Var</th><td>Typ</td></tr></table><dl><dt>A</dt><dd>B</dd></dl><em>x</em><b>y</b>"
+    """A line break follows every cell, row, list item, term, description and paragraph that another
+    tag follows, nothing else (inline elements stay as they are)."""
+    html = "<table><tr><th>Var</th><td>Typ</td></tr></table><dl><dt>A</dt><dd>B</dd></dl><p>C</p><em>x</em><b>y</b>"
     assert reading.loosen(html) == (
-        "<table><tr><th>Var</th>\n<td>Typ</td>\n</tr>\n</table><dl><dt>A</dt><dd>B</dd></dl><em>x</em><b>y</b>"
+        "<table><tr><th>Var</th>\n<td>Typ</td>\n</tr>\n</table><dl><dt>A</dt>\n<dd>B</dd>\n</dl><p>C</p>\n"
+        "<em>x</em><b>y</b>"
     )
 
 
@@ -121,15 +122,51 @@ def test_pages_from_many_files_edit_their_own_page(site: Path) -> None:
 
 @pytest.mark.slow
 def test_search_index_knows_words_without_diacritics(site: Path) -> None:
-    """The built search index has a field of words without å, ä, ö that Material indexes, and the
-    entry for Mål lists 'mal'; the Swedish stemmer is on; the work lists rank lower."""
+    """The built search index has fields of words without å, ä, ö that Material indexes (the title's
+    twin weighs what the title weighs), and the entry for Mål has the title 'mål'; each section knows
+    its page title and the labels of its tables and lists; the Swedish stemmer is on; the work lists
+    rank lower."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["fields"][reading.FOLDED_FIELD] == {"boost": 1.0}
+    fields = index["config"]["fields"]
+    assert fields[reading.FOLDED_FIELD] == {"boost": 1.0}
+    assert fields[reading.FOLDED_TITLE] == fields["title"]
+    assert fields[reading.CONTEXT_FIELD] == fields[reading.FOLDED_CONTEXT] == {"boost": reading.CONTEXT_BOOST}
     assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
     mal = next(d for d in index["docs"] if d["location"] == "mal/")
-    assert "mal" in mal[reading.FOLDED_FIELD].split()
+    assert mal[reading.FOLDED_TITLE] == "mal"
+    profile = next(d for d in index["docs"] if d["location"] == "kanaler/facebook/#profil")
+    assert profile[reading.CONTEXT_FIELD].startswith("Facebook ")
+    assert "Tonalitet" in profile[reading.CONTEXT_FIELD].split()
     work = [d for d in index["docs"] if d["location"].startswith(("oppna-fragor/", "andringar/"))]
     assert work
     assert all(d.get("boost") == 0.2 for d in work)
     mal_source = "Källa: <code>data/strategy/mal.yaml</code>"
     assert not any(mal_source in d["text"] for d in index["docs"]), "källraderna ska inte sökas"
+
+
+def test_breadcrumbs_name_the_page_and_the_headings_above() -> None:
+    """Each heading id maps to the page title and the headings above it; a heading of the same level
+    closes the one before it; only the article counts."""
+    page = (
+        '<nav><h2 id="meny">Meny</h2></nav><article><h1 id="org">Organisation och budget</h1>'
+        '<h2 id="budget">Budget</h2><h3 id="webb">Webb<a class="headerlink">¶</a></h3>'
+        '<h2 id="moten">Möten</h2></article>'
+    )
+    assert reading.breadcrumbs(page) == {
+        "org": "",
+        "budget": "Organisation och budget",
+        "webb": "Organisation och budget Budget",
+        "moten": "Organisation och budget",
+    }
+
+
+def test_labels_are_terms_captions_and_column_headers_of_each_section() -> None:
+    """A section's labels are its list terms, table captions and column headers, not its cells or row
+    labels, and stop at the next heading."""
+    page = (
+        '<article><h2 id="profil">Profil</h2><dl><dt>Tonalitet</dt><dd>Personlig</dd></dl>'
+        '<h2 id="nulage">Nuläge</h2><table><caption>Per kanal</caption><thead><tr>'
+        '<th scope="col">Kanal</th><th scope="col">Följare</th></tr></thead><tbody><tr><th scope="row">'
+        "Facebook</th><td>17 000</td></tr></tbody></table></article>"
+    )
+    assert reading.labels(page) == {"profil": "Tonalitet", "nulage": "Per kanal Kanal Följare"}

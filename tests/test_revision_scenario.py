@@ -141,8 +141,11 @@ def test_skillnader_shows_changed_words(revised: dict[str, object]) -> None:
 def test_followup_page_shows_statuses_and_charts(revised: dict[str, object]) -> None:
     """Uppföljning: the behind, achieved and untargeted indicators, each chart with title and description."""
     page = _page(revised, "uppfoljning")
-    assert re.search(r"Interaktionsfrekvens på Facebook</a></th>(?:(?!</tr>).)*?Efter plan", page, re.S)
-    assert re.search(r"Aktivitetsfrekvens på Linkedin</a></th>(?:(?!</tr>).)*?Målet nått", page, re.S)
+    # Each indicator's heading is followed by its status line (strategi/views/indikatorer.py).
+    status_after = r'Interaktionsfrekvens på Facebook<a class="headerlink"(?:(?!<h[1-6]).)*?indikator-lage">(?:(?!</p>).)*?'
+    assert re.search(status_after + "Efter plan", page, re.S)
+    status_after = r'Aktivitetsfrekvens på Linkedin<a class="headerlink"(?:(?!<h[1-6]).)*?indikator-lage">(?:(?!</p>).)*?'
+    assert re.search(status_after + "Målet nått", page, re.S)
     assert (
         '<svg class="diagram" role="img" viewBox="0 0 560 240" width="560" height="240" '
         'aria-labelledby="diagram-facebook-interaktionsfrekvens-titel" '

@@ -11,7 +11,8 @@ from tests._viewtables import HISTORY
 
 
 def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:
-    """The overview has a table per goal, in the goals' order, and one for measures without a goal."""
+    """The follow-up page groups the indicators under the goals, in the goals' order, with those
+    without a goal last; each indicator has one section (one anchor), however many goals it serves."""
     html = VIEWS["indikatorer"](strategy)
     headings = [
         "### Mål A: Stärka varumärket",
@@ -21,19 +22,33 @@ def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:
     ]
     positions = [html.index(h) for h in headings]
     assert positions == sorted(positions)
+    ids = [i["id"] for i in strategy["indikatorer"]["indikatorer"]]
+    for indicator_id in ids:
+        assert html.count(f"{{#indikator-{indicator_id}}}") == 1, indicator_id
 
 
-def test_overview_row_has_baseline_latest_target_deadline_status(strategy: model.Strategy) -> None:
-    """The film viewing time row: 6 s in spring 2020 (dated by the project, and saying so), target
-    +50 % = 9 s by March 2021. Only the baseline was ever measured, so the status is the neutral
-    'Ingen mätning' with the deadline beside it, never a red 'Måldatum passerat'; each cell names its
-    column, so on a phone the row reads as a card."""
+def test_indicator_status_line_has_status_latest_and_target(strategy: model.Strategy) -> None:
+    """The film viewing time: one line under its heading says the status (only the baseline was ever
+    measured: the neutral 'Ingen mätning', never a red 'Måldatum passerat'), the latest value (6 s,
+    dated by the project to spring 2020, saying so) and the target (+50 % = 9 s by March 2021)."""
     html = VIEWS["indikatorer"](strategy)
-    row = html[html.index('href="#indikator-facebook-visningstid-film"') :].split("</tr>")[0]
+    section = html[html.index("{#indikator-facebook-visningstid-film}") :]
+    line = section[section.index('<p class="indikator-lage">') :].split("</p>")[0]
+    assert '<span class="status status--unmeasured"><span aria-hidden="true">∅</span> Ingen mätning' in line
+    assert "Senaste: 6\u00a0s (härlett till våren 2020)" in line
+    assert "Mål: +50\u00a0% = 9\u00a0s, mars 2021" in line
+    assert section.index('<details class="indikator-mer">') < section.index("Mätvärden: Visningstid")
+
+
+def test_channel_row_summarises_and_links_to_the_followup_page(strategy: model.Strategy) -> None:
+    """On the Facebook page the film viewing time is one row (latest value, target, status) linked to
+    its section on Uppföljning; each cell names its column, so on a phone the row reads as a card."""
+    html = VIEWS["kanal_sida"](strategy, "facebook")
+    link = 'href="../../uppfoljning/#indikator-facebook-visningstid-film"'
+    row = html[html.index(link) :].split("</tr>")[0]
     assert (
-        '<td data-rubrik="Utgångsvärde">6\u00a0s (härlett till våren 2020)</td>'
-        '<td data-rubrik="Senaste">6\u00a0s (härlett till våren 2020)</td>'
-        '<td data-rubrik="Mål">+50\u00a0% = 9\u00a0s</td><td data-rubrik="Måldatum">mars 2021</td>'
+        '<td data-rubrik="Senaste värde">6\u00a0s (härlett till våren 2020)</td>'
+        '<td data-rubrik="Mål">+50\u00a0% = 9\u00a0s, mars 2021</td>'
     ) in row
     assert '<span class="status status--unmeasured"><span aria-hidden="true">∅</span> Ingen mätning' in row
     assert "Måldatum passerat" not in row
@@ -102,10 +117,9 @@ def test_checklist_only_for_a_draft(strategy: model.Strategy) -> None:
     assert VIEWS["checklista"](adopted) == ""
 
 
-def test_channel_page_chart_ids_differ_from_the_followup_page(strategy: model.Strategy) -> None:
-    """The same chart on a channel page has its own ids, so the joined print page has no duplicates."""
+def test_charts_only_on_the_followup_page(strategy: model.Strategy) -> None:
+    """An indicator's chart is drawn once, on the follow-up page; a channel page summarises without it."""
     channel = VIEWS["kanal_sida"](strategy, "linkedin")
     followup = VIEWS["indikatorer"](strategy)
-    assert 'aria-labelledby="diagram-linkedin-linkedin-foljare-titel"' in channel
     assert 'aria-labelledby="diagram-linkedin-foljare-titel"' in followup
-    assert 'id="diagram-linkedin-foljare-titel"' not in channel
+    assert "<svg" not in channel

@@ -46,16 +46,20 @@ def test_every_snapshot_text_and_profile_value_is_shown(
         derived = {"2020-h1": "våren 2020", "2020-05": "maj 2020"}
         assert f"<dd>{shown(snapshot.get('avser') or derived[snapshot['datum']])}</dd>" in out
         assert shown(snapshot["källa"]) in out
-        assert f"{{#nulage-{snapshot['id']}}}" in out
+        anchor = f"nulage-{snapshot['id']}"
+        assert f"{{#{anchor}}}" in out or f'<details class="nulage-tidigare" id="{anchor}">' in out
     for value in (channel.get("profil") or {}).values():
         assert f"<dd>{shown(value)}</dd>" in out
 
 
-def test_snapshots_are_shown_oldest_first(pages: dict[str, str]) -> None:
-    """Instagram's spring-2020 table snapshot comes before its section snapshot dated 2021-01-19."""
+def test_latest_snapshot_in_full_earlier_ones_folded(pages: dict[str, str]) -> None:
+    """Digitalt nuläge is said once: Instagram's latest snapshot (the section, dated 2021-01-19) in
+    full under its heading, the spring-2020 table snapshot after it, folded under one line."""
     out = pages["instagram"]
-    assert out.index("{#nulage-tabell-2020-h1}") < out.index("{#nulage-kanalavsnitt}")
-    assert "Kanalavsnittet, senast 19 januari 2021" in out
+    assert out.count("## Digitalt nuläge") == 1
+    assert "### Kanalavsnittet, senast 19 januari 2021 {#nulage-kanalavsnitt}" in out
+    folded = '<details class="nulage-tidigare" id="nulage-tabell-2020-h1"><summary>Tidigare nuläge: '
+    assert out.index("{#nulage-kanalavsnitt}") < out.index(folded)
 
 
 @pytest.mark.parametrize(
@@ -150,7 +154,7 @@ def test_incomplete_channel_states_why_and_its_assignment(strategy: Strategy, pa
 def test_stale_notice_in_words_with_link(pages: dict[str, str]) -> None:
     """A channel whose latest status is older than the cadence shows 'Behöver uppdateras' with a link."""
     out = pages["linkedin"]
-    assert '<p class="admonition-title">Behöver uppdateras</p>' in out
+    assert '<p class="kanal-gammal"><strong>Behöver uppdateras:</strong> ' in out
     assert 'href="../../oppna-fragor/#behover-uppdateras"' in out
     assert "Kanalens senaste nuläge: maj 2020." in out
 
@@ -182,25 +186,32 @@ def test_links_without_address_say_so(pages: dict[str, str]) -> None:
     )
 
 
-def test_sections_follow_the_strategy_order(pages: dict[str, str]) -> None:
-    """Sections come in the order of a channel section in the strategy, follow-up with its anchor."""
+def test_sections_lead_with_what_a_communicator_needs(pages: dict[str, str]) -> None:
+    """A channel page leads with the profile (what, how often, when, tone), material types and do's and
+    don'ts, then goals, audience, digital status, follow-up and who decides; a menu before the first
+    section links to every section, Organisation included."""
     out = pages["facebook"]
     anchors = [
         "{#profil}",
-        "{#nulage}",
+        "{#materialtyper}",
+        "{#gor}",
+        "{#gor-inte}",
         "{#mal}",
         "{#publik}",
         "{#malgrupp}",
-        "{#gor}",
-        "{#gor-inte}",
-        "{#materialtyper}",
+        "{#nulage}",
         "{#uppfoljning}",
+        "{#indikatorer}",
         "{#organisation}",
         "{#budget}",
         "{#lankar}",
     ]
     positions = [out.index(a) for a in anchors]
     assert positions == sorted(positions)
+    menu = out[out.index('<nav class="sidmeny"') : out.index("</nav>")]
+    assert out.index("</nav>") < positions[0]
+    for anchor in anchors:
+        assert f'href="#{anchor[2:-1]}"' in menu, anchor
     assert "{#personas}" in pages["webbplats"]
     assert "{#uppdrag}" in pages["linkedin"]
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import re
 from pathlib import Path
 
+from strategi.content import plan
 from strategi.data import model
 from strategi.views import VIEWS
 from tests.conftest import TODAY, add_plan
@@ -13,23 +17,6 @@ from tests.test_plan import BROKEN
 def _planned(project: Path, extra: str = "") -> model.Strategy:
     add_plan(project, extra)
     return model.load(project, TODAY)
-
-
-def test_annual_cycle_shows_the_last_year_of_the_period(strategy: model.Strategy) -> None:
-    """Built in 2026, after the period (to 2022), the page says so and shows 2022: January has the
-    yearly media analysis on Monday 3 January and the news meeting on every Monday."""
-    html = VIEWS["arshjul"](strategy)
-    assert "Strategin gäller 2020–2022, så årshjulet visar 2022." in html
-    january = html.split("<h3>Januari 2022</h3>", 1)[1].split("</section>", 1)[0]
-    assert (
-        '<span class="arshjul__namn">Medieanalys helår</span> <span class="arshjul__dagar">mån 3</span>'
-        in january
-    )
-    assert (
-        '<span class="arshjul__namn">Nyhetsmöte</span> <span class="arshjul__dagar">mån 3, mån 10, mån 17, mån 24, mån 31</span>'
-        in january
-    )
-    assert "Det står i strategin: ”Varje vecka finns ett nyhetsmöte" in html
 
 
 def test_month_page_has_a_lane_per_channel_and_the_warnings(project: Path) -> None:
@@ -81,8 +68,35 @@ def test_overview_lists_months_feeds_rules_and_coverage(project: Path) -> None:
     assert linkedin.startswith('<td>1 <span class="ljus ljus--gron">grön</span></td>')  # skryt: li-2
 
 
-def test_overview_without_a_plan_says_how_to_start(strategy: model.Strategy) -> None:
-    """With no month planned, the overview says so and names the command that starts one."""
+def test_overview_without_a_plan_is_one_sentence_and_a_link(strategy: model.Strategy) -> None:
+    """With no month planned, the overview says so in one sentence linking to the guide's section on
+    writing a plan; no command line, no table of zeros."""
     html = VIEWS["plan_oversikt"](strategy)
-    assert "Inget är planerat ännu." in html
-    assert "<code>python -m strategi ny-plan ÅÅÅÅ-MM</code>" in html
+    assert (
+        '<p class="plan-tom">Det finns ingen publiceringsplan ännu: '
+        '<a href="../guide/#skriv-en-publiceringsplan">så skriver du en</a>.</p>'
+    ) in html
+    assert "python -m strategi" not in html
+    assert "Poster per kanal och materialtyp" not in html
+
+
+def test_overview_opens_on_this_weeks_posts_per_channel(project: Path) -> None:
+    """On Wednesday 10 June 2026 the overview starts with week 24 (8–14 June): the week's posts under
+    their channel, none from another week; the months and feeds come after."""
+    s = dataclasses.replace(_planned(project), today=dt.date(2026, 6, 10))
+    html = VIEWS["plan_oversikt"](s)
+    assert html.lstrip().startswith("## Den här veckan: vecka 24, 8 juni – 14 juni {#den-har-veckan}")
+    week = html.split("{#den-har-veckan}", 1)[1].split("## Månader", 1)[0]
+    days = list(re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)', week))
+    assert days, "inga poster den här veckan: testet prövar inget"
+    assert all("2026-06-08" <= d <= "2026-06-14" for d in days), days
+    posts = [p for p in plan.posts(s) if dt.date(2026, 6, 8) <= p.day <= dt.date(2026, 6, 14)]
+    assert len(days) == len(posts)
+    assert '<h3 id="vecka-facebook">Facebook</h3>' in week
+
+
+def test_overview_says_when_nothing_is_planned_this_week(project: Path) -> None:
+    """With a plan but nothing in this week (late November 2026, the plan is for June), one line says so."""
+    html = VIEWS["plan_oversikt"](_planned(project))
+    week = html.split("{#den-har-veckan}", 1)[1].split("## Månader", 1)[0]
+    assert "<p>Inget är planerat den här veckan.</p>" in week

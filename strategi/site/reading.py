@@ -11,6 +11,7 @@ everything in full; nothing is removed from the page, only folded.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 import unicodedata
@@ -88,15 +89,76 @@ def fold_questions(
 
 # Cells and list items whose text would run together in the search index ("VarTypFrågaRad"):
 # the whitespace between these elements is not rendered, but the search indexer keeps it.
-_RUN_TOGETHER = re.compile(r"(</(?:td|th|tr|caption|li|summary|blockquote)>)(?=<)")
+_RUN_TOGETHER = re.compile(r"(</(?:td|th|tr|caption|li|summary|blockquote|dt|dd|p|div)>)(?=<)")
 
 
 def loosen(html_text: str) -> str:
-    """A line break after every table cell, row and list item, so search snippets keep words apart."""
+    """A line break after every table cell, row, list item, term, description, paragraph and box, so
+    search snippets keep words apart ("Mätetal Antal följare", not "MätetalAntal följare")."""
     return _RUN_TOGETHER.sub("\\1\n", html_text)
 
 
 FOLDED_FIELD = "utan_diakritiska_tecken"
+# A section's place on its page: the page title and the headings above it ("Instagram" for
+# Instagram's section Materialtyper, "Organisation och budget Budget" for the section Webb). A query
+# that names the page and what the section says ("instagram grön", "budget webb") then finds that
+# section before the page's own entry, which matches the page's name only, and Material shows it
+# first instead of folding it under "N till på denna sida". Boosted as Material boosts a title.
+CONTEXT_FIELD = "sammanhang"
+FOLDED_TITLE = "titel_utan_diakritiska_tecken"
+FOLDED_CONTEXT = "sammanhang_utan_diakritiska_tecken"
+CONTEXT_BOOST = 2000.0
+_HEADING = re.compile(r"<h(?P<level>[1-6])(?P<attrs>[^>]*)>(?P<text>.*?)</h(?P=level)>", re.DOTALL)
+_ID = re.compile(r'\bid="(?P<id>[^"]+)"')
+
+
+def breadcrumbs(html_text: str) -> dict[str, str]:
+    """Every heading id of a page's article -> the text of the headings above it, page title first."""
+    article = html_text.partition("<article")[2].partition("</article>")[0]
+    stack: list[tuple[int, str]] = []
+    found: dict[str, str] = {}
+    for match in _HEADING.finditer(article):
+        level = int(match["level"])
+        text = html.unescape(_TAG.sub("", match["text"])).replace("¶", "").strip()
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        ident = _ID.search(match["attrs"])
+        if ident:
+            found[ident["id"]] = " ".join(words for _, words in stack)
+        stack.append((level, text))
+    return found
+
+
+_LABEL = re.compile(
+    r"<(?:dt|caption)[^>]*>(?P<a>.*?)</(?:dt|caption)>|<th scope=\"col\"[^>]*>(?P<b>.*?)</th>", re.DOTALL
+)
+_SECTION_START = re.compile(r'<h[1-6][^>]*\bid="(?P<id>[^"]+)"')
+
+
+def labels(html_text: str) -> dict[str, str]:
+    """Every heading id of a page's article -> the labels in its section: terms of its definition
+    lists, its tables' captions and column headers ("Tonalitet" in a channel's profile, "Följare"
+    in the table of every channel's digital status)."""
+    article = html_text.partition("<article")[2].partition("</article>")[0]
+    starts = list(_SECTION_START.finditer(article))
+    found = {}
+    for here, after in zip(starts, [*starts[1:], None], strict=False):
+        part = article[here.end() : after.start() if after else len(article)]
+        words = (html.unescape(_TAG.sub(" ", m["a"] or m["b"] or "")) for m in _LABEL.finditer(part))
+        found[here["id"]] = " ".join(" ".join(w.split()) for w in words if w.strip())
+    return found
+
+
+def _page_breadcrumbs(site: Path, page: str) -> dict[str, str]:
+    """The breadcrumbs of a page of the built site, by its search location ('kanaler/x/', 'x.html')."""
+    file = site / page if page.endswith(".html") else site / page / "index.html"
+    if not file.is_file():
+        return {}
+    text = file.read_text(encoding="utf-8")
+    crumbs, found = breadcrumbs(text), labels(text)
+    return {key: f"{crumbs.get(key, '')} {found.get(key, '')}".strip() for key in {*crumbs, *found}}
+
+
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+")
 
@@ -134,6 +196,23 @@ def fold_search_index(path: Path, *, stem: bool = True) -> None:
     if not stem:
         index["config"]["pipeline"] = [p for p in index["config"].get("pipeline", []) if p != "stemmer"]
     index["config"].setdefault("fields", {})[FOLDED_FIELD] = {"boost": 1.0}
+    fields = index["config"]["fields"]
+    fields[CONTEXT_FIELD] = {"boost": CONTEXT_BOOST}
+    # The title and the context have twins without diacritics that weigh what they weigh: 'foljare'
+    # finds a title 'Följare på Instagram' as 'följare' does.
+    fields[FOLDED_TITLE] = dict(fields.get("title") or {"boost": 1.0})
+    fields[FOLDED_CONTEXT] = {"boost": CONTEXT_BOOST}
+    site = path.parent.parent
+    pages_read: dict[str, dict[str, str]] = {}
     for doc in index["docs"]:
-        doc[FOLDED_FIELD] = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")
+        page, _, anchor = doc["location"].partition("#")
+        if page not in pages_read:
+            pages_read[page] = _page_breadcrumbs(site, page)
+        context = pages_read[page].get(anchor, "") if anchor else ""
+        doc[CONTEXT_FIELD] = context
+        doc[FOLDED_FIELD] = folded_words(doc.get("text", ""))
+        # Whole twins, every word: a word typed without diacritics then weighs in a title what the
+        # word with them weighs, and a plain word counts twice in every document alike.
+        doc[FOLDED_TITLE] = fold(html.unescape(_TAG.sub(" ", doc.get("title", ""))))
+        doc[FOLDED_CONTEXT] = fold(context)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

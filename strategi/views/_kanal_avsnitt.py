@@ -23,15 +23,16 @@ def _address(address: str) -> str:
     return text
 
 
-def profile(s: Strategy, channel: dict[str, Any]) -> str:
+def profile(s: Strategy, channel: dict[str, Any], intro: str = "") -> str:
+    """The channel's introduction (``intro``) and its profile: address, audience, content, tone, how often, when."""
     data = channel.get("profil") or {}
     pairs: list[tuple[str, Any]] = (
         [(title(s, "adress"), render.Raw(_address(str(channel["adress"]))))] if channel.get("adress") else []
     )
     pairs += [(title(s, "profil", key), one_line(value)) for key, value in data.items()]
-    if not pairs:
+    if not pairs and not intro.strip():
         return ""
-    return render.block(render.heading(2, "Profil", "profil"), render.dl(pairs, cls=FACTS))
+    return render.block(render.heading(2, "Profil", "profil"), intro, render.dl(pairs, cls=FACTS))
 
 
 def _goal_links(s: Strategy, goal_ids: list[Any], page: str) -> str:
@@ -59,7 +60,9 @@ def goals(s: Strategy, channel: dict[str, Any], page: str) -> str:
             render.heading(3, heading, pages.goal_group_anchor(group.get("id", ""))),
             _goal_links(s, list(group.get("mål") or []), page),
             render.p(group["beskrivning"]) if group.get("beskrivning") else "",
-            render.table(f"{name}, {heading}", headers, rows, row_headers=False) if rows else "",
+            render.table(f"{name}, {heading}", headers, rows, row_headers=False, cls="dold-rubrik")
+            if rows
+            else "",
             flags(group.get("flaggor")),
         ]
     return render.block(*parts)

@@ -81,8 +81,13 @@ def anchor(snapshot: dict[str, Any]) -> str:
     return f"nulage-{snapshot.get('id') or snapshot.get('datum', '')}"
 
 
-def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:
-    """One dated snapshot on the channel page: heading, when and where, texts, metrics, questions."""
+def snapshot_heading(snapshot: dict[str, Any]) -> str:
+    """The snapshot's title: where it comes from and when, 'Tabellen Digitalt nuläge, våren 2020'."""
+    return f"{one_line(snapshot.get('källa', ''))}, {when(snapshot)}"
+
+
+def snapshot_body(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:
+    """One dated snapshot's content as one HTML block: when and where, texts, metrics."""
     source = one_line(snapshot.get("källa", ""))
     dating = DATING.get(str(snapshot.get("datering", "")), "angiven i strategin")
     meta = [
@@ -91,7 +96,7 @@ def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any
         (title(s, "nuläge", 0, "källa"), source),
     ]
     texts = [
-        (title(s, "nuläge", 0, key), render.Raw(render.p(snapshot.get(key))))
+        (title(s, "nuläge", 0, key), render.Raw(render.p(snapshot.get(key)).replace("\n", "")))
         for key in ("övergripande", "nischad")
     ]
     rows = metric_rows(s, snapshot)
@@ -100,10 +105,13 @@ def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any
     if rows:
         caption = f"Mätvärden för {name}: {source}, {when(snapshot)}"
         table = render.table(caption, ["Mätvärde", "Värde"], rows)
+    return render.dl(meta, cls=FACTS) + render.dl(texts, cls=f"{FACTS} nulage-text") + table
+
+
+def snapshot_block(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:
+    """One dated snapshot on the channel page: heading, when and where, texts, metrics, questions."""
     return render.block(
-        render.heading(3, f"{source}, {when(snapshot)}", anchor(snapshot)),
-        render.dl(meta, cls=FACTS),
-        render.dl(texts, cls=f"{FACTS} nulage-text"),
-        table,
+        render.heading(3, snapshot_heading(snapshot), anchor(snapshot)),
+        snapshot_body(s, channel, snapshot),
         flags(snapshot.get("flaggor")),
     )

@@ -1,5 +1,5 @@
-"""Indicator views: the overview table by goal, one section per indicator with chart and table,
-each channel's indicators, and the one-line count per status for the start page."""
+"""Indicator views: every indicator once in full on the follow-up page (grouped by its first goal),
+each channel's indicators in brief with links there, and the one-line count per status for the start page."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ from strategi.content.progress import (
 from strategi.data import periods
 from strategi.data.model import Strategy
 from strategi.views import charts, pages, render
+from strategi.views._kanal_nulage import FACTS
 from strategi.views._org_helpers import channel_name, flags
 
 from . import source_of, view
 
 NO_GOAL = "Följs utan mål"
-HEADERS = ["Indikator", "Utgångsvärde", "Senaste", "Mål", "Måldatum", "Status"]
+HEADERS = ["Indikator", "Senaste värde", "Mål", "Status"]
 
 
 def status_badge(p: Progress) -> render.Raw:
@@ -70,25 +71,33 @@ def _anchor(p: Progress) -> str:
     return f"indikator-{p.indicator['id']}"
 
 
-def _row(p: Progress) -> list[Any]:
+def _row(p: Progress, link: str = "") -> list[Any]:
+    """A summary row: the name linked to the indicator in full (``link``: the follow-up page as seen
+    from where the row stands, '' on that page), latest value, target, status."""
     name = render.esc(p.indicator["namn"])
     return [
-        render.Raw(f'<a href="#{render.esc(_anchor(p))}">{name}</a>'),
-        _point(p, "baseline"),
+        render.Raw(f'<a href="{render.esc(link)}#{render.esc(_anchor(p))}">{name}</a>'),
         _point(p, "latest"),
-        _target(p),
-        _deadline(p),
+        f"{_target(p)}, {_deadline(p)}" if p.indicator.get("målnivå") else _target(p),
         status_badge(p),
     ]
 
 
 def _goal_groups(s: Strategy, progress: list[Progress]) -> list[tuple[str, list[Progress]]]:
+    """Each indicator once, under the first of its goals (in the goals' order); those without a goal last."""
+    order = [str(goal["id"]) for goal in s["mal"].get("mål") or []]
+    names = {str(goal["id"]): goal.get("namn", "") for goal in s["mal"].get("mål") or []}
+
+    def first_goal(p: Progress) -> str | None:
+        own = [str(g) for g in p.indicator["mål"]]
+        return next((g for g in order if g in own), None)
+
     groups = []
-    for goal in s["mal"].get("mål") or []:
-        members = [p for p in progress if str(goal["id"]) in [str(g) for g in p.indicator["mål"]]]
+    for goal in order:
+        members = [p for p in progress if first_goal(p) == goal]
         if members:
-            groups.append((f"Mål {goal['id']}: {goal.get('namn', '')}", members))
-    rest = [p for p in progress if not p.indicator["mål"]]
+            groups.append((f"Mål {goal}: {names[goal]}", members))
+    rest = [p for p in progress if first_goal(p) is None]
     if rest:
         groups.append((NO_GOAL, rest))
     return groups
@@ -116,79 +125,87 @@ def points_table(p: Progress) -> str:
     return render.table(f"Mätvärden: {p.indicator['namn']}", ["Period", "Värde", "Källa"], rows)
 
 
+def _goals_text(p: Progress) -> str:
+    goals = [str(g) for g in p.indicator["mål"]]
+    return ("Mål " + ", ".join(goals)) if goals else "inget mål"
+
+
 def detail(s: Strategy, p: Progress, id_prefix: str = "") -> str:
-    """One indicator: what is measured, where the goal comes from, status with reason, chart and table."""
+    """One indicator in full: its heading and status line (status, latest value, target), then what is
+    measured, where the goal comes from, chart and table, folded under one line a reader opens."""
     ind = p.indicator
     facts = [
         ("Mätetal", ind["mätetal"]),
         ("Enhet", ind["enhet"]),
         ("Riktning", f"värdet ska {ind['riktning']}" if ind.get("riktning") else ""),
+        ("Gäller", _goals_text(p)),
         ("Första mätvärden", "ur kanalens digitala nuläge" if ind.get("nuläge_mätvärde") else ""),
-        ("Mål", f"{_target(p)}, {_deadline(p)}" if ind.get("målnivå") else "inget mål"),
         ("Utgångsvärde", _point(p, "baseline")),
-        ("Senaste värde", _point(p, "latest")),
         ("Vad som behövs", p.needed),
     ]
     quote = (
         f"<blockquote><p>”{render.esc(ind['källa']['mening'])}”</p>"
-        f'<p class="kalla">{render.esc(ind["källa"]["var"])}</p></blockquote>'
+        f'<p class="kalla-mening">{render.esc(ind["källa"]["var"])}</p></blockquote>'
     )
-    status = f"<p><strong>Status:</strong> {status_badge(p)}. {render.esc(p.reason)}</p>"
+    target = f"{_target(p)}, {_deadline(p)}" if ind.get("målnivå") else _target(p)
+    summary = (
+        f'<p class="indikator-lage">{status_badge(p)} · Senaste: {render.esc(_point(p, "latest"))}'
+        f" · Mål: {render.esc(target)}</p>"
+    )
     chart = charts.svg(p, id_prefix)
     body = (
         f'<div class="indikator-diagram"><figure>{chart}</figure>{points_table(p)}</div>'
         if chart
         else (points_table(p) if p.points else render.p("Inga mätvärden ännu."))
     )
+    more = (
+        '<details class="indikator-mer"><summary>Mätetal, källa och mätvärden</summary>'
+        f"{quote}{render.dl(facts, cls=FACTS)}{render.p(p.reason)}{body}</details>"
+    )
     return render.block(
-        render.heading(3, ind["namn"], _anchor(p)),
-        quote,
-        render.dl(facts),
-        status,
-        body,
+        render.heading(4, ind["namn"], _anchor(p)),
+        summary,
+        more,
         flags([*p.disputed, *(ind.get("flaggor") or [])]),
     )
 
 
 @view("indikatorer")
 def indikatorer(s: Strategy) -> str:
-    """All indicators by goal (baseline, latest, target, deadline, status), the status rule, then each one."""
+    """Every indicator once, in full, under its first goal (status, latest value and target on one
+    line, the rest folded), then the status rule."""
     data = s["indikatorer"]
     progress = all_progress(s)
     if not progress:
         return ""
-    source = source_of(s, "indikatorer")
-    tables = [
-        render.block(
-            render.heading(3, title), render.table(title, HEADERS, [_row(p) for p in members], cls="kort")
-        )
+    groups = [
+        render.block(render.heading(3, title), *(detail(s, p) for p in members))
         for title, members in _goal_groups(s, progress)
     ]
     return render.block(
         render.heading(2, "Indikatorer", pages.INDICATORS_ANCHOR),
         render.p(data.get("inledning", "")),
         render.p(count_line(s, progress)),
-        *tables,
-        source,
+        *groups,
+        source_of(s, "indikatorer"),
         render.heading(2, "Så räknas status", "sa-raknas-status"),
         render.ul(STATUS_RULE),
-        render.heading(2, "Indikatorerna en och en", "indikatorerna-en-och-en"),
-        *(detail(s, p) for p in progress),
-        source,
     )
 
 
 @view("kanal_indikatorer")
-def kanal_indikatorer(s: Strategy, channel_id: str) -> str:
-    """A channel's indicators: the overview table and each one with chart and table."""
+def kanal_indikatorer(s: Strategy, channel_id: str, page: str | None = None) -> str:
+    """A channel's indicators in brief (latest value, target, status), each linked to its full
+    section on the follow-up page."""
     progress = [p for p in all_progress(s) if channel_id in p.indicator["kanaler"]]
     if not progress:
         return ""
+    here = page or pages.channel(channel_id)
+    link = pages.href(here, pages.FOLLOW_UP)
     title = f"Indikatorer för {channel_name(s, channel_id)}"
     return render.block(
-        render.table(title, HEADERS, [_row(p) for p in progress], cls="kort"),
-        *(detail(s, p, f"{channel_id}-") for p in progress),
-        source_of(s, "indikatorer"),
+        render.table(title, HEADERS, [_row(p, link) for p in progress], cls="kort tat"),
+        render.p("Mätetal, källa och alla mätvärden står under Uppföljning; länkarna leder dit."),
     )
 
 

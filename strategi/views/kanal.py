@@ -7,13 +7,23 @@ Every section is optional: a channel with only the required fields renders too.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from strategi.data import periods
 from strategi.data.model import Strategy
 from strategi.views import pages, render
 from strategi.views._channel_matrix import channel_sources
-from strategi.views._kanal_nulage import followers, ordered, snapshot_block, title, when
+from strategi.views._kanal_nulage import (
+    anchor,
+    followers,
+    ordered,
+    snapshot_block,
+    snapshot_body,
+    snapshot_heading,
+    title,
+    when,
+)
 from strategi.views._org_helpers import flags, one_line
 from strategi.views.indikatorer import kanal_indikatorer
 from strategi.views.materialtyper import kanal_materialtyper
@@ -65,36 +75,50 @@ def _stale_link(page: str) -> str:
 
 
 def _stale(s: Strategy, channel: dict[str, Any], page: str) -> str:
-    """A visible notice, in words, when the channel's latest status is older than the revision cadence."""
+    """A visible notice, in words and on one short paragraph, when the channel's latest status is older
+    than the revision cadence."""
     cadence = _cadence(s)
     if not periods.is_stale(channel, cadence, s.today):
         return ""
     latest = periods.latest_snapshot(channel)
     since = f"Kanalens senaste nuläge: {when(latest)}." if latest else "Kanalen har inget daterat nuläge."
-    return render.admonition(
-        "warning",
-        "Behöver uppdateras",
-        f"<p>{render.esc(since)} Nuläget ska uppdateras minst var {cadence}:e månad. "
-        f'<a href="{_stale_link(page)}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>',
+    return (
+        '<p class="kanal-gammal"><strong>Behöver uppdateras:</strong> '
+        f"{render.esc(since)} Nuläget ska uppdateras minst var {cadence}:e månad. "
+        f'<a href="{_stale_link(page)}">Se Öppna frågor: nuläge som behöver uppdateras</a>.</p>'
     )
 
 
 def _intro(channel: dict[str, Any]) -> str:
-    remarks = render.p(channel.get("anmärkningar"))
-    note = render.admonition("note", "Anmärkning", remarks) if remarks else ""
+    remarks = render.p(channel.get("anmärkningar"), cls="kanal-anmarkning")
+    note = remarks.replace(
+        '<p class="kanal-anmarkning">', '<p class="kanal-anmarkning"><strong>Anmärkning:</strong> ', 1
+    )
     return render.block(render.p(channel.get("inledning")), note)
 
 
+def _earlier_snapshot(s: Strategy, channel: dict[str, Any], snapshot: dict[str, Any]) -> str:
+    """An earlier snapshot folded under one line (its anchor kept, so links from Digitalt nuläge land on it)."""
+    return render.block(
+        f'<details class="nulage-tidigare" id="{render.esc(anchor(snapshot))}">'
+        f"<summary>Tidigare nuläge: {render.esc(snapshot_heading(snapshot))}</summary>"
+        f"{snapshot_body(s, channel, snapshot)}</details>",
+        flags(snapshot.get("flaggor")),
+    )
+
+
 def _status_section(s: Strategy, channel: dict[str, Any]) -> str:
+    """The channel's digital status once: its latest snapshot in full, earlier ones folded."""
     snapshots = ordered(channel)
     if not snapshots and not channel.get("nuläge_not"):
         return ""
-    intro = "Kanalens nuläge så som strategin beskriver det, en ögonblicksbild per ställe och tidpunkt, äldst först."
+    latest = periods.latest_snapshot(channel)
+    earlier = [snap for snap in reversed(snapshots) if snap is not latest]
     return render.block(
         render.heading(2, "Digitalt nuläge", "nulage"),
         render.p(channel["nuläge_not"]) if channel.get("nuläge_not") else "",
-        render.p(intro),
-        *(snapshot_block(s, channel, snap) for snap in snapshots),
+        snapshot_block(s, channel, latest) if latest is not None else "",
+        *(_earlier_snapshot(s, channel, snap) for snap in earlier),
     )
 
 
@@ -123,32 +147,49 @@ def kanal_rubrik(s: Strategy, channel_id: str) -> str:
     return render.md(one_line(s.channel(channel_id).get("namn", channel_id)))
 
 
+_H2 = re.compile(r"^## (?P<title>.+?) \{#(?P<anchor>[^}]+)\}$", re.MULTILINE)
+
+
+def _menu(sections: list[str]) -> str:
+    """The page's sections as a short menu at the top (on phones, where Material has no table of
+    contents beside the text): a communicator reaches Organisation without scrolling past the rest."""
+    found = [m for part in sections for m in _H2.finditer(part)]
+    if len(found) < 3:
+        return ""
+    links = " · ".join(f'<a href="#{render.esc(m["anchor"])}">{m["title"]}</a>' for m in found)
+    return f'<nav class="sidmeny" aria-label="På den här sidan"><p>På sidan: {links}</p></nav>'
+
+
 @view("kanal_sida")
 def kanal_sida(s: Strategy, channel_id: str, page: str | None = None) -> str:
-    """A whole channel page, in the order of a channel section in the strategy (``page`` is the
-    channel's own page unless told)."""
+    """A whole channel page: first what a communicator needs (profile: what, how often, when, tone;
+    material types; do and don't), then goals, audience, digital status, indicators in brief, and
+    who decides. A menu at the top reaches every section (``page`` is the channel's own page unless told)."""
     channel = s.channel(channel_id)
     here = page or pages.channel(channel_id)
-    return render.block(
-        _status(s, channel, here),
-        _stale(s, channel, here),
-        flags(channel.get("flaggor")),
-        _intro(channel),
-        avsnitt.profile(s, channel),
-        _status_section(s, channel),
+    sections = [
+        avsnitt.profile(s, channel, _intro(channel)),
+        _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
+        avsnitt.do_list(s, channel, "gör", "gor"),
+        avsnitt.do_list(s, channel, "gör_inte", "gor-inte"),
         avsnitt.goals(s, channel, here),
         avsnitt.audience(s, channel),
         avsnitt.target(channel),
-        avsnitt.do_list(s, channel, "gör", "gor"),
-        avsnitt.do_list(s, channel, "gör_inte", "gor-inte"),
-        _delegated(kanal_materialtyper(s, channel_id), "Materialtyper", "materialtyper"),
         _delegated(kanal_personas(s, channel_id), "Personas", "personas"),
+        _status_section(s, channel),
         avsnitt.follow_up(channel),
-        _delegated(kanal_indikatorer(s, channel_id), "Indikatorer", pages.INDICATORS_ANCHOR),
+        _delegated(kanal_indikatorer(s, channel_id, here), "Indikatorer", pages.INDICATORS_ANCHOR),
         avsnitt.organisation(s, channel),
         avsnitt.budget(channel, here),
         _assignments(s, channel),
         avsnitt.links(channel),
+    ]
+    return render.block(
+        _status(s, channel, here),
+        _stale(s, channel, here),
+        flags(channel.get("flaggor")),
+        _menu(sections),
+        *sections,
         render.source(s.channel_file(channel_id), s.edit_base),
     )
 

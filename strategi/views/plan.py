@@ -187,18 +187,52 @@ def _coverage(s: Strategy) -> str:
     )
 
 
+# The guide's section on writing a plan (docs/guide.md: "## Skriv en publiceringsplan").
+GUIDE_ANCHOR = "skriv-en-publiceringsplan"
+
+
+def _this_week(s: Strategy, page: str) -> str:
+    """This week's posts per channel (the week of the build's today), or one sentence when there is
+    no plan at all, linking to the guide's section on writing one."""
+    all_posts = plan.posts(s)
+    if not all_posts:
+        guide = render.esc(pages.href(page, pages.GUIDE, GUIDE_ANCHOR))
+        return f'<p class="plan-tom">Det finns ingen publiceringsplan ännu: <a href="{guide}">så skriver du en</a>.</p>'
+    label = plan.week_of(s.today)
+    first, last = plan.parse_week(label)
+    names = plan.type_names(s)
+    week = [p for p in all_posts if first <= p.day <= last]
+    number = label.rsplit("V", 1)[1].lstrip("0")
+    span = f"{first.day} {periods.MONTHS[first.month - 1]} – {last.day} {periods.MONTHS[last.month - 1]}"
+    lanes = []
+    for channel in s.channels:
+        own = [p for p in week if p.channel == channel["id"]]
+        if own:
+            lanes.append(
+                f'<section class="plan-bana" aria-labelledby="vecka-{render.esc(channel["id"])}">'
+                f'<h3 id="vecka-{render.esc(channel["id"])}">{render.esc(channel_name(s, channel["id"]))}</h3>'
+                f'<ol class="plan-bana__poster">{"".join(_post(s, p, names) for p in own)}</ol></section>'
+            )
+    body = (
+        f'<div class="plan-banor">{"".join(lanes)}</div>'
+        if lanes
+        else render.p("Inget är planerat den här veckan.")
+    )
+    return render.block(render.heading(2, f"Den här veckan: vecka {number}, {span}", "den-har-veckan"), body)
+
+
 @view("plan_oversikt")
 def plan_oversikt(s: Strategy, page: str = pages.PLAN) -> str:
-    """The plan's months, its feeds, the channels' rules and the coverage summary."""
+    """This week's posts per channel first (or one sentence when there is no plan), then the months,
+    the feeds, the channels' rules and, when anything is planned, the coverage summary."""
     months = plan.months(s)
+    month_list = ""
     if months:
         links = "".join(
             f'<li><a href="{render.esc(pages.href(page, pages.month(m)))}">{render.esc(_month_title(m))}</a></li>'
             for m in months
         )
-        month_list = f'<ul class="plan-manader">{links}</ul>'
-    else:
-        month_list = "<p>Inget är planerat ännu. Skapa en månad med <code>python -m strategi ny-plan ÅÅÅÅ-MM</code>.</p>"
+        month_list = render.block(render.heading(2, "Månader"), f'<ul class="plan-manader">{links}</ul>')
     feeds = "".join(
         f'<li><a href="{render.esc(pages.href(page, pages.plan_feed(name)))}" download="{render.esc(name)}.ics">'
         f"{render.esc('Alla kanaler' if name == plan.ALL else channel_name(s, name))}</a> "
@@ -206,7 +240,7 @@ def plan_oversikt(s: Strategy, page: str = pages.PLAN) -> str:
         for name in plan.feed_names(s)
     )
     return render.block(
-        render.heading(2, "Månader"),
+        _this_week(s, page),
         month_list,
         render.heading(2, "Kalendrar att prenumerera på"),
         render.p(
@@ -215,5 +249,5 @@ def plan_oversikt(s: Strategy, page: str = pages.PLAN) -> str:
         ),
         f'<ul class="plan-kalendrar">{feeds}</ul>',
         _rules_table(s),
-        _coverage(s),
+        _coverage(s) if plan.posts(s) else "",
     )

@@ -74,7 +74,7 @@ def flag_box(body: str) -> str:
 
 def table(
     caption: str,
-    headers: Sequence[str],
+    headers: Sequence[Any],
     rows: Iterable[Sequence[Any]],
     *,
     row_headers: bool = True,
@@ -86,7 +86,7 @@ def table(
     With ``cls="kort"`` the table becomes one card per row on a phone: each cell carries its
     column's name.
     """
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    head = "".join(f'<th scope="col">{h.html if isinstance(h, Raw) else esc(h)}</th>' for h in headers)
     cards = "kort" in cls.split()
     body = []
     for row in rows:

@@ -32,9 +32,13 @@ _FIRST_HEADING = """() => {
 }"""
 
 # Table cells whose content is wider or taller than the cell shows (text cut off), and captions that
-# reach past the right edge of their scrolling box (a caption is as wide as its table).
+# reach past the right edge of their scrolling box (a caption is as wide as its table). Cells that
+# are there for screen readers only (a card's column headers, a caption that repeats the heading
+# above, both one pixel wide) are not shown and so not cut.
 _CLIPPED_CELLS = """() => [
   ...[...document.querySelectorAll(".tabell th, .tabell td, .tabell caption")]
+    .filter(cell => cell.getBoundingClientRect().width > 1 && cell.closest("thead, caption, .tabell")
+      .getBoundingClientRect().width > 1)
     .filter(cell => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1),
   ...[...document.querySelectorAll(".tabell caption")]
     .filter(c => c.getBoundingClientRect().right > c.closest(".tabell").getBoundingClientRect().right + 1),
