@@ -111,7 +111,7 @@ def run_build(
     full_env = {
         **os.environ,
         "STRATEGI_IDAG": FIXED_TODAY,
-        # 'Senast uppdaterad' is derived from the last commit touching data/: fix it like 'today'.
+        # 'Senast ändrad' is derived from git (the last content change): fix it like 'today'.
         "STRATEGI_SENAST_UPPDATERAD": FIXED_UPDATED,
         "NO_MKDOCS_2_WARNING": "1",
         **(env or {}),

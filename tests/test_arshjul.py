@@ -15,6 +15,7 @@ import recurring_ical_events
 
 from strategi.content import annual_cycle
 from strategi.data import model
+from strategi.views import VIEWS
 from tests.conftest import run_cli
 
 DOMAIN = "strategi.intranat.regionorebrolan.se"
@@ -175,3 +176,16 @@ def test_a_weekly_activity_without_its_weekday_is_an_error(project: Path) -> Non
         f"data/strategy/arshjul.yaml:{line}:17: en aktivitet med frekvens 'veckovis' behöver 'veckodag': "
         "en veckodag, till exempel 'måndag'"
     ) in result.stdout.splitlines()
+
+
+def test_a_start_the_strategy_does_not_give_is_never_stated_as_a_fact(strategy: model.Strategy) -> None:
+    """An activity without 'från' starts from the strategy period only by the project's reading
+    (start_interpreted); the page never states such a computed first day as a fact, and where it
+    states a first day at all it marks the reading."""
+    items = {str(i["id"]): i for i in strategy["arshjul"].get("aktiviteter") or []}
+    page = VIEWS["arshjul"](strategy)
+    for activity in annual_cycle.from_data(strategy):
+        assert activity.start_interpreted == (not items[activity.id]["upprepning"].get("från"))
+        section = page[page.index(f"{{#{activity.id}}}") :].split("\n### ")[0]
+        if activity.start_interpreted and "Första gången" in section:
+            assert "(tolkning: strategin anger ingen start" in section, activity.id

@@ -13,6 +13,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from strategi.content import changed
 from strategi.data import git, history, model
 from strategi.site import build
 from tests._viewtables import render_every_view
@@ -162,10 +163,10 @@ def test_views_run_no_git(strategy: model.Strategy, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(git, "run", no_process)
     monkeypatch.setattr(git, "attempt", no_process)
     monkeypatch.delenv(history.UPDATED_ENV, raising=False)
-    history._last_data_commit.cache_clear()
+    changed._last_change_day.cache_clear()
     render_every_view(strategy)
     with pytest.raises(AssertionError, match="körde ett program"):
-        history.last_updated(strategy)
+        changed.last_updated(strategy)
 
 
 def test_the_tests_build_is_strict_a_warning_fails_it(tmp_path: Path) -> None:

@@ -43,8 +43,8 @@ def test_chart_is_an_image_with_title_and_description() -> None:
     assert 'aria-labelledby="diagram-film-titel" aria-describedby="diagram-film-beskrivning"' in svg
     assert '<title id="diagram-film-titel">Visningstid: värden över tid</title>' in svg
     assert (
-        '<desc id="diagram-film-beskrivning">Värdet ökade från 6 s till 7,5 s mellan mars 2020 och '
-        "september 2020. Målet är 9 s till mars 2021. Status: I fas.</desc>"
+        '<desc id="diagram-film-beskrivning">Värdet ökade från 6\u00a0s till 7,5\u00a0s mellan mars 2020 och '
+        "september 2020. Målet är 9\u00a0s till mars 2021. Status: I fas.</desc>"
     ) in svg
     assert "<script" not in svg
 
@@ -53,7 +53,7 @@ def test_target_is_dashed_and_baseline_is_marked() -> None:
     """The target is a dashed line with a label; the baseline a square with the word Utgångsvärde."""
     svg = charts.svg(_progress([("2020-03", 6), ("2020-09", 7.5)]))
     assert 'stroke-dasharray="8 5"' in svg
-    assert ">Mål: 9 s</text>" in svg
+    assert ">Mål: 9\u00a0s</text>" in svg
     assert ">Utgångsvärde</text>" in svg
     assert len(re.findall(r"<circle ", svg)) == 1  # the later value; the baseline is the square
 
@@ -68,7 +68,7 @@ def test_lines_have_at_least_3_to_1_contrast_on_white() -> None:
 def test_falling_trend_is_said_in_words() -> None:
     """A falling series is described as 'minskade', and an untargeted one says there is no goal."""
     p = _progress([("2020-03", 8), ("2020-09", 7)], target=None)
-    assert "Värdet minskade från 8 s till 7 s" in charts.description(p)
+    assert "Värdet minskade från 8\u00a0s till 7\u00a0s" in charts.description(p)
     assert "Strategin har inget mål för värdet." in charts.description(p)
 
 

@@ -120,7 +120,7 @@ def test_cover_shows_the_version_facts(strategy: model.Strategy, monkeypatch: py
         '<table class="omslag__fakta">'
         '<tr><th scope="row">Version</th><td>Våren 2020</td></tr>'
         '<tr><th scope="row">Status</th><td>Förslag – inte antaget</td></tr>'
-        '<tr><th scope="row">Senast uppdaterad</th><td>19 januari 2021</td></tr>'
+        '<tr><th scope="row">Senast ändrad</th><td>19 januari 2021</td></tr>'
         '<tr><th scope="row">Digitalt nuläge avser</th><td>våren 2020</td></tr>'
         '<tr><th scope="row">Skulle presenteras</th>'
         "<td>för strategigruppen för kommunikation i november 2020</td></tr>"

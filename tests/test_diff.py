@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from strategi.content import diff
+from strategi.content import diff, figures
 from strategi.content.diff import Change
+from strategi.data import periods
 from strategi.data.model import Strategy
 from tests._viewtables import variant
 from tests.conftest import ROOT, TODAY
@@ -22,6 +23,12 @@ def small(files: dict[str, Any] | None = None, channels: list[dict[str, Any]] | 
 
 def lines(old: Strategy, new: Strategy) -> list[str]:
     return [diff.describe(c) for c in diff.compare(old, new)]
+
+
+def _word(snapshot: dict) -> str:
+    """The strategy's word before a snapshot's follower count and a no-break space ('' when exact)."""
+    word = figures.qualifier(snapshot, "följare")
+    return f"{word}\u00a0" if word else ""
 
 
 def test_same_strategy_has_no_changes(strategy: Strategy) -> None:
@@ -50,11 +57,13 @@ def test_removed_snapshot_is_reported(strategy: Strategy) -> None:
 
 
 def test_changed_figure_inside_a_snapshot(strategy: Strategy) -> None:
-    """A changed follower count names channel, section, period and field, with both figures in Swedish style."""
+    """A changed follower count names channel, section, period and field, with both figures in Swedish
+    style, each with the strategy's word when the snapshot marks it rounded ('lite drygt 17 000')."""
     channels = copy.deepcopy(strategy.channels)
     channels[0]["nuläge"][0]["mätvärden"]["följare"] = 18250
+    word = _word(channels[0]["nuläge"][0])
     assert lines(strategy, variant(strategy, channels=channels)) == [
-        "Facebook › Digitalt nuläge › våren 2020 › Mätvärden › Följare: 17\u00a0000 → 18\u00a0250"
+        f"Facebook › Digitalt nuläge › våren 2020 › Mätvärden › Följare: {word}17\u00a0000 → {word}18\u00a0250"
     ]
 
 
@@ -321,9 +330,10 @@ def test_new_snapshot_and_new_channel_show_their_figures(strategy: Strategy) -> 
         {"id": "ny", "datum": "2026-h2", "mätvärden": {"följare": 18250, "räckvidd_per_inlägg": 12000}}
     )
     tiktok = {**copy.deepcopy(channels[0]), "id": "tiktok", "namn": "Tiktok"}
+    before = periods.latest_snapshot(strategy.channels[0])
     assert lines(strategy, variant(strategy, channels=[*channels, tiktok])) == [
         "Nytt: Facebook › Digitalt nuläge › hösten 2026: "
-        "Följare: 17\u00a0000 → 18\u00a0250; Räckvidd per inlägg: 12\u00a0000",
+        f"Följare: {_word(before)}17\u00a0000 → 18\u00a0250; Räckvidd per inlägg: 12\u00a0000",
         "Ny kanal: Tiktok (https://www.facebook.com/regionorebrolan/; Målgrupp: Länsinvånare 18 år och "
         "uppåt.; Frekvens: 1-3 inlägg/vardag; hösten 2026: Följare: 18\u00a0250; Räckvidd per inlägg: "
         "12\u00a0000)",

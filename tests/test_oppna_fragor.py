@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from strategi.content import questions
+from strategi.content import diff, questions, revision
 from strategi.data.loader import load
 from strategi.data.model import Strategy
 from strategi.views import VIEWS
@@ -121,7 +121,24 @@ def test_the_start_page_counts_every_flag_once(strategy: Strategy) -> None:
     grep counts in FLAGS_PER_FILE."""
     assert sum(FLAGS_PER_FILE.values()) == 68
     assert questions.flag_count(strategy) == 68
-    assert "**Öppna frågor:** 68 frågor att bekräfta och " in VIEWS["start"](strategy, HISTORY)
+    assert ": 68 oklarheter i källtexten, " in VIEWS["start"](strategy, HISTORY)
+
+
+def test_one_count_of_what_is_open_everywhere(strategy: Strategy, page: str) -> None:
+    """The start page, Öppna frågor, the PDF summary and the ny-version checklist give the same total
+    and name its parts alike, and the parts add up to the rows listed on Öppna frågor's sections."""
+    line = questions.open_line(strategy)
+    parts = questions.open_parts(strategy)
+    total = sum(p.count for p in parts)
+    assert line.startswith(f"{total} öppna frågor: ")
+    assert f"**Öppna frågor:** {line}" in VIEWS["start"](strategy, HISTORY)
+    assert f"<p>{line}</p>" in page
+    summary = VIEWS["sammanfattning"](strategy, diff.Comparison(None))
+    assert f"<p>{total} öppna frågor behöver lösas" in summary
+    assert all(f"<li>{p.words}</li>" in summary for p in parts if p.count)
+    assert [line] == dict(revision.checklist(strategy))["Öppna frågor"]
+    for part in parts:
+        assert f"## {part.many.capitalize()} {{#{part.anchor}}}" in page
 
 
 def test_all_four_flag_kinds_appear_in_swedish(page: str) -> None:
@@ -283,9 +300,9 @@ def test_real_overdue_assignment(page: str) -> None:
 
 def test_stale_channels_on_the_fixed_date(page: str) -> None:
     """On 2026-11-29 every channel's nuläge is older than six months: each is linked with its latest period."""
-    section = _section(page, "Nuläge som behöver uppdateras")
+    section = _section(page, "Nulägen som behöver uppdateras")
     assert "<p>Nuläget ska uppdateras minst var 6:e månad. Räknat från 29 november 2026:</p>" in section
-    rows = table(section, "Nuläge som behöver uppdateras")
+    rows = table(section, "Nulägen som behöver uppdateras")
     assert rows[1] == ['<a href="../kanaler/facebook/">Facebook</a>', "våren 2020", "behöver uppdateras"]
     assert [text(r[0]) for r in rows[1:]] == [
         "Facebook",
@@ -315,7 +332,7 @@ def test_no_stale_channel_says_so(strategy: Strategy) -> None:
     channels = [{**c, "nuläge": [{"id": "n", "datum": "2026-11"}]} for c in strategy.channels]
     strategi = {**strategy["strategi"], "revideringsintervall_månader": 3}
     section = _section(
-        VIEWS["oppna_fragor"](variant(strategy, channels=channels, strategi=strategi)), "Nuläge som behöver"
+        VIEWS["oppna_fragor"](variant(strategy, channels=channels, strategi=strategi)), "Nulägen som behöver"
     )
     assert "<p>Alla kanalers nuläge är yngre än 3 månader.</p>" in section
 
@@ -355,17 +372,16 @@ def test_no_link_without_address_says_so(strategy: Strategy) -> None:
 
 
 def test_sections_in_order(page: str) -> None:
-    """The page has its seven sections in a fixed order with fixed anchors: the five work lists, then
-    the garbled persona matrix as it stands and the source page's frame."""
+    """The page has its six sections in a fixed order with fixed anchors: the five work lists, then
+    the garbled persona matrix as it stands (the source page's frame is not content: not here)."""
     headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert headings == [
         "## Oklarheter i källtexten {#oklarheter}",
         "## Kanaler utan fullständig strategi {#ofullstandiga-kanaler}",
         "## Öppna uppdrag {#oppna-uppdrag}",
-        "## Nuläge som behöver uppdateras {#behover-uppdateras}",
+        "## Nulägen som behöver uppdateras {#behover-uppdateras}",
         "## Länkar utan adress {#lankar-utan-adress}",
         "## Matrisen över personas och kanaler som den står i strategin {#personamatrisen}",
-        "## Källsidans ram {#kallsidans-ram}",
     ]
 
 

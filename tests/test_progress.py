@@ -42,7 +42,7 @@ def test_on_track_when_latest_is_above_the_straight_line() -> None:
         "2021-07-10", _indicator(målnivå={"värde": 20}, senast="2021-12"), ("2021-01", 10), ("2021-06", 15)
     )
     assert (p.status, p.words) == ("on_track", "I fas")
-    assert p.needed == "Behöver öka med 0,8 % per månad till december 2021."
+    assert p.needed == "Behöver öka med 0,8\u00a0% per månad till december 2021."
 
 
 def test_behind_when_latest_is_below_the_straight_line() -> None:
@@ -51,22 +51,22 @@ def test_behind_when_latest_is_below_the_straight_line() -> None:
         "2021-07-10", _indicator(målnivå={"värde": 20}, senast="2021-12"), ("2021-01", 10), ("2021-06", 11)
     )
     assert p.words == "Efter plan"
-    assert "väntat 14,3 % juni 2021" in p.reason
+    assert "väntat 14,3\u00a0% juni 2021" in p.reason
 
 
 def test_stale_data_is_never_on_track() -> None:
-    """A value from four months ago is 'Inga färska mätvärden', even if it met the target."""
+    """A value from four months ago is 'Gammalt mätvärde', even if it met the target."""
     p = _status(
         "2021-07-10", _indicator(målnivå={"värde": 5}, senast="2021-12"), ("2021-01", 1), ("2021-03", 9)
     )
-    assert p.words == "Inga färska mätvärden"
+    assert p.words == "Gammalt mätvärde"
 
 
 def test_fresh_means_at_most_one_interval_plus_a_month_old() -> None:
     """On 10 July, May's figure is fresh and April's is not (monthly follow-up)."""
     ind = _indicator(målnivå={"värde": 5})
     assert _status("2021-07-10", ind, ("2021-05", 9)).words == "Målet nått"
-    assert _status("2021-07-10", ind, ("2021-04", 9)).words == "Inga färska mätvärden"
+    assert _status("2021-07-10", ind, ("2021-04", 9)).words == "Gammalt mätvärde"
 
 
 def test_deadline_passed_without_reaching_the_target() -> None:
@@ -92,11 +92,11 @@ def test_too_early_with_only_the_baseline() -> None:
 
 
 def test_relative_target_without_any_value_has_no_target() -> None:
-    """'+100 %' with no value at all has no target to show, and no data is not on track."""
+    """'+100 %' with no value at all has no target to show, and no data is 'Ingen mätning': no verdict."""
     s = _Strategy(dt.date(2021, 2, 10), [])
     p = progress.assess(s, _indicator(målnivå={"förändring_procent": 100}, senast="2022-h1"))
     assert p.target is None
-    assert p.words == "Inga färska mätvärden"
+    assert (p.status, p.words) == ("unmeasured", "Ingen mätning")
 
 
 def test_relative_target_from_the_first_value() -> None:
@@ -110,7 +110,7 @@ def test_relative_target_from_the_first_value() -> None:
 def test_no_deadline_means_every_month() -> None:
     """Without a deadline the target applies to each month: a fresh value below it is behind."""
     p = _status("2021-02-10", _indicator(målnivå={"värde": 7}), ("2020-12", 5), ("2021-01", 6))
-    assert (p.words, p.needed) == ("Efter plan", "Behöver nå 7 %.")
+    assert (p.words, p.needed) == ("Efter plan", "Behöver nå 7\u00a0%.")
 
 
 def test_decreasing_direction() -> None:

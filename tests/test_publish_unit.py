@@ -204,16 +204,18 @@ def test_a_first_draft_is_published_under_its_id_and_becomes_the_default(repo: P
 
 def test_mike_runs_in_the_repository_with_the_publish_environment(repo: Path, mike: Path) -> None:
     """mike runs in the repository, finds `mkdocs` of the running Python first on PATH, builds
-    for mike (STRATEGI_VERSIONER=mike) and gets the day data/ last changed as 'senast uppdaterad';
+    for mike (STRATEGI_VERSIONER=mike) and gets the day the content last changed as 'senast ändrad'
+    (a first version has nothing to compare with: the source page's own date, not the commit's);
     a configured git author is left alone (no identity variables)."""
     path_before = os.environ["PATH"]
-    publish.publish(repo, version(repo, "2020-h1", "förslag"))
+    source = {"webbsida_senast_uppdaterad": "2021-01-19"}
+    publish.publish(repo, version(repo, "2020-h1", "förslag", källa=source))
     bindir = str(mike.parent)
     for call in calls(mike):
         assert call["cwd"] == str(repo)
         assert call["env"] == {
             "STRATEGI_VERSIONER": "mike",
-            "STRATEGI_SENAST_UPPDATERAD": DATA_DAY,
+            "STRATEGI_SENAST_UPPDATERAD": "2021-01-19",
             "PATH": bindir + os.pathsep + path_before,
         }
     assert git(repo, "log", "-1", "--format=%an <%ae>|%cn <%ce>", "gh-pages") == (
@@ -222,8 +224,7 @@ def test_mike_runs_in_the_repository_with_the_publish_environment(repo: Path, mi
 
 
 def test_without_data_in_git_no_update_day_is_given(repo: Path, mike: Path) -> None:
-    """When no commit touched data/, mike gets no 'senast uppdaterad' (the site falls back to the
-    source page's date)."""
+    """When neither git nor the source gives a day, mike gets no 'senast ändrad' (the site shows none)."""
     git(repo, "rm", "-r", "-q", "data")
     git(repo, "commit", "-q", "-m", "utan data")
     git(repo, "checkout", "-q", "--orphan", "ny")

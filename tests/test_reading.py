@@ -35,6 +35,20 @@ def test_notes_in_one_section_become_one_collapsed_marker() -> None:
     assert "<summary>1 fråga att bekräfta</summary>" in tail
 
 
+def test_a_marker_stands_with_the_item_it_questions() -> None:
+    """Notes under two h3 items of one h2 section (two indicators, two activities) each stay under
+    their own item: one marker per item, never all gathered under the first."""
+    first, second = NOTE.format("<p>A?</p>"), NOTE.format("<p>B?</p>")
+    page = f"<h2 id='s'>S</h2><h3 id='a'>A</h3>{first}<h3 id='b'>B</h3><p>Text</p>{second}"
+    out = reading.fold_questions(page, "uppfoljning/")
+    item_a, item_b = out.split("<h3 id='b'>")
+    assert out.count("<details") == 2
+    assert "A?" in item_a
+    assert "B?" not in item_a
+    assert "B?" in item_b
+    assert item_b.index("<p>Text</p>") < item_b.index("<details")
+
+
 def test_work_lists_are_not_folded() -> None:
     """Öppna frågor and Ändringar keep their notes as they are."""
     page = NOTE.format("<p>A?</p>")

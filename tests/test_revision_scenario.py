@@ -84,7 +84,7 @@ def test_new_version_writes_draft_and_prints_checklist(revised: dict[str, object
     assert result.returncode == 0, result.stderr
     assert "Började Våren 2021 (2021-h1) som förslag." in result.stdout
     assert "Kanaler som behöver ett färskt nuläge (6)" in result.stdout
-    assert "Indikatorer som saknar ett färskt mätvärde" in result.stdout
+    assert "Indikatorer som väntar på ett färskt mätvärde" in result.stdout
     repo = revised["repo"]
     assert isinstance(repo, Path)
     text = (repo / "data/strategy/strategi.yaml").read_text(encoding="utf-8")
@@ -151,8 +151,8 @@ def test_followup_page_shows_statuses_and_charts(revised: dict[str, object]) -> 
         'aria-labelledby="diagram-facebook-interaktionsfrekvens-titel" '
         'aria-describedby="diagram-facebook-interaktionsfrekvens-beskrivning"'
     ) in page
-    assert "Målet är 8 % varje månad." in page
-    assert "Värdet ökade från 5 % till 6 % mellan januari 2021 och mars 2021." in page
+    assert "Målet är 8\u00a0% varje månad." in page
+    assert "Värdet ökade från 5\u00a0% till 6\u00a0% mellan januari 2021 och mars 2021." in page
     assert 'stroke-dasharray="8 5"' in page
 
 

@@ -188,7 +188,9 @@ EXEMPT_KEYS = {
     "datering",  # how a snapshot was dated, shown as words
     "intervall",  # follow-up interval code, shown as words
     "ungefärliga_mätvärden",  # metric codes, shown as "ca" beside the metric
+    "mätvärde",  # a metric code in ungefärligt_ord, shown as its words ("lite drygt") beside the metric
     "nuläge_mätvärde",  # metric code; its values are shown as the indicator's first measurements
+    "sidfot",  # the source page's German frame: kept in the data with its note, shown to no reader
 }
 _TIDPUNKT = re.compile(r"^[0-9]{4}(-(h1|h2|[0-9]{2}(-[0-9]{2})?))?$")
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from strategi.content import diff, versions
-from strategi.data import check, history, model
+from strategi.content import changed, diff, figures, versions
+from strategi.data import check, history, model, periods
 from tests.conftest import TODAY
 
 
@@ -135,17 +135,17 @@ def test_derived_fields(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert versions.selector_title(s) == "Våren 2020 (förslag)"
     assert versions.label_of("2024-h2") == "Hösten 2024"
     assert versions.status_refers_to(s) == "2020-h1"
-    assert history.last_updated(s) == "2021-01-19"
+    assert changed.last_updated(s) == "2021-01-19"
     assert versions.presentation_words(s) == "för strategigruppen för kommunikation i november 2020"
-    assert versions.facts(s, history.last_updated(s)) == [
+    assert versions.facts(s, changed.last_updated(s)) == [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
-        ("Senast uppdaterad", "19 januari 2021"),
+        ("Senast ändrad", "19 januari 2021"),
         ("Digitalt nuläge avser", "våren 2020"),
         ("Skulle presenteras", "för strategigruppen för kommunikation i november 2020"),
     ]
     monkeypatch.setenv(history.UPDATED_ENV, "2026-06-30")
-    assert history.last_updated(s) == "2026-06-30"
+    assert changed.last_updated(s) == "2026-06-30"
 
 
 def test_old_field_names_are_refused(project: Path) -> None:
@@ -178,8 +178,12 @@ def test_new_snapshot_shows_its_figures_before_and_after(strategy: model.Strateg
         }
     )
     lines = [diff.describe(c) for c in diff.compare(strategy, _with_channels(strategy, channels))]
+    word = figures.qualifier(
+        periods.latest_snapshot(next(c for c in strategy.channels if c["id"] == "facebook")), "följare"
+    )
+    before = f"{word} 17 000" if word else "17 000"  # a rounded figure keeps the strategy's words
     assert [line.replace("\u00a0", " ").replace("\u202f", " ") for line in lines] == [
-        "Nytt: Facebook › Digitalt nuläge › hösten 2020: Följare: 17 000 → 18 250; Kvinnor (%): 72 (oförändrat)"
+        f"Nytt: Facebook › Digitalt nuläge › hösten 2020: Följare: {before} → 18 250; Kvinnor (%): 72 (oförändrat)"
     ]
 
 
@@ -247,7 +251,7 @@ def test_banner_start_page_and_cover_agree(strategy: model.Strategy, monkeypatch
     from strategi.views import VIEWS
 
     monkeypatch.setenv(history.UPDATED_ENV, "2021-01-19")
-    known = history.history(strategy)
+    known = changed.history_of(strategy)
     start = VIEWS["start"](strategy, known)
     facts = chrome.version_facts(strategy, known)
     cover = chrome.render_partial("cover.html", facts=facts)
@@ -255,7 +259,7 @@ def test_banner_start_page_and_cover_agree(strategy: model.Strategy, monkeypatch
     for label, value in [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
-        ("Senast uppdaterad", "19 januari 2021"),
+        ("Senast ändrad", "19 januari 2021"),
         ("Digitalt nuläge avser", "våren 2020"),
         ("Skulle presenteras", "för strategigruppen för kommunikation i november 2020"),
     ]:

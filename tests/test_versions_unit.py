@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from strategi.content import versions
-from strategi.data import history
+from strategi.content import changed, versions
+from strategi.data import history, model
 from strategi.data.model import Strategy
-from tests.conftest import TODAY
+from tests.conftest import ROOT, TODAY
 
 
 def small(root: Path, **strategi: Any) -> Strategy:
@@ -70,35 +71,16 @@ def test_configured_compare_ref_wins(repo: Path) -> None:
     assert history.previous_ref(s) == "v1"
 
 
-def test_last_update_is_the_last_commit_touching_data(repo: Path) -> None:
-    """'Senast uppdaterad' is the committer day of the last commit that touched data/ (a later commit
-    elsewhere does not count); outside git it is ''."""
-    (repo / "data").mkdir()
-    (repo / "data" / "mal.yaml").write_text("mål: []\n", encoding="utf-8")
-    git(repo, "add", "data")
-    dated = {"GIT_COMMITTER_DATE": "2024-03-05T12:00:00", "GIT_AUTHOR_DATE": "2024-03-05T12:00:00"}
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data"],
-        check=True,
-        env={**os.environ, **dated},
-        capture_output=True,
-        timeout=30,
-    )
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "later")
-    assert history.last_data_commit(repo) == "2024-03-05"
-    assert history.last_data_commit(repo / "inget") == ""
-
-
 def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """history.history: the previous adopted version, the problem with a 'jämför_med' that names
     another one without a reason (none with a reason), and the update day the publish sets."""
     git(repo, "tag", "strategi-2020-h1")
     git(repo, "tag", "strategi-2020-h2")
     monkeypatch.setenv(history.UPDATED_ENV, "2021-02-03")
-    plain = history.history(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
+    plain = changed.history_of(small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}))
     assert plain == history.History("strategi-2020-h2", None, "2021-02-03")
     other = small(repo, version={"id": "2021-h1", "etikett": "Våren 2021"}, jämför_med="strategi-2020-h1")
-    assert history.history(other) == history.History(
+    assert changed.history_of(other) == history.History(
         "strategi-2020-h1",
         "jämför_med i data/strategy/strategi.yaml är 'strategi-2020-h1', men föregående antagna version är "
         "'strategi-2020-h2'. Ta bort jämför_med, eller skriv varför i jämför_med_motivering.",
@@ -110,7 +92,7 @@ def test_history_gathers_what_git_knows(repo: Path, monkeypatch: pytest.MonkeyPa
         jämför_med="strategi-2020-h1",
         jämför_med_motivering="Hösten 2020 antogs aldrig i sin helhet.",
     )
-    assert history.history(reasoned).problem is None
+    assert changed.history_of(reasoned).problem is None
 
 
 def test_version_facts_in_words(tmp_path: Path) -> None:
@@ -122,7 +104,7 @@ def test_version_facts_in_words(tmp_path: Path) -> None:
     assert versions.facts(draft, "2021-01-19") == [
         ("Version", "Våren 2020"),
         ("Status", "Förslag – inte antaget"),
-        ("Senast uppdaterad", "19 januari 2021"),
+        ("Senast ändrad", "19 januari 2021"),
         ("Presenteras", "för strategigruppen i 29 november 2026"),
     ]
     late = small(tmp_path, status="förslag", presentation={**pres, "när": "2026-11-28"})
@@ -143,23 +125,21 @@ def test_last_updated_falls_back_to_the_source_page(tmp_path: Path, monkeypatch:
     page was last updated; a valid $STRATEGI_SENAST_UPPDATERAD wins; nothing known gives ''."""
     monkeypatch.delenv(history.UPDATED_ENV, raising=False)
     s = small(tmp_path / "utan-git", källa={"webbsida_senast_uppdaterad": "2021-01-19"})
-    assert history.last_updated(s) == "2021-01-19"
+    assert changed.last_updated(s) == "2021-01-19"
     monkeypatch.setenv(history.UPDATED_ENV, "igår")
-    assert history.last_updated(s) == "2021-01-19"
+    assert changed.last_updated(s) == "2021-01-19"
     monkeypatch.setenv(history.UPDATED_ENV, "2026-06-30")
-    assert history.last_updated(s) == "2026-06-30"
+    assert changed.last_updated(s) == "2026-06-30"
     monkeypatch.delenv(history.UPDATED_ENV)
-    assert history.last_updated(small(tmp_path / "ingenting")) == ""
+    assert changed.last_updated(small(tmp_path / "ingenting")) == ""
 
 
-def dated_data_commit(repo: Path, day: str) -> None:
-    """Commit a file under data/ with the committer day ``day``."""
-    (repo / "data").mkdir(exist_ok=True)
-    (repo / "data" / "mal.yaml").write_text(f"# {day}\nmål: []\n", encoding="utf-8")
-    git(repo, "add", "data")
+def dated_commit(repo: Path, day: str, message: str) -> None:
+    """Commit everything in the work tree with the committer and author day ``day``."""
+    git(repo, "add", "-A")
     dated = {"GIT_COMMITTER_DATE": f"{day}T12:00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00"}
     subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", day],
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message],
         check=True,
         env={**os.environ, **dated},
         capture_output=True,
@@ -167,24 +147,72 @@ def dated_data_commit(repo: Path, day: str) -> None:
     )
 
 
-def test_a_ref_named_data_does_not_hide_the_data_folder(repo: Path) -> None:
-    """'Senast uppdaterad' reads the history of the folder data/ even when a branch or tag is
-    also called 'data' (git would otherwise refuse the name as ambiguous)."""
-    dated_data_commit(repo, "2024-03-05")
-    git(repo, "tag", "data")
-    assert history.last_data_commit(repo) == "2024-03-05"
+@pytest.fixture
+def strategy_repo(tmp_path: Path) -> Path:
+    """A git repository holding the strategy's data/ and schemas/, landed on 2024-01-10 and tagged as
+    the previous adopted version 'strategi-2019-h2' (every version after it compares with it)."""
+    for name in ("data", "schemas"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    git(tmp_path, "init", "-q")
+    dated_commit(tmp_path, "2024-01-10", "landed")
+    git(tmp_path, "tag", "strategi-2019-h2")
+    return tmp_path
 
 
-def test_last_updated_and_history_read_the_strategys_own_repository(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
+def _edit(repo: Path, relpath: str, old: str, new: str) -> None:
+    path = repo / relpath
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_senast_andrad_is_the_last_content_change_not_the_last_commit(
+    strategy_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without a publish date, 'senast uppdaterad' (also in history) is the day of the last commit
-    touching data/ in the repository the strategy was loaded from."""
+    """Two dated commits after the previous version: a content edit (a vision word's meaning) on
+    2024-03-05, then a comment-only edit on 2024-04-20. The site takes 2024-03-05: the change list
+    reports the first and nothing for the second, and 'Senast ändrad' follows the change list."""
     monkeypatch.delenv(history.UPDATED_ENV, raising=False)
-    dated_data_commit(repo, "2023-10-02")
-    s = small(repo, källa={"webbsida_senast_uppdaterad": "2021-01-19"})
-    assert history.last_updated(s) == "2023-10-02"
-    assert history.history(s).updated == "2023-10-02"
+    vision = model.load(strategy_repo, TODAY)["strategi"]["vision"]["text"]
+    _edit(strategy_repo, "data/strategy/strategi.yaml", vision, vision + " i hela länet")
+    dated_commit(strategy_repo, "2024-03-05", "content")
+    path = strategy_repo / "data" / "strategy" / "mal.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "# En kommentar som inte ändrar innehållet.\n", encoding="utf-8"
+    )
+    dated_commit(strategy_repo, "2024-04-20", "comment")
+    s = model.load(strategy_repo, TODAY)
+    assert history.previous_ref(s) == "strategi-2019-h2"
+    assert changed.commits_since(strategy_repo, "strategi-2019-h2")[0][1] == "2024-04-20"
+    assert changed.last_updated(s) == "2024-03-05"
+    assert changed.history_of(s).updated == "2024-03-05"
+    assert ("Senast ändrad", "5 mars 2024") in versions.facts(s, changed.history_of(s).updated)
+
+
+def test_without_a_content_change_the_date_is_the_sources(
+    strategy_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commits after the previous version that only add a comment or reformat (other quotes) leave
+    'Senast ändrad' at the source page's own date; so does a first version with nothing to compare."""
+    monkeypatch.delenv(history.UPDATED_ENV, raising=False)
+    path = strategy_repo / "data" / "strategy" / "mal.yaml"
+    first, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(f"{first}\n# Bara en kommentar.\n{rest}", encoding="utf-8")
+    dated_commit(strategy_repo, "2024-05-01", "comment")
+    _edit(
+        strategy_repo,
+        "data/strategy/strategi.yaml",
+        'webbsida_senast_uppdaterad: "',
+        "webbsida_senast_uppdaterad: '",
+    )
+    _edit(strategy_repo, "data/strategy/strategi.yaml", '-19"\n', "-19'\n")
+    dated_commit(strategy_repo, "2024-05-02", "quotes")
+    s = model.load(strategy_repo, TODAY)
+    source_day = s["strategi"]["källa"]["webbsida_senast_uppdaterad"]
+    assert changed.last_updated(s) == source_day
+    git(strategy_repo, "tag", "-d", "strategi-2019-h2")
+    assert history.previous_ref(s) is None
+    assert changed.content_updated(model.load(strategy_repo, TODAY)) == source_day
 
 
 def test_presentation_needs_both_when_and_for_whom(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from strategi.content import progress, revision
 from strategi.data import model
 from strategi.views import VIEWS
 from tests._viewtables import HISTORY
@@ -27,14 +28,15 @@ def test_overview_groups_indicators_by_goal(strategy: model.Strategy) -> None:
 
 
 def test_indicator_status_line_has_status_latest_and_target(strategy: model.Strategy) -> None:
-    """The film viewing time: one line under its heading says the status (deadline passed), the latest
-    value (6 s, spring 2020) and the target (+50 % = 9 s by March 2021); the rest is folded."""
+    """The film viewing time: one line under its heading says the status (only the baseline was ever
+    measured: the neutral 'Ingen mätning', never a red 'Måldatum passerat'), the latest value (6 s,
+    dated by the project to spring 2020, saying so) and the target (+50 % = 9 s by March 2021)."""
     html = VIEWS["indikatorer"](strategy)
     section = html[html.index("{#indikator-facebook-visningstid-film}") :]
     line = section[section.index('<p class="indikator-lage">') :].split("</p>")[0]
-    assert '<span aria-hidden="true">✕</span> Måldatum passerat' in line
-    assert "Senaste: 6 s (våren 2020)" in line
-    assert "Mål: +50 % = 9 s, mars 2021" in line
+    assert '<span class="status status--unmeasured"><span aria-hidden="true">∅</span> Ingen mätning' in line
+    assert "Senaste: 6\u00a0s (härlett till våren 2020)" in line
+    assert "Mål: +50\u00a0% = 9\u00a0s, mars 2021" in line
     assert section.index('<details class="indikator-mer">') < section.index("Mätvärden: Visningstid")
 
 
@@ -45,9 +47,11 @@ def test_channel_row_summarises_and_links_to_the_followup_page(strategy: model.S
     link = 'href="../../uppfoljning/#indikator-facebook-visningstid-film"'
     row = html[html.index(link) :].split("</tr>")[0]
     assert (
-        '<td data-rubrik="Senaste värde">6 s (våren 2020)</td><td data-rubrik="Mål">+50 % = 9 s, mars 2021</td>'
+        '<td data-rubrik="Senaste värde">6\u00a0s (härlett till våren 2020)</td>'
+        '<td data-rubrik="Mål">+50\u00a0% = 9\u00a0s, mars 2021</td>'
     ) in row
-    assert '<span aria-hidden="true">✕</span> Måldatum passerat' in row
+    assert '<span class="status status--unmeasured"><span aria-hidden="true">∅</span> Ingen mätning' in row
+    assert "Måldatum passerat" not in row
 
 
 def test_status_rule_is_documented_on_the_page(strategy: model.Strategy) -> None:
@@ -64,12 +68,19 @@ def test_each_indicator_quotes_its_source_sentence_and_flags(strategy: model.Str
     assert "Mäts antalet dialoger eller andelen (av vad)?" in html
 
 
-def test_chart_only_with_two_values(strategy: model.Strategy) -> None:
-    """Instagram's followers (two values) get a chart; Twitter's (one value) only a table."""
+def test_chart_only_with_two_values_that_agree(strategy: model.Strategy) -> None:
+    """Linkedin's followers (two values) get a chart; Twitter's (one value) only a table; Instagram's
+    two counts, flagged as contradicting each other, get no chart (no trend) but their table, each
+    disputed value marked, and the contradiction question beside them."""
     html = VIEWS["indikatorer"](strategy)
-    assert 'aria-labelledby="diagram-instagram-foljare-titel"' in html
+    assert 'aria-labelledby="diagram-linkedin-foljare-titel"' in html
     assert 'aria-labelledby="diagram-twitter-foljare-titel"' not in html
     assert "<caption>Mätvärden: Följare på Twitter</caption>" in html
+    instagram = html[html.index("{#indikator-instagram-foljare}") :].split("\n### ")[0]
+    assert "diagram-instagram-foljare" not in instagram
+    assert "<caption>Mätvärden: Följare på Instagram</caption>" in instagram
+    assert "cirka\u00a011\u00a0600, motsägelse i källan" in instagram
+    assert "<strong>Motsägelse:</strong> Tabellen Digitalt nuläge (våren 2020) säger 10 500" in instagram
 
 
 def test_channel_page_shows_its_indicators(strategy: model.Strategy) -> None:
@@ -82,11 +93,16 @@ def test_channel_page_shows_its_indicators(strategy: model.Strategy) -> None:
 
 
 def test_start_page_counts_statuses(strategy: model.Strategy) -> None:
-    """The start page has one line with the number of indicators per status and a link to them."""
+    """The start page has one line with the number of indicators per status, and how many await a
+    fresh value counted as the ny-version checklist counts them, and a link to them."""
     html = VIEWS["start"](strategy, HISTORY)
+    found = progress.counts(progress.all_progress(strategy))
+    waiting = revision.checklist(strategy)[1]
+    parts = ", ".join(f"{n} {progress.STATUSES[code][0].lower()}" for code, n in found.items())
+    assert waiting[0] == f"Indikatorer som {progress.AWAITING_WORDS}"
     assert (
-        "**Uppföljning:** 17 indikatorer: 6 inga färska mätvärden, 6 måldatum passerat, 5 följs utan mål. "
-        "[Se alla indikatorer](uppfoljning.md#indikatorer)."
+        f"**Uppföljning:** {sum(found.values())} indikatorer: {parts}; "
+        f"{len(waiting[1])} {progress.AWAITING_WORDS}. [Se alla indikatorer](uppfoljning.md#indikatorer)."
     ) in html
 
 

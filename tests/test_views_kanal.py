@@ -65,7 +65,7 @@ def test_latest_snapshot_in_full_earlier_ones_folded(pages: dict[str, str]) -> N
 @pytest.mark.parametrize(
     ("channel_id", "cells"),
     [
-        ("facebook", ["<td>ca\u00a017\u00a0000</td>", "<td>72\u00a0%</td>", "<td>10\u00a0000</td>"]),
+        ("facebook", ["<td>lite drygt\u00a017\u00a0000</td>", "<td>72\u00a0%</td>", "<td>10\u00a0000</td>"]),
         (
             "webbplats",
             [
@@ -108,7 +108,7 @@ def test_instagram_shows_both_follower_counts_and_both_flags(
     """Instagram shows 10 500 (table, spring 2020) and ca 11 600 (section), with the flags on each."""
     out = pages["instagram"]
     assert "<td>10\u00a0500</td>" in out
-    assert "<td>ca\u00a011\u00a0600</td>" in out
+    assert "<td>cirka\u00a011\u00a0600</td>" in out
     for snapshot in strategy.channel("instagram")["nuläge"]:
         for flag in snapshot["flaggor"]:
             assert shown(flag["fråga"]) in out
@@ -279,8 +279,8 @@ def test_overview_has_a_row_per_channel(strategy: Strategy) -> None:
     out = VIEWS["kanaler"](strategy)
     for channel in strategy.channels:
         assert f'<a href="{channel["id"]}/">{shown(channel["namn"])}</a>' in out
-    assert "<td>ca\u00a011\u00a0600</td>" in out
-    assert "<td>ca\u00a017\u00a0000</td>" in out
+    assert "<td>cirka\u00a011\u00a0600</td>" in out
+    assert "<td>lite drygt\u00a017\u00a0000</td>" in out
     assert "<td>Endast nuläge: strategin för kanalen saknas</td>" in out
     assert "behöver uppdateras</a>" in out
     intro = strategy["strategi"]["kanaler_inledning"]

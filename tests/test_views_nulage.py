@@ -57,10 +57,10 @@ def test_cells_show_the_latest_snapshot(strategy: Strategy, out: str) -> None:
         row = row_of(table, channel_id)
         assert f"<p>{shown(snap['övergripande'])}</p>" in row
         assert "<td>våren 2020</td>" in row
-    assert "<td>ca\u00a017\u00a0000</td>" in row_of(table, "facebook")
+    assert "<td>lite drygt\u00a017\u00a0000</td>" in row_of(table, "facebook")
     instagram = row_of(table, "instagram")
     assert "<td>senast 19 januari 2021</td>" in instagram
-    assert "<td>ca\u00a011\u00a0600</td>" in instagram
+    assert "<td>cirka\u00a011\u00a0600</td>" in instagram
     assert "10\u00a0500" not in instagram
     assert "<td>maj 2020</td>" in row_of(table, "linkedin")
     assert row_of(table, "mejlutskick").endswith("<td>–</td>")

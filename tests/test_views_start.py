@@ -6,8 +6,9 @@ import copy
 
 import pytest
 
-from strategi.data import model
-from strategi.views import VIEWS
+from strategi.content import figures, versions
+from strategi.data import model, periods
+from strategi.views import VIEWS, render
 from tests._viewtables import HISTORY, variant
 
 
@@ -22,7 +23,7 @@ def test_status_box_states_what_the_document_is(
     assert "Förslag – inte antaget" in box
     assert "Våren 2020" in box
     assert "<dt>Digitalt nuläge avser</dt><dd>våren 2020</dd>" in box
-    assert "<dt>Senast uppdaterad</dt><dd>19 januari 2021</dd>" in box
+    assert "<dt>Senast ändrad</dt><dd>19 januari 2021</dd>" in box
     assert "Från våren 2020 till 2022" in box
     assert "var 6:e månad" in box
     assert "<dt>Skulle presenteras</dt><dd>för strategigruppen för kommunikation i november 2020</dd>" in box
@@ -112,8 +113,27 @@ def test_at_a_glance_goals_channels_and_where_things_stand(strategy: model.Strat
     assert glance.count('<li class="kanalkort">') == len(strategy.channels)
     assert '<a class="kanalkort__namn" href="kanaler/facebook/">Facebook</a>' in glance
     assert "<dt>Målgrupp</dt><dd>Länsinvånare 18 år och uppåt.</dd>" in glance
-    assert "<dt>Följare</dt><dd>ca\u00a017\u00a0000 (våren 2020)</dd>" in glance
+    assert "<dt>Följare</dt><dd>lite drygt\u00a017\u00a0000 (våren 2020)</dd>" in glance
     assert "[Se nuläget i alla kanaler](nulage.md)" in glance
     assert "[Se ändringarna](andringar.md)" in glance
     assert "[Se Öppna frågor](oppna-fragor.md)" in glance
     assert "6 av 6 kanaler behöver ett nytt nuläge" in glance
+
+
+def test_one_sentence_says_version_change_day_period_and_newest_figures(strategy: model.Strategy) -> None:
+    """'Läget just nu' opens with one sentence: the version and its status, 'senast ändrat' with the
+    build's date, the period the digital status describes, and the channel whose figures are newest,
+    with their time as the data dates it (an undated one says the strategy gives no time)."""
+    out = VIEWS["start"](strategy, HISTORY)
+    said = versions.sentence(strategy, HISTORY.updated)
+    assert f'<p class="version-mening">{render.esc(said)}</p>' in out
+    assert said.endswith(".")
+    assert ". " not in said
+    assert said.startswith(f"{versions.label(strategy)} är ")
+    assert f"senast ändrat {periods.describe(HISTORY.updated)}" in said
+    assert f"nulägets siffror avser {periods.describe(versions.status_refers_to(strategy))}" in said
+    channel, snap = versions.newest_snapshot(strategy)
+    if periods.bounds(snap["datum"])[1] > periods.bounds(versions.status_refers_to(strategy))[1]:
+        assert figures.when(snap) in said
+        assert channel["namn"] in said
+        assert ("strategin inte anger" in said) == bool(snap.get("datering"))

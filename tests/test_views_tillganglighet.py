@@ -46,3 +46,23 @@ def test_phone_and_email_when_given_and_escaped(strategy: model.Strategy) -> Non
     assert '<a href="mailto:a@example.org">a@example.org</a>' in out
     assert "<script>" not in out
     assert "&lt;script&gt;x&lt;/script&gt;" in out
+
+
+def test_a_draft_says_who_wrote_it_before_anything_else(strategy: model.Strategy) -> None:
+    """While the data says the statement is a draft ('utkast'), the page opens with that sentence (who
+    wrote it, who is to adopt it), and every placeholder address is marked as one beside it; without
+    'utkast' and 'platshållare' neither mark is shown."""
+    data = copy.deepcopy(strategy["tillganglighet"])
+    data["utkast"] = "Ett utkast som projektet har skrivit för att regionen ska fastställa det."
+    data["kontakt"]["formulär"]["platshållare"] = True
+    out = VIEWS["tillganglighet"](variant(strategy, tillganglighet=data))
+    assert out.lstrip().startswith(f'<p class="utkast"><strong>Utkast.</strong> {data["utkast"]}</p>')
+    assert out.index(data["utkast"]) < out.index("Den här redogörelsen gäller")
+    form = data["kontakt"]["formulär"]["adress"]
+    assert f'{form}</a> <strong class="platshallare">(platshållare, fastställs av regionen)</strong>' in out
+    for key in ("utkast",):
+        data.pop(key)
+    data["kontakt"]["formulär"].pop("platshållare")
+    plain = VIEWS["tillganglighet"](variant(strategy, tillganglighet=data))
+    assert "utkast" not in plain
+    assert "platshållare" not in plain

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from strategi.content import versions
+from strategi.content import changed, versions
 from strategi.data import git, gitref, history, model, parts
 from strategi.data.problems import UserError
 from strategi.site import generated
@@ -202,7 +202,7 @@ def _publish(root: Path, strategy: model.Strategy) -> str:
     check_allowed(root, strategy, env)
     version = strategy.version_id
     title = versions.selector_title(strategy)
-    updated = history.last_data_commit(root)
+    updated = changed.content_updated(strategy)
     if updated:
         env[history.UPDATED_ENV] = updated
     mike = [str(Path(sys.executable).with_name("mike"))]

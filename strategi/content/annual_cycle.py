@@ -41,6 +41,9 @@ class Activity:
     who: list[str] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
     derived_from: str = ""  # the data file an activity computed from other data comes from
+    # The strategy gives no start: the rule is counted from the strategy period's first day, which
+    # is the project's reading, not the strategy's words.
+    start_interpreted: bool = False
 
 
 def strategy_period(s: Strategy) -> tuple[dt.date, dt.date]:
@@ -118,6 +121,7 @@ def from_data(s: Strategy) -> list[Activity]:
                 interpretation=str(item.get("tolkning", "")),
                 who=_names(s, item.get("ansvar") or {}),
                 channels=[channel_name(s, c) for c in item.get("kanaler") or []],
+                start_interpreted=not repeat.get("från"),
             )
         )
     return found

@@ -2,7 +2,7 @@
 
 Two Strategy objects -> a list of Change, grouped by section. Keys are named by their schema
 titles, list items by their name or id, so a line reads like
-'Facebook › Digitalt nuläge › våren 2020 › Följare: 17 000 → 18 250'.
+'Facebook › Digitalt nuläge › våren 2020 › Följare: lite drygt 17 000 → lite drygt 18 250'.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from strategi.content import worddiff
+from strategi.content import figures, worddiff
 from strategi.data import history, labels, periods
 from strategi.data.model import Strategy
 from strategi.data.parts import CHANNELS
@@ -159,13 +159,33 @@ def _figures(s: Strategy, snapshot: dict[str, Any], before: dict[str, Any] | Non
     parts = []
     for key, value in (snapshot.get("mätvärden") or {}).items():
         name = _labels(s, CHANNELS.schema, None, ("nuläge", 0, "mätvärden", key))[-1]
-        shown = _show(value)
+        shown = _figure(snapshot, key, value)
         if key in earlier and earlier[key] != value:
-            shown = f"{_show(earlier[key])} → {shown}"
+            shown = f"{_figure(before, key, earlier[key])} → {shown}"
         elif key in earlier:
             shown = f"{shown} (oförändrat)"
         parts.append(f"{name}: {shown}")
     return "; ".join(parts)
+
+
+def _figure(snapshot: dict[str, Any] | None, key: str, value: Any) -> str:
+    """A snapshot's figure with the strategy's word for a rounded one ('lite drygt 17 000')."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return figures.shown(value, "", figures.qualifier(snapshot, key))
+    return _show(value)
+
+
+def _figure_change(old: dict[str, Any], new: dict[str, Any], path: tuple[Any, ...], kind: Kind) -> str:
+    """'lite drygt 17 000 → 18 250' for a changed or added figure of a snapshot, '' for anything else."""
+    if len(path) != 4 or path[0] != "nuläge" or path[2] != "mätvärden" or kind == "borttaget":
+        return ""
+    after = (new.get("nuläge") or [])[path[1]]
+    key = path[3]
+    shown = _figure(after, key, (after.get("mätvärden") or {}).get(key))
+    if kind == "nytt":
+        return shown
+    before = next((x for x in old.get("nuläge") or [] if _key_of(x) == _key_of(after)), None)
+    return f"{_figure(before, key, ((before or {}).get('mätvärden') or {}).get(key))} → {shown}"
 
 
 def _previous_snapshot(channel: dict[str, Any], snapshot: dict[str, Any]) -> dict[str, Any] | None:
@@ -219,7 +239,7 @@ def compare(old: Strategy, new: Strategy) -> list[Change]:
             if _derived("kanal", path, kind):
                 continue
             data = channel if kind != "borttaget" else old_channels[cid]
-            detail = ""
+            detail = _figure_change(old_channels[cid], channel, path, kind)
             if kind == "nytt" and len(path) == 2 and path[0] == "nuläge" and isinstance(b, dict):
                 detail = _figures(new, b, _previous_snapshot(channel, b))
             where = _labels(new, CHANNELS.schema, data, path)
@@ -240,7 +260,7 @@ def describe(change: Change) -> str:
         return f"{named} ({change.detail})" if change.detail else named
     if change.kind == "nytt":
         if not isinstance(change.new, dict):
-            return f"Nytt: {where}: {_show(change.new)}"
+            return f"Nytt: {where}: {change.detail or _show(change.new)}"
         return f"Nytt: {where}: {change.detail}" if change.detail else f"Nytt: {where}"
     if change.kind == "borttaget":
         return (
@@ -248,6 +268,8 @@ def describe(change: Change) -> str:
             if not isinstance(change.old, dict)
             else f"Borttaget: {where}"
         )
+    if change.detail:  # a figure with its words, 'lite drygt 17 000 → 18 250'
+        return f"{where}: {change.detail}"
     if worddiff.is_prose(change.old, change.new):
         return f"{where}: {worddiff.as_text(change.old, change.new)}"
     old, new = _show(change.old), _show(change.new)

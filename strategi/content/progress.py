@@ -11,26 +11,39 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from strategi.content import figures
 from strategi.data import periods
-from strategi.data.text import number
 
-# Status codes, their words, and a sign that carries the status without colour.
+# Status codes, their words, and a sign that carries the status without colour. Only a measured
+# value can miss a target: an indicator nobody has measured is "Ingen mätning", never a verdict.
 STATUSES: dict[str, tuple[str, str]] = {
     "achieved": ("Målet nått", "✓"),
     "on_track": ("I fas", "↗"),
     "behind": ("Efter plan", "!"),
     "too_early": ("För tidigt att säga", "?"),
-    "stale": ("Inga färska mätvärden", "–"),
+    "stale": ("Gammalt mätvärde", "–"),
+    "unmeasured": ("Ingen mätning", "∅"),
     "passed": ("Måldatum passerat", "✕"),
     "no_target": ("Följs utan mål", "○"),
 }
+# The statuses that say a measured value missed the way to its target (shown in red); every other
+# status is a fact about the measuring, not a verdict.
+MISSED = frozenset({"behind", "passed"})
+# What the start page, Uppföljning and the ny-version checklist call the indicators still followed
+# whose latest value is missing or old (awaiting_value), in the same words everywhere.
+AWAITING_WORDS = "väntar på ett färskt mätvärde"
 
 STATUS_RULE = [
     "Utgångsvärdet är indikatorns första mätvärde; nulägets siffror i kanalerna räknas som mätvärden.",
     "Målnivån är antingen ett värde eller en förändring i procent från utgångsvärdet.",
-    "Måldatum passerat: måldatumet har gått ut och inget mätvärde fram till dess når målnivån. "
-    "Når ett sådant värde målnivån är statusen Målet nått.",
-    "Inga färska mätvärden: det senaste mätvärdet gäller en period som slutade mer än ett "
+    "Ingen mätning: det finns inget mätvärde att jämföra med målet, varken något alls eller, när "
+    "måldatumet har gått ut, något efter utgångsvärdet. Det är ingen bedömning: måldatumet står "
+    "som ett faktum bredvid.",
+    "Måldatum passerat: måldatumet har gått ut, det finns mätvärden efter utgångsvärdet, och inget "
+    "mätvärde fram till måldatumet når målnivån. Bara den här statusen och Efter plan visas i rött, "
+    "för ett uppmätt värde som inte nådde målet. Når ett värde fram till måldatumet målnivån är "
+    "statusen Målet nått.",
+    "Gammalt mätvärde: det senaste mätvärdet gäller en period som slutade mer än ett "
     "uppföljningsintervall plus en månad före i dag (en månad för att föra in statistiken). "
     "Gamla värden visas aldrig som I fas.",
     "För tidigt att säga: bara utgångsvärdet finns.",
@@ -39,9 +52,11 @@ STATUS_RULE = [
     "I fas eller Efter plan: med måldatum jämförs det senaste värdet med en rak linje från "
     "utgångsvärdet till målnivån vid måldatumet.",
     "Följs utan mål: mätetal som strategin följer upp men inte har satt något mål för.",
+    "Ett ungefärligt värde visas med strategins ord (”ca”, ”lite drygt”), ett värde med en "
+    "motsägelse i källan med frågan bredvid, och två värden som motsäger varandra aldrig som en "
+    "utveckling.",
 ]
 
-UNIT_WORDS = {"antal": "", "procent": " %", "sekunder": " s"}
 INTERVAL_MONTHS = {"vecka": 1, "månad": 1, "år": 12}
 
 
@@ -54,6 +69,19 @@ class Point:
     source: str
     note: str = ""
     derived: bool = False
+    word: str = ""  # the strategy's word before a rounded figure ('ca', 'lite drygt')
+    dating: str = ""  # how a snapshot's time was found ('härledd', 'senast'), '' when the strategy gives it
+    # The snapshot's questions saying this figure contradicts another one: never part of a trend.
+    disputed: tuple[dict[str, Any], ...] = ()
+
+    def text(self, unit: str) -> str:
+        """The value with its words and unit: 'lite drygt 17 000', '6 s'."""
+        return figures.shown(self.value, unit, self.word)
+
+    @property
+    def when(self) -> str:
+        """The period in words, saying how it was dated: 'senast 19 januari 2021'."""
+        return figures.when_dated(self.period, self.dating)
 
     @property
     def middle(self) -> dt.date:
@@ -85,6 +113,11 @@ class Progress:
         return self.points[-1] if self.points else None
 
     @property
+    def disputed(self) -> list[dict[str, Any]]:
+        """The questions saying some of the values contradict each other (then no trend is shown)."""
+        return [flag for p in self.points for flag in p.disputed]
+
+    @property
     def words(self) -> str:
         return STATUSES[self.status][0]
 
@@ -94,12 +127,9 @@ class Progress:
 
 
 def value_text(value: float | None, unit: str) -> str:
-    """A value in its unit, Swedish style: '10 000', '7 %', '6 s'."""
-    if value is None:
-        return "–"
-    rounded = round(value, 1)
-    shown = int(rounded) if float(rounded).is_integer() else rounded
-    return f"{number(shown)}{UNIT_WORDS.get(unit, '')}"
+    """A computed value (a target, a pace) in its unit, Swedish style: '10 000', '7 %', '6 s'.
+    A measured value is shown by Point.text, which keeps the strategy's words."""
+    return figures.shown(None if value is None else figures.rounded(value), unit)
 
 
 def points(s: Any, indicator: dict[str, Any]) -> list[Point]:
@@ -111,11 +141,20 @@ def points(s: Any, indicator: dict[str, Any]) -> list[Point]:
             if channel["id"] not in indicator["kanaler"]:
                 continue
             for snap in channel.get("nuläge") or []:
-                figures = snap.get("mätvärden") or {}
-                if snap.get("obekräftad") or not isinstance(figures.get(key), int | float):
+                values = snap.get("mätvärden") or {}
+                if snap.get("obekräftad") or not isinstance(values.get(key), int | float):
                     continue
                 source = f"{channel['namn']}, digitalt nuläge: {snap.get('källa') or periods.describe(snap['datum'])}"
-                by_period.setdefault(snap["datum"], Point(snap["datum"], figures[key], source, derived=True))
+                point = Point(
+                    snap["datum"],
+                    values[key],
+                    source,
+                    derived=True,
+                    word=figures.qualifier(snap, key),
+                    dating=str(snap.get("datering") or ""),
+                    disputed=figures.contradictions(snap),
+                )
+                by_period.setdefault(snap["datum"], point)
     for row in s.measurements:
         if row["indikator"] == indicator["id"]:
             by_period[row["period"]] = Point(row["period"], row["värde"], row["källa"], row.get("not", ""))
@@ -127,13 +166,13 @@ def target_value(indicator: dict[str, Any], baseline: Point | None) -> float | N
     if "värde" in level:
         return float(level["värde"])
     if "förändring_procent" in level and baseline is not None:
-        sign = 1 if indicator["riktning"] == "öka" else -1
+        sign = -1 if indicator.get("riktning") == "minska" else 1
         return float(baseline.value * (1 + sign * float(level["förändring_procent"]) / 100))
     return None
 
 
 def _meets(indicator: dict[str, Any], value: float, target: float) -> bool:
-    return value >= target if indicator["riktning"] == "öka" else value <= target
+    return value <= target if indicator.get("riktning") == "minska" else value >= target
 
 
 def _months_between(first: dt.date, last: dt.date) -> int:
@@ -164,33 +203,35 @@ def assess(s: Any, indicator: dict[str, Any]) -> Progress:
 
     if not indicator.get("målnivå"):
         latest = pts[-1] if pts else None
-        said = (
-            f"Senaste värdet: {value_text(latest.value, unit)} ({periods.describe(latest.period)})."
-            if latest
-            else "Inga mätvärden ännu."
-        )
+        said = f"Senaste värdet: {latest.text(unit)} ({latest.when})." if latest else "Inga mätvärden ännu."
         return done("no_target", said)
     if deadline and periods.bounds(deadline)[1] < s.today:
         until = [p for p in pts if p.end <= periods.bounds(deadline)[1]]
         hit = [p for p in until if target is not None and _meets(indicator, p.value, target)]
         if hit:
             return done("achieved", f"Målnivån nåddes {periods.describe(hit[0].period)}.")
+        if len(pts) < 2:
+            measured = (
+                "Bara utgångsvärdet finns, inget mätvärde efter det" if pts else "Inget mätvärde har förts in"
+            )
+            return done("unmeasured", f"{measured}. Måldatumet var {periods.describe(deadline)}.")
         return done(
             "passed",
             f"Måldatumet, {periods.describe(deadline)}, har gått ut och inget mätvärde fram till dess når målnivån.",
         )
     if not pts:
-        return done("stale", "Inga mätvärden har förts in ännu.")
+        when = f" Måldatumet är {periods.describe(deadline)}." if deadline else ""
+        return done("unmeasured", f"Inget mätvärde har förts in ännu.{when}")
     latest = pts[-1]
     if not is_fresh(latest, s.today, interval_months(s)):
         return done(
             "stale",
-            f"Senaste mätvärdet gäller {periods.describe(latest.period)}, äldre än uppföljningsintervallet.",
+            f"Senaste mätvärdet gäller {latest.when}, äldre än uppföljningsintervallet.",
         )
     if target is None:  # only a malformed target level gets here; the schema allows none
         return done("too_early", "Målnivån kan inte räknas ut.")
     if _meets(indicator, latest.value, target):
-        return done("achieved", f"Senaste värdet, {value_text(latest.value, unit)}, når målnivån.")
+        return done("achieved", f"Senaste värdet, {latest.text(unit)}, når målnivån.")
     if not deadline:
         return done(
             "behind",
@@ -224,6 +265,20 @@ def assess(s: Any, indicator: dict[str, Any]) -> Progress:
 def all_progress(s: Any) -> list[Progress]:
     """Every indicator's progress, in the order of indikatorer.yaml."""
     return [assess(s, ind) for ind in (s["indikatorer"] or {}).get("indikatorer") or []]
+
+
+def awaiting_value(s: Any, progress: list[Progress] | None = None) -> list[Progress]:
+    """Indicators still followed (no deadline, or one not yet passed) whose latest value is missing
+    or not fresh: what the start page, Uppföljning and the ny-version checklist count alike."""
+    interval = interval_months(s)
+    found = []
+    for p in all_progress(s) if progress is None else progress:
+        deadline = p.indicator.get("senast")
+        if deadline and periods.bounds(deadline)[1] < s.today:
+            continue
+        if p.latest is None or not is_fresh(p.latest, s.today, interval):
+            found.append(p)
+    return found
 
 
 def counts(progress: list[Progress]) -> dict[str, int]:

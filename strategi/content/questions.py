@@ -131,3 +131,51 @@ def stale_channels(s: Strategy) -> list[dict[str, Any]]:
     """Channels whose digital status is older than the revision cadence."""
     cadence = s.revision_months
     return [c for c in s.channels if periods.is_stale(c, cadence, s.today)]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of what is open: its section's anchor on Öppna frågor, its name (one, many), a count."""
+
+    anchor: str
+    one: str
+    many: str
+    count: int
+
+    @property
+    def words(self) -> str:
+        """'68 oklarheter i källtexten', '1 kanal utan fullständig strategi'."""
+        return f"{self.count} {self.one if self.count == 1 else self.many}"
+
+
+def open_parts(s: Strategy) -> list[Part]:
+    """What is open, part by part, in the order and with the names of the sections of Öppna frågor.
+    The start page, Öppna frågor, the PDF summary and the ny-version checklist all count with this."""
+    return [
+        Part("oklarheter", "oklarhet i källtexten", "oklarheter i källtexten", flag_count(s)),
+        Part(
+            "ofullstandiga-kanaler",
+            "kanal utan fullständig strategi",
+            "kanaler utan fullständig strategi",
+            len(incomplete_channels(s)),
+        ),
+        Part("oppna-uppdrag", "öppet uppdrag", "öppna uppdrag", len(open_assignments(s))),
+        Part(
+            "behover-uppdateras",
+            "nuläge som behöver uppdateras",
+            "nulägen som behöver uppdateras",
+            len(stale_channels(s)),
+        ),
+        Part("lankar-utan-adress", "länk utan adress", "länkar utan adress", len(links_without_address(s))),
+    ]
+
+
+def open_line(s: Strategy) -> str:
+    """'99 öppna frågor: 68 oklarheter i källtexten, 1 kanal utan fullständig strategi, …' (parts
+    with nothing open left out), or 'Inga öppna frågor.'"""
+    parts = open_parts(s)
+    total = sum(p.count for p in parts)
+    if not total:
+        return "Inga öppna frågor."
+    head = "1 öppen fråga" if total == 1 else f"{total} öppna frågor"
+    return f"{head}: " + ", ".join(p.words for p in parts if p.count) + "."

@@ -78,6 +78,10 @@ def _snapshot_text(previous: dict[str, Any], version_id: str) -> list[str]:
     if previous.get("ungefärliga_mätvärden"):
         lines.append("    ungefärliga_mätvärden:")
         lines.extend(f"      - {k}" for k in previous["ungefärliga_mätvärden"])
+    if previous.get("ungefärligt_ord"):
+        lines.append("    ungefärligt_ord:")
+        for entry in previous["ungefärligt_ord"]:
+            lines.extend([f"      - mätvärde: {entry['mätvärde']}", f"        ord: {_q(entry['ord'])}"])
     question = (
         f"Texten och siffrorna är kopierade från nuläget för {previous.get('avser', previous['datum'])}. "
         f"Stämmer de för {when}? Skriv in de nya siffrorna och ta sedan bort raden "
@@ -149,26 +153,13 @@ def reviews_due(s: Strategy) -> list[dict[str, Any]]:
     return [c for c in s.channels if not c.get("granskad") or periods.bounds(str(c["granskad"]))[1] < limit]
 
 
-def indicators_without_recent_value(s: Strategy) -> list[progress.Progress]:
-    """Indicators still running (no deadline, or one not yet passed) whose latest value is not fresh."""
-    interval = progress.interval_months(s)
-    found = []
-    for p in progress.all_progress(s):
-        deadline = p.indicator.get("senast")
-        if deadline and periods.bounds(deadline)[1] < s.today:
-            continue
-        if p.latest is None or not progress.is_fresh(p.latest, s.today, interval):
-            found.append(p)
-    return found
-
-
 def checklist(s: Strategy) -> list[tuple[str, list[str]]]:
     """What is left before the version can be adopted: (heading, items) in Swedish."""
     return [
         ("Kanaler som behöver ett färskt nuläge", [c["namn"] for c in unconfirmed(s)]),
         (
-            "Indikatorer som saknar ett färskt mätvärde",
-            [p.indicator["namn"] for p in indicators_without_recent_value(s)],
+            f"Indikatorer som {progress.AWAITING_WORDS}",
+            [p.indicator["namn"] for p in progress.awaiting_value(s)],
         ),
         (
             "Kanaler vars granskning har gått ut",
@@ -177,7 +168,7 @@ def checklist(s: Strategy) -> list[tuple[str, list[str]]]:
                 for c in reviews_due(s)
             ],
         ),
-        ("Öppna frågor", [f"{questions.flag_count(s)} frågor att bekräfta (se sidan Öppna frågor)"]),
+        ("Öppna frågor", [questions.open_line(s)]),
     ]
 
 

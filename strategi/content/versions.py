@@ -11,6 +11,9 @@ worked out once per build and handed to the views.
 
 from __future__ import annotations
 
+from typing import Any
+
+from strategi.content import figures
 from strategi.data import periods
 from strategi.data.model import Strategy
 from strategi.data.rules import version as version_rules
@@ -63,10 +66,44 @@ def facts(s: Strategy, updated: str) -> list[tuple[str, str]]:
     rows = [
         ("Version", label(s)),
         ("Status", STATUS_WORDS.get(status, status)),
-        ("Senast uppdaterad", periods.describe(updated)),
+        ("Senast ändrad", periods.describe(updated)),
         ("Digitalt nuläge avser", periods.describe(status_refers_to(s))),
     ]
     if presentation_words(s):
         verb = "Skulle presenteras" if presentation_past(s) else "Presenteras"
         rows.append((verb if s.is_draft else "Presenterades", presentation_words(s)))
     return [(k, v) for k, v in rows if v]
+
+
+def _genitive(name: str) -> str:
+    return name if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"
+
+
+def newest_snapshot(s: Strategy) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The channel whose latest digital status ends last, with that snapshot (None when none is dated)."""
+    dated = [(c, snap) for c in s.channels if (snap := periods.latest_snapshot(c)) and snap.get("datum")]
+    if not dated:
+        return None
+    return max(dated, key=lambda pair: periods.bounds(str(pair[1]["datum"]))[::-1])
+
+
+def sentence(s: Strategy, updated: str) -> str:
+    """One sentence on what this version is, when its content last changed, what time its figures
+    describe and whose are newest, saying so when the strategy gives that time no date: 'Våren 2020
+    är ett förslag, senast ändrat 19 januari 2021; nulägets siffror avser våren 2020, nyast är
+    Instagrams (senast 19 januari 2021, en tidpunkt som strategin inte anger).'"""
+    text = f"{label(s)} är {'ett förslag' if s.is_draft else 'den antagna versionen'}"
+    if updated:
+        text += f", senast ändrat {periods.describe(updated)}"
+    refers = status_refers_to(s)
+    if refers:
+        text += f"; nulägets siffror avser {periods.describe(refers)}"
+    newest = newest_snapshot(s)
+    if newest:
+        channel, snap = newest
+        if not refers or periods.bounds(str(snap["datum"]))[1] > periods.bounds(refers)[1]:
+            undated = ", en tidpunkt som strategin inte anger" if snap.get("datering") else ""
+            joiner = ", nyast är" if refers else "; nyast är"
+            name = _genitive(one_line(channel.get("namn", channel["id"])))
+            text += f"{joiner} {name} ({figures.when(snap)}{undated})"
+    return text + "."

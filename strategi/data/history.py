@@ -1,15 +1,10 @@
 """What git knows about a version: the published versions (tags), the one the change list
-compares with, and when the data last changed. Worked out once per build (strategi.site.build) and
-handed to the views as a ``History``, so no view runs git.
-
-- 'last updated', from the publish (STRATEGI_SENAST_UPPDATERAD) or the last commit touching data/,
-  else the source page's date in ``källa.webbsida_senast_uppdaterad``.
+compares with. Worked out once per build (strategi.site.build, with 'Senast ändrad' from
+strategi.content.changed) and handed to the views as a ``History``, so no view runs git.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +12,7 @@ from strategi.data import git, parts, periods
 from strategi.data.model import Strategy
 
 TAG_PREFIX = "strategi-"
-UPDATED_ENV = "STRATEGI_SENAST_UPPDATERAD"
+UPDATED_ENV = "STRATEGI_SENAST_UPPDATERAD"  # the publish's 'Senast ändrad' (strategi.content.changed)
 
 
 @dataclass(frozen=True)
@@ -29,33 +24,6 @@ class History:
     previous: str | None = None
     problem: str | None = None
     updated: str = ""
-
-
-def history(s: Strategy) -> History:
-    """Ask git (tags and log) what it knows about this version."""
-    return History(previous_ref(s), compare_problem(s), last_updated(s))
-
-
-def last_data_commit(root: Path) -> str:
-    """The day (ÅÅÅÅ-MM-DD) of the last commit that touched data/, or '' outside git."""
-    found = _git_lines(root, "log", "-1", "--format=%cs", "--", parts.DATA_DIR)
-    return found[0] if found and periods.valid(found[0]) else ""
-
-
-@functools.lru_cache(maxsize=8)
-def _last_data_commit(root: str) -> str:
-    return last_data_commit(Path(root))
-
-
-def last_updated(s: Strategy) -> str:
-    """When the strategy's data last changed, as ÅÅÅÅ-MM-DD: the publish's date, else the last
-    commit touching data/, else the date the source web page was last updated."""
-    given = os.environ.get(UPDATED_ENV, "")
-    if periods.valid(given):
-        return given
-    return _last_data_commit(str(s.root)) or str(
-        (s["strategi"].get("källa") or {}).get("webbsida_senast_uppdaterad", "")
-    )
 
 
 def _git_lines(root: Path, *args: str) -> list[str]:

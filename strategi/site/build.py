@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from strategi.content import diff
 from strategi.data import gitref, model, parts, periods
 from strategi.data.history import History
-from strategi.data.history import history as history_of
+from strategi.content.changed import history_of
 from strategi.site import serving
 from strategi.site.state import STATE
 from strategi.views import pages

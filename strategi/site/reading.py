@@ -1,7 +1,9 @@
 """The reading view: what a page's HTML becomes before a reader sees it.
 
 Views write every open question where it belongs ("Att bekräfta" notes). On a reading page those
-notes are folded into one collapsed marker per section ("3 frågor att bekräfta"), which opens to
+notes are folded into one collapsed marker per section, down to the nearest heading of any level
+(an indicator, an activity), so a marker stands beside the item it questions ("3 frågor att
+bekräfta"); it opens to
 the questions themselves and links to the work list on Öppna frågor. The work list keeps
 everything in full; nothing is removed from the page, only folded.
 """
@@ -22,7 +24,9 @@ _NOTE = re.compile(
     re.escape(render.flag_box("\0").partition("\0")[0]) + "(?P<body>.*?)</div>",
     re.DOTALL,
 )
-_SECTION = re.compile(r"(?=<h2[\s>])")
+# A section ends at the next heading of any level: the notes of one item (an h3 indicator, an h4
+# snapshot) stay with that item, never gathered under the first item of an h2 section.
+_SECTION = re.compile(r"(?=<h[2-6][\s>])")
 _QUOTE = re.compile(r"<blockquote.*?</blockquote>", re.DOTALL)
 
 QUESTIONS_PAGE = pages.directory_url(pages.QUESTIONS)
@@ -76,7 +80,8 @@ def drop_questions(html_text: str) -> str:
 def fold_questions(
     html_text: str, page_url: str, questions_url: str = QUESTIONS_PAGE, link_from: str | None = None
 ) -> str:
-    """One collapsed question marker per section (the part before the first h2 counts as one).
+    """One collapsed question marker per section, a section ending at the next heading of any level
+    (the part before the first heading counts as one).
     ``questions_url`` is Öppna frågor's URL in this build ('oppna-fragor/', or 'oppna-fragor.html'
     when the site is built for opening from disk); ``link_from`` the URL the marker's link is
     relative to, when the engine reads it from elsewhere than the page (pages.folder_index)."""

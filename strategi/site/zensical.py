@@ -27,6 +27,7 @@ import yaml
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from strategi.content import changed
 from strategi.data import history, model, periods
 from strategi.site import build, calendars, generated, print_document
 from strategi.views import pages
@@ -94,7 +95,7 @@ def configuration(root: Path, strategy: model.Strategy) -> dict[str, Any]:
     config.setdefault("extra", {})[build.PROJECT_KEY] = str(root.resolve())
     config["extra"]["strategi_tillganglighet"] = generated.footer_link(config)
     config["markdown_extensions"].append("strategi.site.zensical")  # makeExtension below
-    generated.configure(config, chrome.version_facts(strategy, history.history(strategy)))
+    generated.configure(config, chrome.version_facts(strategy, changed.history_of(strategy)))
     return config
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from strategi.content import figures
 from strategi.data import periods
 from strategi.data.model import Strategy
 from strategi.data.parts import CHANNELS
@@ -33,42 +34,32 @@ def title(s: Strategy, *path: str | int) -> str:
     return found[-1] if found else fallback
 
 
-def labelled(label: str, value: Any, approximate: bool = False) -> tuple[str, str]:
-    """A label and a value shown Swedish style: '(%)' in the label becomes ' %' after the number."""
-    shown = (
-        render.number(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
-    )
+def labelled(label: str, value: Any, word: str = "") -> tuple[str, str]:
+    """A label and a value shown Swedish style (strategi.figures.shown): '(%)' in the label becomes
+    ' %' after the number, and a rounded figure keeps the strategy's word ('lite drygt 17 000')."""
+    unit = ""
     if label.endswith(PERCENT_SUFFIX):
-        label, shown = label[: -len(PERCENT_SUFFIX)], f"{shown}\u00a0%"
-    return label, f"ca\u00a0{shown}" if approximate else shown
+        label, unit = label[: -len(PERCENT_SUFFIX)], "procent"
+    return label, figures.shown(value, unit, word)
 
 
-def when(snapshot: dict[str, Any]) -> str:
-    """The snapshot's time in words, saying so when the strategy gives none: 'senast 19 januari 2021'."""
-    words = periods.describe(str(snapshot.get("datum", "")))
-    dating = snapshot.get("datering")
-    if dating == "härledd":
-        return f"härlett till {words}"
-    if dating == "senast":
-        return f"senast {words}"
-    return words
+when = figures.when
 
 
 def metric_rows(s: Strategy, snapshot: dict[str, Any]) -> list[tuple[str, str]]:
-    """(label, value) for every metric of a snapshot, in the file's order, approximate ones as 'ca'."""
-    rough = set(snapshot.get("ungefärliga_mätvärden") or [])
+    """(label, value) for every metric of a snapshot, in the file's order, rounded ones with their word."""
     return [
-        labelled(title(s, "nuläge", 0, "mätvärden", key), value, key in rough)
+        labelled(title(s, "nuläge", 0, "mätvärden", key), value, figures.qualifier(snapshot, key))
         for key, value in (snapshot.get("mätvärden") or {}).items()
     ]
 
 
 def followers(snapshot: dict[str, Any] | None) -> str:
-    """The follower count of a snapshot ('ca 17 000'), or '' when it gives none."""
+    """The follower count of a snapshot ('lite drygt 17 000'), or '' when it gives none."""
     value = ((snapshot or {}).get("mätvärden") or {}).get("följare")
     if value is None or snapshot is None:
         return ""
-    return labelled("", value, "följare" in (snapshot.get("ungefärliga_mätvärden") or []))[1]
+    return labelled("", value, figures.qualifier(snapshot, "följare"))[1]
 
 
 def ordered(channel: dict[str, Any]) -> list[dict[str, Any]]:

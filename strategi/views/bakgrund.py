@@ -7,7 +7,7 @@ from typing import Any
 from strategi.content import versions
 from strategi.data.model import Strategy
 from strategi.views import render
-from strategi.views._org_helpers import flags, links, one_line
+from strategi.views._org_helpers import flags, links
 from strategi.views._time import tidpunkt
 
 from . import source_of, view
@@ -99,24 +99,6 @@ def _source_note(st: dict[str, Any]) -> str:
         + render.p(note.get("anmärkning", ""))
         + render.dl([("Webbsidan senast uppdaterad", tidpunkt(str(updated)) if updated else "")])
         + "</div>",
-    )
-
-
-def source_frame(s: Strategy) -> str:
-    """The source web page's own frame (its German feedback footer), word for word. It is not
-    strategy content, so it is shown on the work list Öppna frågor, not on a reading page."""
-    note = s["strategi"].get("källa") or {}
-    footer = "".join(f"<p>{render.esc(one_line(line))}</p>" for line in note.get("sidfot") or [])
-    if not footer:
-        return ""
-    return render.block(
-        render.heading(2, "Källsidans ram", "kallsidans-ram"),
-        render.p(
-            "Strategin hämtades från en webbsida. Sidans fot hör till sidans ram och inte till "
-            "strategin; den sparas i data så att inget faller bort och visas här ordagrant."
-        ),
-        f'<blockquote class="om-kallan" lang="de">{footer}</blockquote>',
-        source_of(s, "strategi"),
     )
 
 

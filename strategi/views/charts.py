@@ -45,12 +45,12 @@ def _trend(p: Progress) -> str:
     unit = p.indicator["enhet"]
     first, last = p.points[0], p.points[-1]
     if last.value > first.value:
-        move = f"ökade från {value_text(first.value, unit)} till {value_text(last.value, unit)}"
+        move = f"ökade från {first.text(unit)} till {last.text(unit)}"
     elif last.value < first.value:
-        move = f"minskade från {value_text(first.value, unit)} till {value_text(last.value, unit)}"
+        move = f"minskade från {first.text(unit)} till {last.text(unit)}"
     else:
-        move = f"låg kvar på {value_text(first.value, unit)}"
-    text = f"Värdet {move} mellan {periods.describe(first.period)} och {periods.describe(last.period)}."
+        move = f"låg kvar på {first.text(unit)}"
+    text = f"Värdet {move} mellan {first.when} och {last.when}."
     if p.target is not None:
         deadline = p.indicator.get("senast")
         when = f" till {periods.describe(deadline)}" if deadline else " varje månad"
@@ -66,12 +66,13 @@ def description(p: Progress) -> str:
 
 
 def svg(p: Progress, id_prefix: str = "") -> str:
-    """The chart for an indicator with at least two values, or '' when it has fewer.
+    """The chart for an indicator with at least two values, or '' when it has fewer or when some of
+    them contradict each other (two figures the source disagrees on are no trend).
 
     ``id_prefix`` keeps element ids unique where the same chart stands twice in one document
     (the print page joins the follow-up page and the channel pages).
     """
-    if len(p.points) < 2:
+    if len(p.points) < 2 or p.disputed:
         return ""
     unit = p.indicator["enhet"]
     ident = render.esc(id_prefix + p.indicator["id"])

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from strategi.content.progress import STATUS_RULE, STATUSES, Progress, all_progress, counts, value_text
+from strategi.content.progress import (
+    AWAITING_WORDS,
+    STATUS_RULE,
+    STATUSES,
+    Progress,
+    all_progress,
+    awaiting_value,
+    counts,
+    value_text,
+)
 from strategi.data import periods
 from strategi.data.model import Strategy
 from strategi.views import charts, pages, render
@@ -30,7 +39,8 @@ def _point(p: Progress, which: str) -> str:
     point = p.baseline if which == "baseline" else p.latest
     if point is None:
         return "saknas"
-    return f"{value_text(point.value, p.indicator['enhet'])} ({periods.describe(point.period)})"
+    said = f"{point.text(p.indicator['enhet'])} ({point.when})"
+    return f"{said}, motsägelse i källan" if point.disputed else said
 
 
 def _target(p: Progress) -> str:
@@ -38,15 +48,16 @@ def _target(p: Progress) -> str:
     unit = p.indicator["enhet"]
     if not level:
         return "inget mål"
+    direction = p.indicator.get("riktning")
     if "förändring_procent" in level:
-        change = f"{'+' if p.indicator['riktning'] == 'öka' else '−'}{render.number(level['förändring_procent'])} %"
+        change = f"{'−' if direction == 'minska' else '+'}{render.number(level['förändring_procent'])}\u00a0%"
         return (
             f"{change} = {value_text(p.target, unit)}"
             if p.target is not None
             else f"{change} (utgångsvärde saknas)"
         )
-    word = "minst" if p.indicator["riktning"] == "öka" else "högst"
-    return f"{word} {value_text(p.target, unit)}"
+    word = {"öka": "minst ", "minska": "högst "}.get(str(direction), "")
+    return f"{word}{value_text(p.target, unit)}"
 
 
 def _deadline(p: Progress) -> str:
@@ -92,19 +103,21 @@ def _goal_groups(s: Strategy, progress: list[Progress]) -> list[tuple[str, list[
     return groups
 
 
-def count_line(progress: list[Progress]) -> str:
-    """'17 indikatorer: 2 I fas, 1 Efter plan, …' in plain words."""
+def count_line(s: Strategy, progress: list[Progress]) -> str:
+    """'17 indikatorer: 2 i fas, 1 efter plan, …; 11 väntar på ett färskt mätvärde.' in plain words,
+    the last part counted as the ny-version checklist counts it (progress.awaiting_value)."""
     found = counts(progress)
     parts = [f"{n} {STATUSES[code][0].lower()}" for code, n in found.items()]
-    return f"{len(progress)} indikatorer: " + ", ".join(parts) + "."
+    waiting = len(awaiting_value(s, progress))
+    return f"{len(progress)} indikatorer: " + ", ".join(parts) + f"; {waiting} {AWAITING_WORDS}."
 
 
 def points_table(p: Progress) -> str:
     unit = p.indicator["enhet"]
     rows = [
         [
-            periods.describe(pt.period),
-            value_text(pt.value, unit),
+            pt.when,
+            pt.text(unit) + (", motsägelse i källan" if pt.disputed else ""),
             pt.source + (f" ({pt.note})" if pt.note else ""),
         ]
         for pt in p.points
@@ -124,7 +137,7 @@ def detail(s: Strategy, p: Progress, id_prefix: str = "") -> str:
     facts = [
         ("Mätetal", ind["mätetal"]),
         ("Enhet", ind["enhet"]),
-        ("Riktning", f"värdet ska {ind['riktning']}"),
+        ("Riktning", f"värdet ska {ind['riktning']}" if ind.get("riktning") else ""),
         ("Gäller", _goals_text(p)),
         ("Första mätvärden", "ur kanalens digitala nuläge" if ind.get("nuläge_mätvärde") else ""),
         ("Utgångsvärde", _point(p, "baseline")),
@@ -153,7 +166,7 @@ def detail(s: Strategy, p: Progress, id_prefix: str = "") -> str:
         render.heading(4, ind["namn"], _anchor(p)),
         summary,
         more,
-        flags(ind.get("flaggor")),
+        flags([*p.disputed, *(ind.get("flaggor") or [])]),
     )
 
 
@@ -172,7 +185,7 @@ def indikatorer(s: Strategy) -> str:
     return render.block(
         render.heading(2, "Indikatorer", pages.INDICATORS_ANCHOR),
         render.p(data.get("inledning", "")),
-        render.p(count_line(progress)),
+        render.p(count_line(s, progress)),
         *groups,
         source_of(s, "indikatorer"),
         render.heading(2, "Så räknas status", "sa-raknas-status"),
@@ -203,4 +216,4 @@ def uppfoljning_i_korthet(s: Strategy, page: str = pages.START) -> str:
     if not progress:
         return ""
     link = pages.md_href(page, pages.FOLLOW_UP, pages.INDICATORS_ANCHOR)
-    return f"**Uppföljning:** {render.md(count_line(progress))} [Se alla indikatorer]({link}).\n"
+    return f"**Uppföljning:** {render.md(count_line(s, progress))} [Se alla indikatorer]({link}).\n"

@@ -10,7 +10,6 @@ from strategi.data.model import Strategy
 from strategi.views import pages, render
 from strategi.views._channel_matrix import channel_link
 from strategi.views._org_helpers import FLAG_TYPES
-from strategi.views.bakgrund import source_frame
 from strategi.views.personas import personas_matris
 
 from . import source_of, view
@@ -88,7 +87,9 @@ def _stale(s: Strategy, page: str) -> str:
         render.p(
             f"Nuläget ska uppdateras minst var {cadence}:e månad. Räknat från {periods.describe(s.today.isoformat())}:"
         ),
-        render.table("Nuläge som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows, cls="kort"),
+        render.table(
+            "Nulägen som behöver uppdateras", ["Kanal", "Nuläget avser", "Status"], rows, cls="kort"
+        ),
     )
 
 
@@ -102,23 +103,25 @@ def _links(s: Strategy) -> str:
 
 @view("oppna_fragor")
 def oppna_fragor(s: Strategy, page: str = pages.QUESTIONS) -> str:
-    """Everything the editor group must settle before the strategy can be adopted."""
+    """Everything the editor group must settle before the strategy can be adopted, one section per
+    part of questions.open_parts (counted and named the same on the start page and in the PDF)."""
+    sections = {
+        pages.FLAGS_ANCHOR: _flag_section(s),
+        "ofullstandiga-kanaler": _incomplete(s),
+        "oppna-uppdrag": _assignments(s),
+        pages.STALE_ANCHOR: _stale(s, page),
+        "lankar-utan-adress": _links(s),
+    }
     return render.block(
         render.p(
             "Här samlas allt som behöver bekräftas eller kompletteras: oklarheter i källtexten, "
             "kanaler utan fullständig strategi, öppna uppdrag, nulägen som är för gamla och länkar "
             "utan adress. Listan byggs från datafilerna och försvinner i takt med att frågorna löses."
         ),
-        render.heading(2, "Oklarheter i källtexten", pages.FLAGS_ANCHOR),
-        _flag_section(s),
-        render.heading(2, "Kanaler utan fullständig strategi", "ofullstandiga-kanaler"),
-        _incomplete(s),
-        render.heading(2, "Öppna uppdrag", "oppna-uppdrag"),
-        _assignments(s),
-        render.heading(2, "Nuläge som behöver uppdateras", pages.STALE_ANCHOR),
-        _stale(s, page),
-        render.heading(2, "Länkar utan adress", "lankar-utan-adress"),
-        _links(s),
+        render.p(questions.open_line(s)),
+        *(
+            render.block(render.heading(2, part.many.capitalize(), part.anchor), sections[part.anchor])
+            for part in questions.open_parts(s)
+        ),
         personas_matris(s, page),
-        source_frame(s),
     )

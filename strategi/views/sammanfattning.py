@@ -16,17 +16,6 @@ QUESTIONS_ANCHOR = "oppna-fragor"
 REVIEW_NAME = "granskningsunderlaget (granskning.pdf)"
 
 
-def open_question_counts(s: Strategy) -> list[tuple[str, int]]:
-    """How many open questions of each kind the strategy has (the kinds of the Öppna frågor page)."""
-    return [
-        ("att bekräfta i källtexten", questions.flag_count(s)),
-        ("kanaler utan fullständig strategi", len(questions.incomplete_channels(s))),
-        ("öppna uppdrag", len(questions.open_assignments(s))),
-        ("nulägen som behöver uppdateras", len(questions.stale_channels(s))),
-        ("länkar utan adress", len(questions.links_without_address(s))),
-    ]
-
-
 def _vision(st: dict[str, Any]) -> str:
     """The vision in one sentence; its words are explained in the chapter Vision och mål."""
     vision = st.get("vision") or {}
@@ -83,12 +72,13 @@ def _changes(s: Strategy, comparison: diff.Comparison, review_url: str) -> str:
 
 
 def _questions(s: Strategy, review_url: str) -> str:
-    counts = open_question_counts(s)
-    total = sum(n for _, n in counts)
-    rows = "".join(f"<li>{render.esc(n)} {render.esc(kind)}</li>" for kind, n in counts if n)
+    head = '<h2 id="sammanfattning-fragor">Öppna frågor</h2>'
+    rows = "".join(f"<li>{render.esc(p.words)}</li>" for p in questions.open_parts(s) if p.count)
+    if not rows:
+        return head + render.p(questions.open_line(s))
+    total, _, _ = questions.open_line(s).partition(":")
     return (
-        '<h2 id="sammanfattning-fragor">Öppna frågor</h2>'
-        f"<p>{render.esc(total)} öppna frågor behöver lösas innan strategin kan antas:</p><ul>{rows}</ul>"
+        head + f"<p>{render.esc(total)} behöver lösas innan strategin kan antas:</p><ul>{rows}</ul>"
         f"<p>Alla listas i {_review_link(review_url, QUESTIONS_ANCHOR)}.</p>"
     )
 

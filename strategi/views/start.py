@@ -141,24 +141,16 @@ def _channels(s: Strategy, page: str) -> str:
     )
 
 
-def _latest_status(s: Strategy) -> str:
-    """The newest digital-status time of any channel, in words ('' when no channel has one)."""
-    dated = [snap for c in s.channels if (snap := periods.latest_snapshot(c)) and snap.get("datum")]
-    if not dated:
-        return ""
-    newest = max(dated, key=lambda snap: periods.bounds(str(snap["datum"]))[1])
-    return periods.describe(str(newest["datum"]))
-
-
 def _where_things_stand(s: Strategy, history: History, page: str) -> str:
     """Where things stand: the latest status, what changed in this version, what is still open."""
-    latest = _latest_status(s)
     stale = len(questions.stale_channels(s))
     status = (
-        f"Det senaste digitala nuläget är från {latest}." if latest else "Inget digitalt nuläge är daterat."
+        f"{stale} av {len(s.channels)} kanaler behöver ett nytt nuläge."
+        if stale
+        else "Alla kanalers nuläge är aktuellt."
     )
-    if stale:
-        status += f" {stale} av {len(s.channels)} kanaler behöver ett nytt nuläge."
+    if versions.newest_snapshot(s) is None:
+        status = "Inget digitalt nuläge är daterat."
     ref = history.previous
     label = versions.label(s)
     changed = (
@@ -166,15 +158,17 @@ def _where_things_stand(s: Strategy, history: History, page: str) -> str:
         if ref
         else f"{label} är den första versionen; det finns ingen tidigare att jämföra med."
     )
-    flagged = questions.flag_count(s)
-    tasks = len(questions.open_assignments(s))
-    open_text = f"{flagged} frågor att bekräfta och {tasks} öppna uppdrag."
+    open_text = questions.open_line(s)
     lines = [
         f"- **Digitalt nuläge:** {render.md(status)} [Se nuläget i alla kanaler]({pages.md_href(page, pages.STATUS)})",
         f"- **Ändringar:** {render.md(changed)} [Se ändringarna]({pages.md_href(page, pages.CHANGES)})",
         f"- **Öppna frågor:** {render.md(open_text)} [Se Öppna frågor]({pages.md_href(page, pages.QUESTIONS)})",
     ]
-    return render.block(render.heading(2, "Läget just nu", "laget"), "\n".join(lines))
+    return render.block(
+        render.heading(2, "Läget just nu", "laget"),
+        render.p(versions.sentence(s, history.updated), cls="version-mening"),
+        "\n".join(lines),
+    )
 
 
 @view("start")

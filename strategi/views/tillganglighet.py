@@ -18,10 +18,15 @@ STATUS_WORDS = {
 }
 
 
+PLACEHOLDER = "platshållare, fastställs av regionen"
+
+
 def _link(link: dict[str, Any]) -> str:
-    """'Anmäl till Digg: https://www.digg.se/tdosanmalan', the address as the link (it is shown in full)."""
+    """'Anmäl till Digg: https://www.digg.se/tdosanmalan', the address as the link (it is shown in
+    full); a placeholder address says so beside it, in words."""
     address = str(link["adress"])
-    return f'{render.esc(one_line(link["titel"]))}: <a href="{href(address)}">{render.esc(address)}</a>'
+    mark = f' <strong class="platshallare">({PLACEHOLDER})</strong>' if link.get("platshållare") else ""
+    return f'{render.esc(one_line(link["titel"]))}: <a href="{href(address)}">{render.esc(address)}</a>{mark}'
 
 
 def _inaccessible(items: list[dict[str, Any]]) -> str:
@@ -61,7 +66,13 @@ def tillganglighet(s: Strategy) -> str:
     assessment = data["bedömning"]
     status = STATUS_WORDS.get(str(compliance["status"]), str(compliance["status"]))
     built = periods.describe(s.today.isoformat())
+    draft = (
+        f'<p class="utkast"><strong>Utkast.</strong> {render.esc(one_line(data["utkast"]))}</p>'
+        if data.get("utkast")
+        else ""
+    )
     return render.block(
+        draft,
         render.p(
             f"Den här redogörelsen gäller {one_line(data['webbplats'])}, som {one_line(data['organisation'])} står bakom."
         ),

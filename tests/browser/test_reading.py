@@ -44,13 +44,14 @@ _CLIPPED_CELLS = """() => [
     .filter(c => c.getBoundingClientRect().right > c.closest(".tabell").getBoundingClientRect().right + 1),
 ].map(cell => cell.textContent.trim().slice(0, 40))"""
 
-# Per h2 section (the part before the first h2 counts as one): how many question markers.
+# Per section, a section ending at the next heading of any level (an indicator, an activity, a
+# snapshot; the part before the first heading counts as one): how many question markers.
 _MARKERS_PER_SECTION = """() => {
   const article = document.querySelector("article.md-content__inner") || document.body;
   const counts = {};
   let section = "(före första rubriken)";
-  for (const el of article.querySelectorAll("h2, details.fragor, .admonition")) {
-    if (el.tagName === "H2") { section = el.textContent.replace("¶", "").trim(); continue; }
+  for (const el of article.querySelectorAll("h2, h3, h4, h5, h6, details.fragor, .admonition")) {
+    if (/^H[2-6]$/.test(el.tagName)) { section = el.textContent.replace("¶", "").trim(); continue; }
     const title = el.querySelector(".admonition-title");
     const unfolded = title && title.textContent.trim() === "Att bekräfta";
     if (el.matches("details.fragor") || unfolded) counts[section] = (counts[section] || 0) + 1 + (unfolded ? 100 : 0);
@@ -163,8 +164,9 @@ def test_matrix_row_labels_stay_visible_when_scrolled_sideways(browser: Any, ser
 def test_one_collapsed_question_marker_per_section(
     phone_survey: dict[str, dict[str, Any]], every_page: bool
 ) -> None:
-    """On reading pages every h2 section holds at most one collapsed 'N frågor att bekräfta' marker
-    and no unfolded 'Att bekräfta' box (the 2020 site has more than five markers; a data change's
+    """On reading pages every section (down to the nearest heading, so a marker stands beside the
+    item it questions) holds at most one collapsed 'N frågor att bekräfta' marker and no unfolded
+    'Att bekräfta' box (the 2020 site has more than five markers; a data change's
     pages need have none). The work lists (Öppna frågor, Ändringar) are not folded."""
     too_many: list[str] = []
     markers = 0
