@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from strategi.content import diff
-from strategi.data import git, gitref, history, model, periods
+from strategi.data import git, gitref, history, model, parts, periods
 from strategi.data.model import Strategy
 
 
@@ -38,7 +38,7 @@ def _trees(root: Path, commit: str) -> tuple[str, str] | None:
 
 def commits_since(root: Path, since: str) -> list[tuple[str, str]]:
     """(commit, committer day) of the mainline commits after ``since`` that touch data/, newest first."""
-    found = _attempt(root, "log", "--first-parent", "--format=%H %cs", f"{since}..HEAD", "--", "data")
+    found = _attempt(root, "log", "--first-parent", "--format=%H %cs", f"{since}..HEAD", "--", parts.DATA_DIR)
     return [tuple(line.split(" ", 1)) for line in (found or "").splitlines() if " " in line]  # type: ignore[misc]
 
 
