@@ -175,7 +175,8 @@ def test_start_page_counts_statuses(revised: dict[str, object]) -> None:
 
 
 def test_print_page_carries_the_charts(revised: dict[str, object]) -> None:
-    """The print document (which the PDF is made from) has the charts as inline SVG."""
-    page = _page(revised, "utskrift")
+    """The review print document (which granskning.pdf is made from), where every indicator is shown in
+    detail, has the charts as inline SVG."""
+    page = _page(revised, "utskrift/granskning")
     assert '<svg class="diagram" role="img"' in page
     assert "Interaktionsfrekvens på Facebook: värden över tid</title>" in page

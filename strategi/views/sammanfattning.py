@@ -84,9 +84,10 @@ def _questions(s: Strategy, review_url: str) -> str:
 
 
 @view("sammanfattning")
-def summary(s: Strategy, comparison: diff.Comparison, review_url: str) -> str:
+def summary(s: Strategy, comparison: diff.Comparison, review_url: str = "granskning/") -> str:
     """One or two pages up front: the vision, the goals, what changed and how much is still open;
-    the change list and the questions themselves are in the review document at ``review_url``."""
+    the change list and the questions themselves are in the review document at ``review_url``
+    (by default as linked from the board edition's page, utskrift/, whose review page is utskrift/granskning/)."""
     return render.block(
         '<h1 id="sammanfattning-rubrik">Sammanfattning</h1>',
         _vision(s["strategi"]),
